@@ -1,0 +1,161 @@
+//! The command line: `styr [serve]`, `styr migrate`, `styr user add`.
+
+use std::io::BufRead;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::auth::password;
+use crate::config::{self, ServeConfig};
+use crate::db::{self, Db, users};
+use crate::domain::role::Role;
+use crate::domain::user::{parse_display_name, parse_new_password, parse_username};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "styr",
+    version,
+    about = "Styr: governance of digitalisation projects"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The SQLite database file (created if missing).
+    #[arg(long, env = "DATABASE_URL", default_value = "styr.db", global = true)]
+    pub database: String,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Serving is the default: `styr --demo` is `styr serve --demo`.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default).
+    Serve(ServeArgs),
+    /// Apply the database migrations and exit (the server also migrates when it starts).
+    Migrate,
+    /// Manage users.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// The address to listen on.
+    #[arg(long, env = "STYR_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Fill an empty database with the demo portfolio and its users (password `demo`).
+    #[arg(long)]
+    pub demo: bool,
+    /// Mark the session cookie `Secure`: set this when Styr is served over TLS.
+    #[arg(long, env = "STYR_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user; the password is read from the first line of standard input.
+    Add {
+        username: String,
+        /// The user's full name.
+        #[arg(long)]
+        name: String,
+        /// administrator, management_group, development_manager, project_lead or reader.
+        #[arg(long)]
+        role: String,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Db(#[from] db::DbSetupError),
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("the server failed: {0}")]
+    Server(#[from] std::io::Error),
+}
+
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        None => serve(&cli.database, cli.serve),
+        Some(Command::Serve(args)) => serve(&cli.database, args),
+        Some(Command::Migrate) => {
+            let db = Db::open(&cli.database)?;
+            db.migrate()?;
+            println!("The database {} is up to date.", cli.database);
+            Ok(())
+        }
+        Some(Command::User(UserCommand::Add {
+            username,
+            name,
+            role,
+        })) => {
+            let password = read_password()?;
+            add_user(&cli.database, &username, &name, &role, &password)?;
+            println!("User {username} added.");
+            Ok(())
+        }
+    }
+}
+
+fn serve(database: &str, args: ServeArgs) -> Result<(), CliError> {
+    crate::init_logging();
+    let config = ServeConfig::from_args(database, &args)?;
+    crate::serve(config)
+}
+
+fn read_password() -> Result<String, CliError> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| CliError::Invalid(format!("could not read the password from stdin: {e}")))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+fn invalid(what: &str, key: &str) -> CliError {
+    CliError::Invalid(format!(
+        "{what}: {}",
+        crate::i18n::t(Default::default(), key)
+    ))
+}
+
+/// Adds a user from the command line, with the same rules as the administration pages.
+pub fn add_user(
+    database: &str,
+    username: &str,
+    name: &str,
+    role: &str,
+    password_text: &str,
+) -> Result<(), CliError> {
+    let username = parse_username(username).map_err(|key| invalid("username", key))?;
+    let name = parse_display_name(name).map_err(|key| invalid("--name", key))?;
+    let role = Role::parse(role).map_err(|key| invalid("--role", key))?;
+    let password_text =
+        parse_new_password(password_text, password_text).map_err(|key| invalid("password", key))?;
+    let db = Db::open(database)?;
+    db.migrate()?;
+    let mut conn = db.conn()?;
+    if users::username_taken(&mut conn, &username).map_err(db::DbSetupError::from)? {
+        return Err(CliError::Invalid(format!(
+            "the username {username} is taken"
+        )));
+    }
+    users::insert(
+        &mut conn,
+        &users::NewUserRow {
+            username: &username,
+            display_name: &name,
+            role,
+            password_hash: &password::hash(&password_text),
+            must_change_password: false,
+        },
+    )
+    .map_err(db::DbSetupError::from)?;
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! Settings from flags and the environment, and the session key.
+
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use actix_web::cookie::Key;
+use base64::Engine;
+use rand::TryRngCore;
+
+use crate::cli::ServeArgs;
+
+/// Everything `styr serve` needs.
+#[derive(Clone)]
+pub struct ServeConfig {
+    pub bind: String,
+    pub database: String,
+    pub demo: bool,
+    pub secure_cookies: bool,
+    pub session_key: Key,
+    /// The first administrator's password, from `STYR_ADMIN_PASSWORD`.
+    pub admin_password: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error(
+        "STYR_SESSION_KEY must be at least 64 bytes, base64-encoded (for example `openssl rand -base64 64`)"
+    )]
+    BadSessionKey,
+    #[error("could not keep the session key in {path}: {source}")]
+    KeyFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl ServeConfig {
+    pub fn from_args(database: &str, args: &ServeArgs) -> Result<ServeConfig, ConfigError> {
+        let session_key = match std::env::var("STYR_SESSION_KEY") {
+            Ok(encoded) => parse_key(&encoded)?,
+            Err(_) => key_beside(database)?,
+        };
+        Ok(ServeConfig {
+            bind: args.bind.clone(),
+            database: database.to_owned(),
+            demo: args.demo,
+            secure_cookies: args.secure_cookies,
+            session_key,
+            admin_password: std::env::var("STYR_ADMIN_PASSWORD").ok(),
+        })
+    }
+}
+
+fn parse_key(encoded: &str) -> Result<Key, ConfigError> {
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .map_err(|_| ConfigError::BadSessionKey)?;
+    Key::try_from(bytes.as_slice()).map_err(|_| ConfigError::BadSessionKey)
+}
+
+/// The file the generated session key is kept in: beside the database, so sessions survive a restart.
+pub fn key_path(database: &str) -> PathBuf {
+    let database = database.strip_prefix("sqlite://").unwrap_or(database);
+    PathBuf::from(format!("{database}.session-key"))
+}
+
+/// Reads the key kept beside the database, or makes one and keeps it there, readable by the owner only.
+fn key_beside(database: &str) -> Result<Key, ConfigError> {
+    let path = key_path(database);
+    let failed = |source| ConfigError::KeyFile {
+        path: path.clone(),
+        source,
+    };
+    if Path::new(&path).exists() {
+        let encoded = std::fs::read_to_string(&path).map_err(failed)?;
+        return parse_key(&encoded);
+    }
+    let mut bytes = [0u8; 64];
+    rand::rngs::OsRng
+        .try_fill_bytes(&mut bytes)
+        .expect("the operating system's random source works");
+    let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .map_err(failed)?;
+    file.write_all(encoded.as_bytes()).map_err(failed)?;
+    Ok(Key::from(&bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn a_generated_key_is_kept_private_and_reused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let database = dir.path().join("styr.db");
+        let database = database.to_str().expect("utf-8 path");
+        let first = key_beside(database).expect("made");
+        let mode = std::fs::metadata(key_path(database))
+            .expect("kept")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let second = key_beside(database).expect("read");
+        assert_eq!(first.master(), second.master());
+    }
+
+    #[test]
+    fn a_short_key_is_refused() {
+        assert!(parse_key("c2hvcnQ=").is_err());
+        assert!(parse_key("not base64!").is_err());
+        let long = base64::engine::general_purpose::STANDARD.encode([7u8; 64]);
+        assert!(parse_key(&long).is_ok());
+    }
+}

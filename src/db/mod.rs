@@ -1,0 +1,131 @@
+//! The one place Styr talks to its database.
+//!
+//! Every query is written against [`DbConnection`], a `diesel::MultiConnection` that today has
+//! only its SQLite variant; a PostgreSQL variant can be added here behind a cargo feature without
+//! touching the queries. Queries return `QueryResult`; handlers turn failures into `AppError`.
+//! Blocking database work runs on actix's blocking thread pool through [`Db::run`].
+
+pub mod demo;
+pub mod projects;
+pub mod schema;
+pub mod units;
+pub mod users;
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::error::AppError;
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+
+/// The connection every query uses.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Sqlite(diesel::SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager<DbConnection>>;
+pub type PooledConn = PooledConnection<ConnectionManager<DbConnection>>;
+
+/// Sets what every SQLite connection needs: write-ahead logging so readers never wait for the
+/// writer, enforced foreign keys, and a busy timeout instead of an immediate "database is locked".
+#[derive(Debug)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        conn.batch_execute(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+        )
+        .map_err(diesel::r2d2::Error::QueryError)
+    }
+}
+
+/// The pool and the way to use it off the async workers.
+#[derive(Clone)]
+pub struct Db {
+    pool: DbPool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbSetupError {
+    #[error("could not open the database {url}: {source}")]
+    Open {
+        url: String,
+        source: diesel::r2d2::PoolError,
+    },
+    #[error("could not get a database connection: {0}")]
+    Connection(#[from] diesel::r2d2::PoolError),
+    #[error("could not migrate the database: {0}")]
+    Migrate(String),
+    #[error("{0}")]
+    Query(#[from] diesel::result::Error),
+}
+
+impl Db {
+    /// Opens a pool on `url`, a path to a SQLite file (created if missing).
+    pub fn open(url: &str) -> Result<Db, DbSetupError> {
+        let url = url.strip_prefix("sqlite://").unwrap_or(url);
+        let manager = ConnectionManager::<DbConnection>::new(url);
+        let pool = Pool::builder()
+            .max_size(8)
+            .connection_timeout(Duration::from_secs(10))
+            .connection_customizer(Box::new(SqlitePragmas))
+            .build(manager)
+            .map_err(|source| DbSetupError::Open {
+                url: url.to_owned(),
+                source,
+            })?;
+        Ok(Db { pool })
+    }
+
+    /// Applies every migration not yet applied.
+    pub fn migrate(&self) -> Result<(), DbSetupError> {
+        let mut conn = self.pool.get()?;
+        match &mut *conn {
+            DbConnection::Sqlite(conn) => conn
+                .run_pending_migrations(SQLITE_MIGRATIONS)
+                .map(|_| ())
+                .map_err(|e| DbSetupError::Migrate(e.to_string())),
+        }
+    }
+
+    /// A connection for work outside a request (the command line, start-up, tests).
+    pub fn conn(&self) -> Result<PooledConn, DbSetupError> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs blocking database work on the blocking thread pool.
+    pub async fn run<T, F>(&self, work: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get().map_err(AppError::internal)?;
+            work(&mut conn)
+        })
+        .await
+        .map_err(AppError::internal)?
+    }
+
+    /// Whether the database answers a trivial query.
+    pub async fn is_healthy(&self) -> bool {
+        self.run(|conn| {
+            conn.batch_execute("SELECT 1").map_err(AppError::internal)?;
+            Ok(())
+        })
+        .await
+        .is_ok()
+    }
+}
+
+/// Now, in UTC, as stored in timestamp columns.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}

@@ -1,0 +1,58 @@
+//! The tables, kept by hand in types that SQLite and PostgreSQL share.
+
+diesel::table! {
+    boards (id) {
+        id -> BigInt,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    units (id) {
+        id -> BigInt,
+        board_id -> BigInt,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        username -> Text,
+        display_name -> Text,
+        role -> Text,
+        password_hash -> Text,
+        must_change_password -> Bool,
+        active -> Bool,
+        language -> Nullable<Text>,
+        session_generation -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    projects (id) {
+        id -> BigInt,
+        code -> Text,
+        name -> Text,
+        description -> Text,
+        unit_id -> BigInt,
+        phase -> Text,
+        project_lead_id -> Nullable<BigInt>,
+        commissioner_id -> Nullable<BigInt>,
+        planned_start -> Nullable<Date>,
+        planned_end -> Nullable<Date>,
+        budget_sek -> Nullable<BigInt>,
+        lock_version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(units -> boards (board_id));
+diesel::joinable!(projects -> units (unit_id));
+
+diesel::allow_tables_to_appear_in_same_query!(boards, units, users, projects);

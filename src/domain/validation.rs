@@ -1,0 +1,197 @@
+//! Field-level validation errors shared by every form.
+//!
+//! A parse function returns either the typed value or a list of [`FieldError`]s; each names the
+//! form field and a message key in the catalogs, so the page can show the message beside the field.
+
+/// One problem with one field of a form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The form field's `name`, which is also the input's `id`.
+    pub field: &'static str,
+    /// The catalog key of the message shown beside the field.
+    pub key: &'static str,
+}
+
+/// Every problem found with a submitted form, in the order of the fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, field: &'static str, key: &'static str) {
+        self.0.push(FieldError { field, key });
+    }
+
+    /// Records the error of `result`, if any, and passes its value on.
+    pub fn check<T>(&mut self, field: &'static str, result: Result<T, &'static str>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(key) => {
+                self.add(field, key);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
+        self.0.iter()
+    }
+
+    /// The message key for `field`, if that field has an error.
+    pub fn get(&self, field: &str) -> Option<&'static str> {
+        self.0.iter().find(|e| e.field == field).map(|e| e.key)
+    }
+
+    /// `Ok(value)` when no error was recorded, otherwise every error.
+    pub fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T, FieldErrors> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl From<FieldError> for FieldErrors {
+    fn from(error: FieldError) -> Self {
+        Self(vec![error])
+    }
+}
+
+/// A required, trimmed text of at most `max` characters.
+pub fn required_text(raw: &str, max: usize) -> Result<String, &'static str> {
+    let text = raw.trim();
+    if text.is_empty() {
+        Err("error-required")
+    } else if text.chars().count() > max {
+        Err("error-too-long")
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// An optional, trimmed text of at most `max` characters; empty is allowed.
+pub fn optional_text(raw: &str, max: usize) -> Result<String, &'static str> {
+    let text = raw.trim();
+    if text.chars().count() > max {
+        Err("error-too-long")
+    } else {
+        Ok(text.to_owned())
+    }
+}
+
+/// An optional id chosen from a list; empty means none.
+pub fn optional_id(raw: &str) -> Result<Option<i64>, &'static str> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .map(Some)
+        .ok_or("error-unknown-choice")
+}
+
+/// An optional ISO date (YYYY-MM-DD); empty means none.
+pub fn optional_date(raw: &str) -> Result<Option<chrono::NaiveDate>, &'static str> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| "error-date")
+}
+
+/// An optional whole amount of Swedish kronor, not negative. Spaces (also non-breaking) as thousand
+/// separators are accepted, as people write "1 200 000".
+pub fn optional_amount_sek(raw: &str) -> Result<Option<i64>, &'static str> {
+    let digits: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+        .collect();
+    let digits = digits
+        .strip_suffix("kr")
+        .or_else(|| digits.strip_suffix("SEK"))
+        .unwrap_or(&digits);
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    if digits.starts_with('-') {
+        return Err("error-negative-amount");
+    }
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err("error-amount");
+    }
+    digits
+        .parse::<i64>()
+        .map(Some)
+        .map_err(|_| "error-amount-too-large")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_text_is_trimmed_and_refused_when_blank_or_long() {
+        assert_eq!(required_text("  Styr ", 10), Ok("Styr".to_owned()));
+        assert_eq!(required_text("   ", 10), Err("error-required"));
+        assert_eq!(required_text("åäöåäöåäöå", 10), Ok("åäöåäöåäöå".to_owned()));
+        assert_eq!(required_text("åäöåäöåäöåx", 10), Err("error-too-long"));
+    }
+
+    #[test]
+    fn amounts_accept_swedish_thousand_separators_and_refuse_the_rest() {
+        assert_eq!(optional_amount_sek(""), Ok(None));
+        assert_eq!(optional_amount_sek("1 200 000"), Ok(Some(1_200_000)));
+        assert_eq!(
+            optional_amount_sek("1\u{a0}200\u{a0}000 kr"),
+            Ok(Some(1_200_000))
+        );
+        assert_eq!(optional_amount_sek("-5"), Err("error-negative-amount"));
+        assert_eq!(optional_amount_sek("12,5"), Err("error-amount"));
+        assert_eq!(optional_amount_sek("abc"), Err("error-amount"));
+        assert_eq!(
+            optional_amount_sek("99999999999999999999999"),
+            Err("error-amount-too-large")
+        );
+    }
+
+    #[test]
+    fn dates_must_be_iso() {
+        assert_eq!(optional_date(" "), Ok(None));
+        assert_eq!(
+            optional_date("2026-02-28"),
+            Ok(chrono::NaiveDate::from_ymd_opt(2026, 2, 28))
+        );
+        assert_eq!(optional_date("2026-02-30"), Err("error-date"));
+        assert_eq!(optional_date("28/2/2026"), Err("error-date"));
+    }
+
+    #[test]
+    fn ids_must_be_positive_numbers() {
+        assert_eq!(optional_id(""), Ok(None));
+        assert_eq!(optional_id("7"), Ok(Some(7)));
+        assert_eq!(optional_id("0"), Err("error-unknown-choice"));
+        assert_eq!(optional_id("x"), Err("error-unknown-choice"));
+    }
+
+    #[test]
+    fn errors_are_kept_per_field() {
+        let mut errors = FieldErrors::new();
+        assert_eq!(errors.check("a", Ok::<_, &'static str>(1)), Some(1));
+        assert_eq!(errors.check::<i32>("b", Err("error-required")), None);
+        assert_eq!(errors.get("b"), Some("error-required"));
+        assert_eq!(errors.get("a"), None);
+        assert!(errors.into_result(|| ()).is_err());
+    }
+}

@@ -1,0 +1,123 @@
+//! Starting Styr: preparing the database (migrations, the first administrator or the demo) and
+//! running the HTTP server.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::{HttpServer, web};
+
+use crate::auth::password;
+use crate::auth::throttle::LoginThrottle;
+use crate::cli::CliError;
+use crate::config::ServeConfig;
+use crate::db::{self, Db, DbSetupError, users};
+use crate::domain::role::Role;
+use crate::domain::user::parse_new_password;
+use crate::web::{AppState, SessionSettings};
+
+/// What preparing the database did, for the operator to read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Prepared {
+    /// The database already had users.
+    Ready,
+    /// The demo portfolio was added.
+    Demo,
+    /// The first administrator was made; `generated` holds the password if one was generated.
+    FirstAdmin { generated: Option<String> },
+}
+
+/// Migrates, then fills an empty database with the demo (when asked) or the first administrator.
+pub fn prepare_database(
+    db: &Db,
+    demo: bool,
+    admin_password: Option<&str>,
+) -> Result<Prepared, CliError> {
+    db.migrate()?;
+    let mut conn = db.conn()?;
+    let user_count = users::count(&mut conn).map_err(DbSetupError::from)?;
+    if demo {
+        if user_count > 0 {
+            return Err(CliError::Invalid(
+                "--demo fills only an empty database, and this one has data. \
+                 Start without --demo, or point --database at a new file."
+                    .into(),
+            ));
+        }
+        db::demo::seed(&mut conn, chrono::Local::now().date_naive())?;
+        return Ok(Prepared::Demo);
+    }
+    if user_count > 0 {
+        return Ok(Prepared::Ready);
+    }
+    let (password_text, generated) = match admin_password {
+        Some(given) => {
+            let given = parse_new_password(given, given).map_err(|_| {
+                CliError::Invalid("STYR_ADMIN_PASSWORD must be at least 12 characters".into())
+            })?;
+            (given, None)
+        }
+        None => {
+            let made = password::random_password();
+            (made.clone(), Some(made))
+        }
+    };
+    users::insert(
+        &mut conn,
+        &users::NewUserRow {
+            username: "admin",
+            display_name: "Administratör",
+            role: Role::Administrator,
+            password_hash: &password::hash(&password_text),
+            must_change_password: true,
+        },
+    )
+    .map_err(DbSetupError::from)?;
+    Ok(Prepared::FirstAdmin { generated })
+}
+
+/// The HTTP server on `listener`, not yet running.
+pub fn build_server(
+    listener: TcpListener,
+    db: Db,
+    session: SessionSettings,
+) -> std::io::Result<Server> {
+    let state = web::Data::new(AppState {
+        db,
+        throttle: LoginThrottle::new(),
+    });
+    Ok(
+        HttpServer::new(move || crate::web::app(state.clone(), session.clone()))
+            .listen(listener)?
+            .run(),
+    )
+}
+
+/// `styr serve`.
+pub fn serve(config: ServeConfig) -> Result<(), CliError> {
+    let db = Db::open(&config.database)?;
+    match prepare_database(&db, config.demo, config.admin_password.as_deref())? {
+        Prepared::Ready => {}
+        Prepared::Demo => println!(
+            "Demo portfolio added to {}. Log in as admin, utvecklingschef, projektledare, ledamot or lasare with the password `demo`.",
+            config.database
+        ),
+        Prepared::FirstAdmin {
+            generated: Some(password),
+        } => println!(
+            "Created the user `admin` with the password {password} (to be changed at first login)."
+        ),
+        Prepared::FirstAdmin { generated: None } => println!(
+            "Created the user `admin` with the password in STYR_ADMIN_PASSWORD (to be changed at first login)."
+        ),
+    }
+    let listener = TcpListener::bind(&config.bind)?;
+    let session = SessionSettings {
+        key: config.session_key.clone(),
+        secure: config.secure_cookies,
+    };
+    tracing::info!(address = %config.bind, database = %config.database, "Styr is listening");
+    println!("Styr is serving on http://{}", config.bind);
+    actix_web::rt::System::new()
+        .block_on(async move { build_server(listener, db, session)?.await })?;
+    Ok(())
+}

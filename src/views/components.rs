@@ -1,0 +1,208 @@
+//! Small pieces every page uses: form fields with their labels and inline errors, the error
+//! summary, the CSRF field, the phase badge.
+
+use maud::{Markup, html};
+
+use crate::domain::phase::Phase;
+use crate::domain::validation::FieldErrors;
+use crate::web::context::Ctx;
+
+/// The hidden field every state-changing form carries.
+pub fn csrf_field(ctx: &Ctx) -> Markup {
+    html! { input type="hidden" name="csrf_token" value=(ctx.csrf_token); }
+}
+
+/// The list of problems at the top of a form, each linking to its field. `labels` maps a field's
+/// name to the catalog key of its label.
+pub fn error_summary(ctx: &Ctx, errors: &FieldErrors, labels: &[(&str, &str)]) -> Markup {
+    if errors.is_empty() {
+        return html! {};
+    }
+    html! {
+        div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
+            h2 #error-summary-title { (ctx.t("form-error-summary")) }
+            ul {
+                @for error in errors.iter() {
+                    @let label = labels.iter().find(|(f, _)| *f == error.field).map(|(_, l)| ctx.t(l));
+                    li {
+                        a href={ "#" (error.field) } {
+                            @if let Some(label) = label { (label) ": " }
+                            (ctx.t(error.key))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The kind of input a [`Field`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Text,
+    Date,
+    Password,
+    TextArea,
+}
+
+/// A labelled input with its hint and its error.
+pub struct Field<'a> {
+    pub name: &'a str,
+    pub label_key: &'a str,
+    pub value: &'a str,
+    pub input: Input,
+    pub required: bool,
+    pub hint_key: Option<&'a str>,
+    pub autocomplete: Option<&'a str>,
+}
+
+impl<'a> Field<'a> {
+    pub fn text(name: &'a str, label_key: &'a str, value: &'a str) -> Self {
+        Field {
+            name,
+            label_key,
+            value,
+            input: Input::Text,
+            required: false,
+            hint_key: None,
+            autocomplete: None,
+        }
+    }
+
+    pub fn of(mut self, input: Input) -> Self {
+        self.input = input;
+        self
+    }
+
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    pub fn hint(mut self, key: &'a str) -> Self {
+        self.hint_key = Some(key);
+        self
+    }
+
+    pub fn autocomplete(mut self, value: &'a str) -> Self {
+        self.autocomplete = Some(value);
+        self
+    }
+
+    pub fn render(&self, ctx: &Ctx, errors: &FieldErrors) -> Markup {
+        let error = errors.get(self.name);
+        let hint_id = format!("{}-hint", self.name);
+        let error_id = format!("{}-error", self.name);
+        let described_by = [
+            self.hint_key.map(|_| hint_id.as_str()),
+            error.map(|_| error_id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        let described_by = (!described_by.is_empty()).then_some(described_by);
+        let input_type = match self.input {
+            Input::Text | Input::TextArea => "text",
+            Input::Date => "date",
+            Input::Password => "password",
+        };
+        html! {
+            div.field.has-error[error.is_some()] {
+                label for=(self.name) {
+                    (ctx.t(self.label_key))
+                    @if self.required { " " span.required aria-hidden="true" { "*" } }
+                }
+                @if let Some(hint) = self.hint_key {
+                    p.field-hint id=(hint_id) { (ctx.t(hint)) }
+                }
+                @if let Some(error) = error {
+                    p.field-error id=(error_id) { (ctx.t(error)) }
+                }
+                @if self.input == Input::TextArea {
+                    textarea id=(self.name) name=(self.name) rows="6"
+                        aria-describedby=[described_by.as_deref()]
+                        aria-invalid=[error.map(|_| "true")]
+                        required[self.required] { (self.value) }
+                } @else {
+                    input id=(self.name) name=(self.name) type=(input_type) value=(self.value)
+                        autocomplete=[self.autocomplete]
+                        aria-describedby=[described_by.as_deref()]
+                        aria-invalid=[error.map(|_| "true")]
+                        required[self.required];
+                }
+            }
+        }
+    }
+}
+
+/// A labelled drop-down. `options` are (value, text); `empty` adds a first "none" option.
+pub fn select_field(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    name: &str,
+    label_key: &str,
+    options: &[(String, String)],
+    selected: &str,
+    empty: Option<&str>,
+) -> Markup {
+    let error = errors.get(name);
+    let error_id = format!("{name}-error");
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for=(name) { (ctx.t(label_key)) }
+            @if let Some(error) = error {
+                p.field-error id=(error_id) { (ctx.t(error)) }
+            }
+            select id=(name) name=(name)
+                aria-describedby=[error.map(|_| error_id.as_str())]
+                aria-invalid=[error.map(|_| "true")] {
+                @if let Some(empty) = empty {
+                    option value="" selected[selected.is_empty()] { (ctx.t(empty)) }
+                }
+                @for (value, text) in options {
+                    option value=(value) selected[value == selected] { (text) }
+                }
+            }
+        }
+    }
+}
+
+/// A labelled checkbox.
+pub fn checkbox(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    name: &str,
+    label_key: &str,
+    checked: bool,
+) -> Markup {
+    let error = errors.get(name);
+    let error_id = format!("{name}-error");
+    html! {
+        div.field.checkbox.has-error[error.is_some()] {
+            @if let Some(error) = error {
+                p.field-error id=(error_id) { (ctx.t(error)) }
+            }
+            input id=(name) name=(name) type="checkbox" value="on" checked[checked]
+                aria-describedby=[error.map(|_| error_id.as_str())];
+            label for=(name) { (ctx.t(label_key)) }
+        }
+    }
+}
+
+/// A phase as text in a badge; the colour only repeats what the text says.
+pub fn phase_badge(ctx: &Ctx, phase: Phase) -> Markup {
+    html! { span class={ "badge phase-" (phase.as_str()) } { (ctx.t(phase.label_key())) } }
+}
+
+/// A status message after a successful action, announced politely to screen readers.
+pub fn notice(text: &str) -> Markup {
+    html! { div.notice role="status" { (text) } }
+}
+
+/// A date as ISO 8601, which Swedish uses too, or a dash.
+pub fn date(value: Option<chrono::NaiveDate>) -> String {
+    value
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "–".into())
+}

@@ -1,0 +1,9 @@
+//! HTML, written with maud: one layout, small components, and one module per group of pages.
+//! Views take already-loaded data and the request context; they never query or decide.
+
+pub mod account;
+pub mod admin;
+pub mod components;
+pub mod layout;
+pub mod pages;
+pub mod projects;

@@ -1,0 +1,462 @@
+//! Administration: users, boards and units. Administrators only.
+
+use actix_web::{HttpResponse, web};
+use diesel::Connection;
+use maud::Markup;
+
+use crate::auth::password;
+use crate::db::{units, users};
+use crate::domain::policy::Action;
+use crate::domain::role::Role;
+use crate::domain::unit::{UnitInput, parse_name, parse_unit};
+use crate::domain::user::{ChangeContext, parse_new_password, parse_new_user, parse_user_change};
+use crate::domain::validation::FieldErrors;
+use crate::error::{AppError, see_other};
+use crate::views::admin::{self as view, BoardForm, NewUserForm, UnitForm, UserForm};
+use crate::web::AppState;
+use crate::web::context::Auth;
+use crate::web::forms::{CsrfForm, checked, invalid};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/admin/users", web::get().to(users_list))
+        .route("/admin/users", web::post().to(create_user))
+        .route("/admin/users/new", web::get().to(new_user))
+        .route("/admin/users/{id}", web::get().to(edit_user))
+        .route("/admin/users/{id}", web::post().to(update_user))
+        .route("/admin/users/{id}/password", web::post().to(reset_password))
+        .route("/admin/units", web::get().to(units_list))
+        .route("/admin/units", web::post().to(create_unit))
+        .route("/admin/units/new", web::get().to(new_unit))
+        .route("/admin/units/{id}", web::get().to(edit_unit))
+        .route("/admin/units/{id}", web::post().to(update_unit))
+        .route("/admin/boards", web::post().to(create_board))
+        .route("/admin/boards/new", web::get().to(new_board))
+        .route("/admin/boards/{id}", web::get().to(edit_board))
+        .route("/admin/boards/{id}", web::post().to(update_board));
+}
+
+fn id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct SavedQuery {
+    saved: String,
+}
+
+// ----- users -----
+
+async fn users_list(
+    auth: Auth,
+    state: web::Data<AppState>,
+    query: web::Query<SavedQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::AdministerUsers)?;
+    let list = state.db.run(|conn| Ok(users::list(conn)?)).await?;
+    Ok(view::users(&auth.ctx, &list, !query.saved.is_empty()))
+}
+
+async fn new_user(auth: Auth) -> Result<Markup, AppError> {
+    auth.user.require(Action::AdministerUsers)?;
+    let form = NewUserForm {
+        role: Role::Reader.as_str().to_owned(),
+        ..NewUserForm::default()
+    };
+    Ok(view::new_user(&auth.ctx, &form, &FieldErrors::new()))
+}
+
+async fn create_user(
+    auth: Auth,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<NewUserForm>,
+) -> Result<HttpResponse, AppError> {
+    auth.user.require(Action::AdministerUsers)?;
+    let parsed = parse_new_user(
+        &form.username,
+        &form.display_name,
+        &form.role,
+        &form.password,
+        &form.password_confirmation,
+    );
+    let new = match parsed {
+        Ok(new) => new,
+        Err(errors) => return Ok(invalid(view::new_user(&auth.ctx, &form, &errors))),
+    };
+    let created = state
+        .db
+        .run(move |conn| {
+            if users::username_taken(conn, &new.username)? {
+                return Ok(None);
+            }
+            let hash = password::hash(&new.password);
+            let id = users::insert(
+                conn,
+                &users::NewUserRow {
+                    username: &new.username,
+                    display_name: &new.display_name,
+                    role: new.role,
+                    password_hash: &hash,
+                    // The administrator chose it, so the user replaces it with their own.
+                    must_change_password: true,
+                },
+            )?;
+            Ok(Some(id))
+        })
+        .await?;
+    match created {
+        Some(_) => Ok(see_other("/admin/users?saved=1")),
+        None => {
+            let mut errors = FieldErrors::new();
+            errors.add("username", "error-username-taken");
+            Ok(invalid(view::new_user(&auth.ctx, &form, &errors)))
+        }
+    }
+}
+
+async fn load_user(state: &AppState, id: i64) -> Result<users::UserRow, AppError> {
+    state
+        .db
+        .run(move |conn| users::find(conn, id)?.ok_or(AppError::NotFound))
+        .await
+}
+
+async fn edit_user(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<SavedQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::AdministerUsers)?;
+    let user = load_user(&state, id(&path)?).await?;
+    let form = UserForm::from(&user);
+    let no_errors = FieldErrors::new();
+    Ok(view::edit_user(
+        &auth.ctx,
+        &user,
+        &form,
+        &no_errors,
+        &no_errors,
+        &query.saved,
+    ))
+}
+
+async fn update_user(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<UserForm>,
+) -> Result<HttpResponse, AppError> {
+    auth.user.require(Action::AdministerUsers)?;
+    let user_id = id(&path)?;
+    let actor = auth.user.id;
+    let submitted = form.clone();
+    // Counting administrators and saving happen in one transaction, so two administrators
+    // demoting each other at once cannot leave none.
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let user = users::find(conn, user_id)?.ok_or(AppError::NotFound)?;
+                let context = ChangeContext {
+                    is_self: user.id == actor,
+                    was_active_admin: user.active && user.role() == Role::Administrator,
+                    active_admins: users::count_active_admins(conn)?,
+                };
+                match parse_user_change(
+                    &form.display_name,
+                    &form.role,
+                    checked(&form.active),
+                    context,
+                ) {
+                    Ok(change) => {
+                        users::update_account(
+                            conn,
+                            user_id,
+                            &change.display_name,
+                            change.role,
+                            change.active,
+                        )?;
+                        Ok(Ok(()))
+                    }
+                    Err(errors) => Ok(Err((errors, user))),
+                }
+            })
+        })
+        .await?;
+    match outcome {
+        Ok(()) => Ok(see_other(&format!("/admin/users/{user_id}?saved=account"))),
+        Err((errors, user)) => Ok(invalid(view::edit_user(
+            &auth.ctx,
+            &user,
+            &submitted,
+            &errors,
+            &FieldErrors::new(),
+            "",
+        ))),
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct ResetForm {
+    password: String,
+    password_confirmation: String,
+}
+
+async fn reset_password(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ResetForm>,
+) -> Result<HttpResponse, AppError> {
+    auth.user.require(Action::AdministerUsers)?;
+    let user = load_user(&state, id(&path)?).await?;
+    match parse_new_password(&form.password, &form.password_confirmation) {
+        Ok(new_password) => {
+            let user_id = user.id;
+            state
+                .db
+                .run(move |conn| {
+                    // The user must choose their own at next login; their sessions end now.
+                    users::set_password(conn, user_id, &password::hash(&new_password), true)?;
+                    Ok(())
+                })
+                .await?;
+            Ok(see_other(&format!("/admin/users/{user_id}?saved=password")))
+        }
+        Err(key) => {
+            let mut errors = FieldErrors::new();
+            errors.add("password", key);
+            let form = UserForm::from(&user);
+            Ok(invalid(view::edit_user(
+                &auth.ctx,
+                &user,
+                &form,
+                &FieldErrors::new(),
+                &errors,
+                "",
+            )))
+        }
+    }
+}
+
+// ----- boards and units -----
+
+async fn units_list(
+    auth: Auth,
+    state: web::Data<AppState>,
+    query: web::Query<SavedQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::AdministerUnits)?;
+    let (boards, units) = state
+        .db
+        .run(|conn| Ok((units::boards(conn)?, units::units(conn)?)))
+        .await?;
+    Ok(view::units(
+        &auth.ctx,
+        &boards,
+        &units,
+        !query.saved.is_empty(),
+    ))
+}
+
+async fn new_board(auth: Auth) -> Result<Markup, AppError> {
+    auth.user.require(Action::AdministerUnits)?;
+    Ok(view::board_form(
+        &auth.ctx,
+        None,
+        &BoardForm::default(),
+        &FieldErrors::new(),
+    ))
+}
+
+async fn create_board(
+    auth: Auth,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<BoardForm>,
+) -> Result<HttpResponse, AppError> {
+    auth.user.require(Action::AdministerUnits)?;
+    save_board(auth, state, None, form).await
+}
+
+async fn edit_board(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::AdministerUnits)?;
+    let board_id = id(&path)?;
+    let board = state
+        .db
+        .run(move |conn| units::board(conn, board_id)?.ok_or(AppError::NotFound))
+        .await?;
+    let form = BoardForm { name: board.name };
+    Ok(view::board_form(
+        &auth.ctx,
+        Some(board_id),
+        &form,
+        &FieldErrors::new(),
+    ))
+}
+
+async fn update_board(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<BoardForm>,
+) -> Result<HttpResponse, AppError> {
+    auth.user.require(Action::AdministerUnits)?;
+    let board_id = id(&path)?;
+    state
+        .db
+        .run(move |conn| units::board(conn, board_id)?.ok_or(AppError::NotFound))
+        .await?;
+    save_board(auth, state, Some(board_id), form).await
+}
+
+/// Creates (`board_id` none) or renames a board.
+async fn save_board(
+    auth: Auth,
+    state: web::Data<AppState>,
+    board_id: Option<i64>,
+    form: BoardForm,
+) -> Result<HttpResponse, AppError> {
+    let name = match parse_name(&form.name) {
+        Ok(name) => name,
+        Err(key) => return Ok(invalid_board(&auth, board_id, &form, key)),
+    };
+    let saved = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                if units::board_name_taken(conn, &name, board_id)? {
+                    return Ok(false);
+                }
+                match board_id {
+                    Some(id) => units::rename_board(conn, id, &name)?,
+                    None => units::insert_board(conn, &name).map(|_| 1)?,
+                };
+                Ok(true)
+            })
+        })
+        .await?;
+    if saved {
+        Ok(see_other("/admin/units?saved=1"))
+    } else {
+        Ok(invalid_board(&auth, board_id, &form, "error-name-taken"))
+    }
+}
+
+fn invalid_board(
+    auth: &Auth,
+    board_id: Option<i64>,
+    form: &BoardForm,
+    key: &'static str,
+) -> HttpResponse {
+    let mut errors = FieldErrors::new();
+    errors.add("name", key);
+    invalid(view::board_form(&auth.ctx, board_id, form, &errors))
+}
+
+async fn new_unit(auth: Auth, state: web::Data<AppState>) -> Result<Markup, AppError> {
+    auth.user.require(Action::AdministerUnits)?;
+    let boards = state.db.run(|conn| Ok(units::boards(conn)?)).await?;
+    Ok(view::unit_form(
+        &auth.ctx,
+        None,
+        &UnitForm::default(),
+        &FieldErrors::new(),
+        &boards,
+    ))
+}
+
+async fn create_unit(
+    auth: Auth,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<UnitForm>,
+) -> Result<HttpResponse, AppError> {
+    auth.user.require(Action::AdministerUnits)?;
+    save_unit(auth, state, None, form).await
+}
+
+async fn edit_unit(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::AdministerUnits)?;
+    let unit_id = id(&path)?;
+    let (unit, boards) = state
+        .db
+        .run(move |conn| {
+            let unit = units::unit(conn, unit_id)?.ok_or(AppError::NotFound)?;
+            Ok((unit, units::boards(conn)?))
+        })
+        .await?;
+    let form = UnitForm {
+        name: unit.name,
+        board_id: unit.board_id.to_string(),
+    };
+    Ok(view::unit_form(
+        &auth.ctx,
+        Some(unit_id),
+        &form,
+        &FieldErrors::new(),
+        &boards,
+    ))
+}
+
+async fn update_unit(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<UnitForm>,
+) -> Result<HttpResponse, AppError> {
+    auth.user.require(Action::AdministerUnits)?;
+    let unit_id = id(&path)?;
+    state
+        .db
+        .run(move |conn| units::unit(conn, unit_id)?.ok_or(AppError::NotFound))
+        .await?;
+    save_unit(auth, state, Some(unit_id), form).await
+}
+
+/// Creates (`unit_id` none) or changes a unit.
+async fn save_unit(
+    auth: Auth,
+    state: web::Data<AppState>,
+    unit_id: Option<i64>,
+    form: UnitForm,
+) -> Result<HttpResponse, AppError> {
+    let submitted = form.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let boards = units::boards(conn)?;
+                let board_ids: Vec<i64> = boards.iter().map(|b| b.id).collect();
+                let input: UnitInput = match parse_unit(&form.name, &form.board_id, &board_ids) {
+                    Ok(input) => input,
+                    Err(errors) => return Ok(Err((errors, boards))),
+                };
+                if units::unit_name_taken(conn, &input.name, unit_id)? {
+                    let mut errors = FieldErrors::new();
+                    errors.add("name", "error-name-taken");
+                    return Ok(Err((errors, boards)));
+                }
+                match unit_id {
+                    Some(id) => units::update_unit(conn, id, &input.name, input.board_id)?,
+                    None => units::insert_unit(conn, &input.name, input.board_id).map(|_| 1)?,
+                };
+                Ok(Ok(()))
+            })
+        })
+        .await?;
+    match outcome {
+        Ok(()) => Ok(see_other("/admin/units?saved=1")),
+        Err((errors, boards)) => Ok(invalid(view::unit_form(
+            &auth.ctx, unit_id, &submitted, &errors, &boards,
+        ))),
+    }
+}

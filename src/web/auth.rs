@@ -1,0 +1,150 @@
+//! Logging in and out, and choosing a language.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::Markup;
+
+use crate::auth::password;
+use crate::auth::session::TypedSession;
+use crate::db::users;
+use crate::domain::lang::Lang;
+use crate::domain::validation::FieldErrors;
+use crate::error::{AppError, see_other};
+use crate::views::pages;
+use crate::web::AppState;
+use crate::web::context::{Ctx, Visitor};
+use crate::web::forms::{CsrfForm, invalid, local_path};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/login", web::get().to(login_page))
+        .route("/login", web::post().to(login))
+        .route("/logout", web::post().to(logout))
+        .route("/language", web::post().to(language));
+}
+
+async fn login_page(Visitor(ctx): Visitor) -> Result<HttpResponse, AppError> {
+    if ctx.user.is_some() {
+        return Ok(see_other("/projects"));
+    }
+    Ok(html(pages::login(&ctx, "", &FieldErrors::new())))
+}
+
+fn html(page: Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(page.into_string())
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct LoginForm {
+    username: String,
+    password: String,
+}
+
+/// The address a request came from, for throttling. Behind a reverse proxy all requests share the
+/// proxy's address, so the per-username limit is the one that protects an account.
+fn client_address(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|addr| addr.ip().to_string())
+        .unwrap_or_default()
+}
+
+enum LoginOutcome {
+    LoggedIn { user_id: i64, generation: i64 },
+    Refused,
+}
+
+async fn login(
+    req: HttpRequest,
+    Visitor(ctx): Visitor,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> Result<HttpResponse, AppError> {
+    let username = form.username.trim().to_lowercase();
+    let mut errors = FieldErrors::new();
+    if username.is_empty() {
+        errors.add("username", "error-required");
+    }
+    if form.password.is_empty() {
+        errors.add("password", "error-required");
+    }
+    if !errors.is_empty() {
+        return Ok(invalid(pages::login(&ctx, &form.username, &errors)));
+    }
+    if !state.throttle.attempt(&username, &client_address(&req)) {
+        tracing::warn!(%username, "login throttled");
+        return Err(AppError::TooManyRequests);
+    }
+    let password = form.password;
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let user = users::find_by_username(conn, &username)?;
+            Ok(match user {
+                Some(user) if password::verify(&password, &user.password_hash) && user.active => {
+                    LoginOutcome::LoggedIn {
+                        user_id: user.id,
+                        generation: user.session_generation,
+                    }
+                }
+                Some(_) => LoginOutcome::Refused,
+                None => {
+                    password::verify_dummy(&password);
+                    LoginOutcome::Refused
+                }
+            })
+        })
+        .await?;
+    match outcome {
+        LoginOutcome::LoggedIn {
+            user_id,
+            generation,
+        } => {
+            TypedSession::of(&req).log_in(user_id, generation);
+            Ok(see_other("/projects"))
+        }
+        LoginOutcome::Refused => {
+            errors.add("password", "login-failed");
+            Ok(invalid(pages::login(&ctx, &form.username, &errors)))
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Empty {}
+
+async fn logout(req: HttpRequest, _: CsrfForm<Empty>) -> HttpResponse {
+    TypedSession::of(&req).log_out();
+    see_other("/login")
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct LanguageForm {
+    lang: String,
+    next: String,
+}
+
+/// Switches the language: kept on the account when logged in, in the session otherwise.
+async fn language(
+    req: HttpRequest,
+    Visitor(ctx): Visitor,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<LanguageForm>,
+) -> Result<HttpResponse, AppError> {
+    let lang = Lang::parse(&form.lang).ok_or(AppError::BadRequest)?;
+    TypedSession::of(&req).set_lang(lang);
+    save_user_language(&ctx, &state, lang).await?;
+    Ok(see_other(local_path(&form.next)))
+}
+
+pub async fn save_user_language(ctx: &Ctx, state: &AppState, lang: Lang) -> Result<(), AppError> {
+    if let Some(user) = &ctx.user {
+        let id = user.id;
+        state
+            .db
+            .run(move |conn| Ok(users::set_language(conn, id, lang)?))
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,106 @@
+//! HTTP: the app's routes and middleware. Handlers are thin: they parse the input, ask the
+//! policy, call `db` and render a view.
+
+pub mod account;
+pub mod admin;
+pub mod auth;
+pub mod context;
+pub mod forms;
+pub mod pages;
+pub mod projects;
+
+use std::time::Instant;
+
+use actix_session::SessionMiddleware;
+use actix_session::config::CookieContentSecurity;
+use actix_session::storage::CookieSessionStore;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
+use actix_web::web;
+
+use crate::auth::throttle::LoginThrottle;
+use crate::db::Db;
+
+/// What every handler shares.
+pub struct AppState {
+    pub db: Db,
+    pub throttle: LoginThrottle,
+}
+
+/// How the session cookie is made.
+#[derive(Clone)]
+pub struct SessionSettings {
+    pub key: Key,
+    pub secure: bool,
+}
+
+pub const SESSION_COOKIE: &str = "styr_session";
+
+/// Registers the routes; used by the server and the tests alike.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    pages::routes(cfg);
+    auth::routes(cfg);
+    projects::routes(cfg);
+    admin::routes(cfg);
+    account::routes(cfg);
+}
+
+/// Builds the whole app with its middleware.
+pub fn app(
+    state: web::Data<AppState>,
+    session: SessionSettings,
+) -> actix_web::App<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let session_middleware = SessionMiddleware::builder(CookieSessionStore::default(), session.key)
+        .cookie_name(SESSION_COOKIE.to_owned())
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_secure(session.secure)
+        .cookie_content_security(CookieContentSecurity::Private)
+        .build();
+    actix_web::App::new()
+        .app_data(state)
+        .app_data(web::PayloadConfig::new(forms::FORM_LIMIT))
+        .configure(configure)
+        .default_service(web::to(pages::not_found))
+        // Inner to the session middleware, so error pages can read and write the session.
+        .wrap(ErrorHandlers::new().default_handler(pages::render_error_page))
+        .wrap(session_middleware)
+        .wrap(
+            DefaultHeaders::new()
+                .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+                .add((header::X_FRAME_OPTIONS, "DENY"))
+                .add((header::REFERRER_POLICY, "same-origin"))
+                .add((
+                    header::CONTENT_SECURITY_POLICY,
+                    "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'",
+                )),
+        )
+        .wrap_fn(|req, srv| {
+            // One line per request. The query string is left out: it may hold search terms.
+            let started = Instant::now();
+            let method = req.method().clone();
+            let path = req.path().to_owned();
+            let response = srv.call(req);
+            async move {
+                let response = response.await?;
+                tracing::info!(
+                    %method,
+                    %path,
+                    status = response.status().as_u16(),
+                    duration_ms = started.elapsed().as_secs_f64() * 1000.0,
+                    "request"
+                );
+                Ok(response)
+            }
+        })
+}

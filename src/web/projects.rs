@@ -1,0 +1,328 @@
+//! The project register: list, search and filter, show, create, edit.
+
+use actix_web::{HttpResponse, web};
+use diesel::Connection;
+use maud::Markup;
+
+use crate::db::projects::{self, ProjectView, RegisterFilter, Saved};
+use crate::db::{DbConnection, units, users};
+use crate::domain::phase::Phase;
+use crate::domain::policy::{self, Action, ProjectEditScope, ProjectRelation};
+use crate::domain::project::{
+    Choices, ProjectForm, parse_description, parse_lock_version, parse_project, suggest_code,
+};
+use crate::domain::validation::{FieldErrors, optional_id};
+use crate::error::{AppError, see_other};
+use crate::views::projects::{self as view, FormPurpose};
+use crate::web::AppState;
+use crate::web::context::{Auth, CurrentUser};
+use crate::web::forms::{CsrfForm, conflict, invalid};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/projects", web::get().to(list))
+        .route("/projects", web::post().to(create))
+        .route("/projects/new", web::get().to(new))
+        .route("/projects/{id}", web::get().to(show))
+        .route("/projects/{id}/edit", web::get().to(edit))
+        .route("/projects/{id}/edit", web::post().to(update));
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct RegisterQuery {
+    q: String,
+    unit: String,
+    phase: String,
+}
+
+async fn list(
+    auth: Auth,
+    state: web::Data<AppState>,
+    query: web::Query<RegisterQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    // A filter value no form offers is ignored rather than refused: it is a bookmark gone stale.
+    let filter = RegisterFilter {
+        query: query.q.trim().to_owned(),
+        unit_id: optional_id(&query.unit).ok().flatten(),
+        phase: Phase::parse(&query.phase).ok(),
+    };
+    let (units, rows, filter) = state
+        .db
+        .run(move |conn| {
+            Ok((
+                units::units(conn)?,
+                projects::register(conn, &filter)?,
+                filter,
+            ))
+        })
+        .await?;
+    Ok(view::register(&auth.ctx, &filter, &units, &rows))
+}
+
+fn project_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+async fn load(state: &AppState, id: i64) -> Result<ProjectView, AppError> {
+    state
+        .db
+        .run(move |conn| projects::find(conn, id)?.ok_or(AppError::NotFound))
+        .await
+}
+
+fn edit_scope(user: &CurrentUser, project: &ProjectView) -> Option<ProjectEditScope> {
+    let relation = ProjectRelation {
+        is_lead: project.project.project_lead_id == Some(user.id),
+    };
+    policy::project_edit_scope(user.role, relation)
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct ShowQuery {
+    saved: String,
+}
+
+async fn show(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<ShowQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let project = load(&state, project_id(&path)?).await?;
+    let scope = edit_scope(&auth.user, &project);
+    Ok(view::show(
+        &auth.ctx,
+        &project,
+        scope,
+        !query.saved.is_empty(),
+    ))
+}
+
+/// What the form's drop-downs offer.
+struct FormData {
+    units: Vec<units::Unit>,
+    people: Vec<users::Person>,
+}
+
+impl FormData {
+    fn load(conn: &mut DbConnection) -> Result<FormData, AppError> {
+        Ok(FormData {
+            units: units::units(conn)?,
+            people: users::people(conn)?,
+        })
+    }
+
+    fn choices(&self) -> Choices {
+        Choices {
+            unit_ids: self.units.iter().map(|u| u.id).collect(),
+            user_ids: self.people.iter().map(|p| p.id).collect(),
+        }
+    }
+}
+
+async fn new(auth: Auth, state: web::Data<AppState>) -> Result<Markup, AppError> {
+    auth.user.require(Action::CreateProject)?;
+    let (data, codes) = state
+        .db
+        .run(|conn| Ok((FormData::load(conn)?, projects::codes(conn)?)))
+        .await?;
+    let year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    let form = ProjectForm {
+        code: suggest_code(year, codes.iter().map(String::as_str)),
+        ..ProjectForm::default()
+    };
+    Ok(render_form(
+        &auth,
+        &FormPurpose::Create,
+        &form,
+        &FieldErrors::new(),
+        &data,
+        false,
+    ))
+}
+
+fn render_form(
+    auth: &Auth,
+    purpose: &FormPurpose,
+    form: &ProjectForm,
+    errors: &FieldErrors,
+    data: &FormData,
+    conflict: bool,
+) -> Markup {
+    view::form(
+        &auth.ctx,
+        purpose,
+        form,
+        errors,
+        &data.units,
+        &data.people,
+        conflict,
+    )
+}
+
+/// The outcome of saving a form, decided inside one transaction.
+enum Outcome {
+    Saved(i64),
+    Invalid(FieldErrors, FormData),
+    Conflict(FormData),
+}
+
+async fn create(
+    auth: Auth,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<ProjectForm>,
+) -> Result<HttpResponse, AppError> {
+    auth.user.require(Action::CreateProject)?;
+    let submitted = form.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let data = FormData::load(conn)?;
+                let input = match parse_project(&form, &data.choices()) {
+                    Ok(input) => input,
+                    Err(errors) => return Ok(Outcome::Invalid(errors, data)),
+                };
+                if projects::code_taken(conn, &input.code, None)? {
+                    return Ok(Outcome::Invalid(code_taken(), data));
+                }
+                Ok(Outcome::Saved(projects::insert(conn, &input, Phase::Idea)?))
+            })
+        })
+        .await?;
+    Ok(match outcome {
+        Outcome::Saved(id) => see_other(&format!("/projects/{id}?saved=1")),
+        Outcome::Invalid(errors, data) => invalid(render_form(
+            &auth,
+            &FormPurpose::Create,
+            &submitted,
+            &errors,
+            &data,
+            false,
+        )),
+        Outcome::Conflict(_) => return Err(AppError::internal("a new project cannot conflict")),
+    })
+}
+
+fn code_taken() -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.add("code", "error-project-code-taken");
+    errors
+}
+
+async fn edit(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<Markup, AppError> {
+    let project = load(&state, project_id(&path)?).await?;
+    let scope = edit_scope(&auth.user, &project).ok_or(AppError::Forbidden)?;
+    let data = state.db.run(FormData::load).await?;
+    let p = &project.project;
+    let form = ProjectForm {
+        code: p.code.clone(),
+        name: p.name.clone(),
+        description: p.description.clone(),
+        unit_id: p.unit_id.to_string(),
+        project_lead_id: p
+            .project_lead_id
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
+        commissioner_id: p
+            .commissioner_id
+            .map(|id| id.to_string())
+            .unwrap_or_default(),
+        planned_start: p.planned_start.map(|d| d.to_string()).unwrap_or_default(),
+        planned_end: p.planned_end.map(|d| d.to_string()).unwrap_or_default(),
+        budget_sek: p.budget_sek.map(|b| b.to_string()).unwrap_or_default(),
+        lock_version: p.lock_version.to_string(),
+    };
+    let purpose = FormPurpose::Edit {
+        project: &project,
+        scope,
+    };
+    Ok(render_form(
+        &auth,
+        &purpose,
+        &form,
+        &FieldErrors::new(),
+        &data,
+        false,
+    ))
+}
+
+async fn update(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ProjectForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = project_id(&path)?;
+    let project = load(&state, id).await?;
+    let scope = edit_scope(&auth.user, &project).ok_or(AppError::Forbidden)?;
+    let submitted = form.clone();
+    let lock_version = i64::from(parse_lock_version(&form.lock_version));
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let data = FormData::load(conn)?;
+                let saved = match scope {
+                    ProjectEditScope::All => {
+                        let input = match parse_project(&form, &data.choices()) {
+                            Ok(input) => input,
+                            Err(errors) => return Ok(Outcome::Invalid(errors, data)),
+                        };
+                        if projects::code_taken(conn, &input.code, Some(id))? {
+                            return Ok(Outcome::Invalid(code_taken(), data));
+                        }
+                        projects::update(conn, id, lock_version, &input)?
+                    }
+                    ProjectEditScope::DescriptionOnly => {
+                        let description = match parse_description(&form.description) {
+                            Ok(description) => description,
+                            Err(key) => {
+                                let mut errors = FieldErrors::new();
+                                errors.add("description", key);
+                                return Ok(Outcome::Invalid(errors, data));
+                            }
+                        };
+                        projects::update_description(conn, id, lock_version, &description)?
+                    }
+                };
+                Ok(match saved {
+                    Saved::Yes => Outcome::Saved(id),
+                    Saved::Conflict => Outcome::Conflict(data),
+                })
+            })
+        })
+        .await?;
+    let purpose = FormPurpose::Edit {
+        project: &project,
+        scope,
+    };
+    Ok(match outcome {
+        Outcome::Saved(id) => see_other(&format!("/projects/{id}?saved=1")),
+        Outcome::Invalid(errors, data) => invalid(render_form(
+            &auth, &purpose, &submitted, &errors, &data, false,
+        )),
+        Outcome::Conflict(data) => {
+            // Keep the user's text, but base a new save on the version now stored.
+            let form = ProjectForm {
+                lock_version: project.project.lock_version.to_string(),
+                ..submitted
+            };
+            conflict(render_form(
+                &auth,
+                &purpose,
+                &form,
+                &FieldErrors::new(),
+                &data,
+                true,
+            ))
+        }
+    })
+}
