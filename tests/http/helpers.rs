@@ -1,0 +1,269 @@
+//! Starting the app for a test, and a client that keeps cookies and reads pages.
+
+use std::net::TcpListener;
+
+use actix_web::cookie::Key;
+use reqwest::StatusCode;
+use reqwest::redirect::Policy;
+use scraper::{Html, Selector};
+use styr::db::Db;
+use styr::web::SessionSettings;
+
+/// The password of every demo user.
+pub const DEMO_PASSWORD: &str = styr::db::demo::DEMO_PASSWORD;
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    /// The app's database, for checking what was (not) saved.
+    pub db: Db,
+    _dir: tempfile::TempDir,
+}
+
+/// The app with the demo portfolio, on a fresh database.
+pub async fn spawn_app() -> TestApp {
+    spawn(true).await
+}
+
+/// The app on an empty database, as a first start without `--demo` leaves it.
+pub async fn spawn_empty_app(admin_password: &str) -> TestApp {
+    spawn_with(false, Some(admin_password)).await
+}
+
+async fn spawn(demo: bool) -> TestApp {
+    spawn_with(demo, None).await
+}
+
+async fn spawn_with(demo: bool, admin_password: Option<&str>) -> TestApp {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("styr.db");
+    let db = Db::open(path.to_str().expect("a UTF-8 path")).expect("the database opens");
+    styr::server::prepare_database(&db, demo, admin_password).expect("the database is prepared");
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let address = format!(
+        "http://127.0.0.1:{}",
+        listener.local_addr().expect("an address").port()
+    );
+    let session = SessionSettings {
+        key: Key::generate(),
+        secure: false,
+    };
+    let server =
+        styr::server::build_server(listener, db.clone(), session).expect("the server builds");
+    tokio::spawn(server);
+    TestApp {
+        address,
+        client: new_client(),
+        db,
+        _dir: dir,
+    }
+}
+
+fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .expect("a client")
+}
+
+/// A page as a response: status, where it redirects, and its parsed HTML.
+pub struct Page {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub body: String,
+    pub html: Html,
+}
+
+impl Page {
+    async fn from(response: reqwest::Response) -> Page {
+        let status = response.status();
+        let location = response
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let body = response.text().await.expect("a body");
+        let html = Html::parse_document(&body);
+        Page {
+            status,
+            location,
+            body,
+            html,
+        }
+    }
+
+    /// The text of every element matching `selector`, trimmed, whitespace collapsed.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).expect("a valid selector");
+        self.html
+            .select(&selector)
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// The text of the first element matching `selector`.
+    pub fn text(&self, selector: &str) -> Option<String> {
+        self.texts(selector).into_iter().next()
+    }
+
+    /// The value of an attribute of the first element matching `selector`.
+    pub fn attr(&self, selector: &str, attr: &str) -> Option<String> {
+        let selector = Selector::parse(selector).expect("a valid selector");
+        self.html
+            .select(&selector)
+            .next()
+            .and_then(|e| e.value().attr(attr))
+            .map(str::to_owned)
+    }
+
+    /// The message shown beside the field `name`, if any.
+    pub fn field_error(&self, name: &str) -> Option<String> {
+        self.text(&format!("#{name}-error"))
+    }
+
+    /// The value an input shows.
+    pub fn input_value(&self, name: &str) -> Option<String> {
+        self.attr(&format!("[name=\"{name}\"]"), "value")
+    }
+
+    /// The page's `<h1>`.
+    pub fn h1(&self) -> String {
+        self.text("h1").unwrap_or_default()
+    }
+
+    pub fn lang(&self) -> Option<String> {
+        self.attr("html", "lang")
+    }
+
+    pub fn csrf_token(&self) -> Option<String> {
+        self.attr("input[name=csrf_token]", "value")
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        let response = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET answered");
+        Page::from(response).await
+    }
+
+    pub async fn get_with_header(&self, path: &str, name: &str, value: &str) -> Page {
+        let response = self
+            .client
+            .get(self.url(path))
+            .header(name, value)
+            .send()
+            .await
+            .expect("GET answered");
+        Page::from(response).await
+    }
+
+    /// The session's CSRF token, read from a page that every visitor can open.
+    pub async fn csrf_token(&self) -> String {
+        let page = self.get("/accessibility").await;
+        let page = if page.status == StatusCode::SEE_OTHER {
+            self.get(page.location.as_deref().unwrap_or("/login")).await
+        } else {
+            page
+        };
+        page.csrf_token().expect("the page has a CSRF token")
+    }
+
+    /// Posts a form with the session's CSRF token.
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.csrf_token().await;
+        self.post_with_token(path, fields, Some(&token)).await
+    }
+
+    /// Posts a form with the given token, or none.
+    pub async fn post_with_token(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        token: Option<&str>,
+    ) -> Page {
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        if let Some(token) = token {
+            form.push(("csrf_token", token));
+        }
+        let response = self
+            .client
+            .post(self.url(path))
+            .form(&form)
+            .send()
+            .await
+            .expect("POST answered");
+        Page::from(response).await
+    }
+
+    /// Logs in with a password; returns the login response.
+    pub async fn login(&self, username: &str, password: &str) -> Page {
+        self.post("/login", &[("username", username), ("password", password)])
+            .await
+    }
+
+    /// Logs in as a demo user and checks that it worked.
+    pub async fn login_as(&self, username: &str) {
+        let page = self.login(username, DEMO_PASSWORD).await;
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "login as {username}: {}",
+            page.body
+        );
+        assert_eq!(page.location.as_deref(), Some("/projects"));
+    }
+
+    /// Logs out and forgets the cookies, as a new browser.
+    pub async fn fresh_client(&mut self) {
+        self.client = new_client();
+    }
+
+    pub async fn logout(&self) {
+        let page = self.post("/logout", &[]).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER);
+    }
+
+    /// Work on the database, for checking what a request saved.
+    pub fn with_db<T>(&self, work: impl FnOnce(&mut styr::db::DbConnection) -> T) -> T {
+        let mut conn = self.db.conn().expect("a connection");
+        work(&mut conn)
+    }
+
+    /// The id of the demo project with `code`.
+    pub fn project_id(&self, code: &str) -> i64 {
+        self.with_db(|conn| {
+            styr::db::projects::register(conn, &Default::default())
+                .expect("the register loads")
+                .into_iter()
+                .find(|p| p.project.code == code)
+                .map(|p| p.project.id)
+                .expect("the demo project exists")
+        })
+    }
+
+    /// The id of the user `username`.
+    pub fn user_id(&self, username: &str) -> i64 {
+        self.with_db(|conn| {
+            styr::db::users::find_by_username(conn, username)
+                .expect("the query runs")
+                .expect("the user exists")
+                .id
+        })
+    }
+}

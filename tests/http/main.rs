@@ -1,0 +1,9 @@
+//! Integration tests: each test starts the whole app on a free port with a fresh SQLite database
+//! and drives it over HTTP, as a browser would.
+
+mod account;
+mod admin;
+mod auth;
+mod helpers;
+mod projects;
+mod roles;
