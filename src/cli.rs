@@ -16,7 +16,6 @@ use crate::domain::user::{parse_display_name, parse_new_password, parse_username
     version,
     about = "Styr: governance of digitalisation projects"
 )]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// The SQLite database file (created if missing).
     #[arg(long, env = "DATABASE_URL", default_value = "styr.db", global = true)]
