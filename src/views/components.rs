@@ -102,9 +102,10 @@ impl<'a> Field<'a> {
         .collect::<Vec<_>>()
         .join(" ");
         let described_by = (!described_by.is_empty()).then_some(described_by);
+        // Dates are text in ISO form (ÅÅÅÅ-MM-DD), as the hint says: a browser's own date input
+        // shows the format of its locale, which need not be the one the hint names.
         let input_type = match self.input {
-            Input::Text | Input::TextArea => "text",
-            Input::Date => "date",
+            Input::Text | Input::TextArea | Input::Date => "text",
             Input::Password => "password",
         };
         html! {

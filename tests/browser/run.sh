@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Styr's browser tests: walks the app in Chromium and checks every page with axe-core.
+#
+#   bash tests/browser/run.sh            # builds target/debug/styr, then runs the walk
+#   STYR_BIN=path/to/styr bash tests/browser/run.sh   # uses that binary, no build
+#
+# Installs what is missing (Debian's chromium and fonts when run as root, the npm packages from
+# the committed lockfile), starts Styr on a free loopback port with a fresh demo database, runs
+# walk.test.mjs with `node --test`, and always stops the server. Screenshots are written to
+# target/browser-screenshots/. Exits non-zero on any failure.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+chromium=/usr/bin/chromium
+font=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+
+say() { printf 'browser-tests: %s\n' "$*" >&2; }
+
+# --- Chromium and a font, from Debian -------------------------------------------------------
+if [[ ! -x $chromium || ! -e $font ]]; then
+    packages="chromium fonts-dejavu-core"
+    if [[ $(id -u) -eq 0 ]]; then
+        say "installing $packages with apt-get"
+        apt-get update
+        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $packages
+    else
+        say "missing $chromium or the DejaVu fonts, and not root so cannot install them. Run:"
+        say "  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $packages"
+        exit 1
+    fi
+fi
+
+# --- Node 20+ and the npm packages -----------------------------------------------------------
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    say "node and npm are needed (Node 20 or newer; playwright-core requires it). Install Node.js 20+."
+    exit 1
+fi
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+if (( node_major < 20 )); then
+    say "Node $(node --version) is too old: playwright-core needs Node 20 or newer."
+    exit 1
+fi
+
+# node_modules is stale when it was not installed from the current lockfile.
+stamp="$here/node_modules/.styr-lock.sha256"
+lock_sum="$(sha256sum "$here/package-lock.json" | cut -d' ' -f1)"
+if [[ ! -f $stamp || "$(cat "$stamp")" != "$lock_sum" ]]; then
+    say "npm ci"
+    (cd "$here" && npm ci --no-audit --no-fund)
+    printf '%s\n' "$lock_sum" >"$stamp"
+fi
+
+# --- The binary -------------------------------------------------------------------------------
+if [[ -n ${STYR_BIN:-} ]]; then
+    bin="$STYR_BIN"
+else
+    say "cargo build --bin styr"
+    (cd "$root" && cargo build --bin styr)
+    bin="$root/target/debug/styr"
+fi
+if [[ ! -x $bin ]]; then
+    say "no executable at $bin"
+    exit 1
+fi
+
+# --- A server of our own, always stopped ------------------------------------------------------
+work="$(mktemp -d "${TMPDIR:-/tmp}/styr-browser.XXXXXX")"
+server_pid=""
+cleanup() {
+    local status=$?
+    if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    if (( status != 0 )) && [[ -s $work/server.log ]]; then
+        say "server log (last 40 lines):"
+        tail -n 40 "$work/server.log" >&2 || true
+    fi
+    rm -rf "$work"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+port="$(node -e '
+    const s = require("net").createServer();
+    s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });
+')"
+base="http://127.0.0.1:$port"
+
+say "starting $bin on $base"
+env -u STYR_SESSION_KEY -u DATABASE_URL -u STYR_BIND -u STYR_SECURE_COOKIES \
+    RUST_LOG="${RUST_LOG:-warn}" \
+    "$bin" --database "$work/styr.db" --demo --bind "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+
+healthy() {
+    node -e '
+        fetch(process.argv[1]).then(r => r.text().then(t => process.exit(r.ok && t === "ok" ? 0 : 1)),
+                                    () => process.exit(1));
+    ' "$base/healthz"
+}
+for _ in $(seq 1 100); do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+        say "the server exited before it became healthy"
+        exit 1
+    fi
+    if healthy; then break; fi
+    sleep 0.1
+done
+if ! healthy; then
+    say "the server did not answer /healthz within 10 s"
+    exit 1
+fi
+
+# --- The walk ----------------------------------------------------------------------------------
+cd "$here"
+STYR_URL="$base" \
+STYR_SCREENSHOTS="$root/target/browser-screenshots" \
+CHROMIUM="$chromium" \
+    node --test --test-reporter=spec walk.test.mjs
