@@ -55,4 +55,67 @@ diesel::table! {
 diesel::joinable!(units -> boards (board_id));
 diesel::joinable!(projects -> units (unit_id));
 
-diesel::allow_tables_to_appear_in_same_query!(boards, units, users, projects);
+diesel::table! {
+    settings (key) {
+        key -> Text,
+        value -> Text,
+    }
+}
+
+diesel::table! {
+    steering_group_members (id) {
+        id -> BigInt,
+        project_id -> BigInt,
+        user_id -> BigInt,
+        role -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    decisions (id) {
+        id -> BigInt,
+        body -> Text,
+        numbering_key -> Text,
+        year -> Integer,
+        number -> Integer,
+        decided_on -> Date,
+        kind -> Text,
+        text -> Text,
+        project_id -> Nullable<BigInt>,
+        phase_from -> Nullable<Text>,
+        phase_to -> Nullable<Text>,
+        recorded_by -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        user_id -> Nullable<BigInt>,
+        action -> Text,
+        entity -> Text,
+        entity_id -> BigInt,
+        project_id -> Nullable<BigInt>,
+        before -> Nullable<Text>,
+        after -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(steering_group_members -> projects (project_id));
+diesel::joinable!(steering_group_members -> users (user_id));
+diesel::joinable!(decisions -> users (recorded_by));
+diesel::joinable!(audit_log -> users (user_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    boards,
+    units,
+    users,
+    projects,
+    settings,
+    steering_group_members,
+    decisions,
+    audit_log
+);

@@ -1,11 +1,16 @@
 //! The governance model as pure code: names, phases, roles, permissions and the parsing of
 //! everything a user types. Nothing here knows about HTTP or SQL, so every rule is tested on its own.
 
+pub mod decision;
+pub mod directive;
+pub mod document;
 pub mod lang;
 pub mod phase;
+pub mod plan;
 pub mod policy;
 pub mod project;
 pub mod role;
+pub mod steering;
 pub mod unit;
 pub mod user;
 pub mod validation;

@@ -1,7 +1,7 @@
-//! The phases of a project's life (governance.md, "Life of a project").
-//!
-//! The rules for moving between phases are enforced when phase decisions are built; this module
-//! names the phases.
+//! The phases of a project's life and the rules for moving between them (governance.md, "Life of
+//! a project"): which phase may follow which, what must exist first, and which body decides.
+
+use super::decision::Body;
 
 /// The phase a project is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,6 +60,194 @@ impl Phase {
     }
 }
 
+/// The phases a project in `from` may move to.
+pub fn next_phases(from: Phase) -> &'static [Phase] {
+    use Phase::*;
+    match from {
+        Idea => &[PreStudy, Planning, Cancelled],
+        PreStudy => &[Planning, Cancelled],
+        Planning => &[Execution, Cancelled],
+        Execution => &[Closing, Cancelled],
+        Closing => &[Maintenance, Cancelled],
+        Maintenance | Cancelled => &[],
+    }
+}
+
+/// The newest approved project directive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ApprovedDirective {
+    pub version: i32,
+    /// Strategic, or its budget frame is above the threshold: the management group decides.
+    pub needs_management_group: bool,
+}
+
+/// What the closing report holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClosingReportFacts {
+    /// Outcome against goals, final cost, lessons and handover are all written.
+    pub complete: bool,
+    pub maintenance_owner: bool,
+    pub benefit_follow_up: bool,
+}
+
+/// What is known about a project when a phase change is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhaseFacts {
+    pub current: Phase,
+    pub approved_pre_study_directive: bool,
+    pub approved_directive: Option<ApprovedDirective>,
+    /// The directive version that the newest approved plan answers.
+    pub approved_plan_answers: Option<i32>,
+    pub closing_report: Option<ClosingReportFacts>,
+    /// The body that decided the move into the current phase; none for an idea.
+    pub current_phase_body: Option<Body>,
+}
+
+impl PhaseFacts {
+    /// A project that has nothing but its register entry.
+    pub fn bare(current: Phase) -> PhaseFacts {
+        PhaseFacts {
+            current,
+            approved_pre_study_directive: false,
+            approved_directive: None,
+            approved_plan_answers: None,
+            closing_report: None,
+            current_phase_body: None,
+        }
+    }
+}
+
+/// A value a refusal's message names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arg {
+    Phase(Phase),
+    Number(i64),
+}
+
+/// Why a phase change is refused: each says what is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The project is in maintenance or cancelled: its life is over.
+    Ended {
+        current: Phase,
+    },
+    /// The table does not lead from the current phase to this one.
+    NotNext {
+        from: Phase,
+        to: Phase,
+    },
+    NeedsPreStudyDirective,
+    NeedsApprovedDirective,
+    NeedsApprovedPlan {
+        version: i32,
+    },
+    NeedsClosingReport,
+    NeedsCompleteClosingReport,
+    NeedsMaintenanceOwner,
+    NeedsBenefitFollowUp,
+}
+
+impl Refusal {
+    /// The catalog key of the message.
+    pub fn key(self) -> &'static str {
+        match self {
+            Refusal::Ended { .. } => "phase-refused-ended",
+            Refusal::NotNext { .. } => "phase-refused-not-next",
+            Refusal::NeedsPreStudyDirective => "phase-refused-pre-study-directive",
+            Refusal::NeedsApprovedDirective => "phase-refused-directive",
+            Refusal::NeedsApprovedPlan { .. } => "phase-refused-plan",
+            Refusal::NeedsClosingReport => "phase-refused-closing-report",
+            Refusal::NeedsCompleteClosingReport => "phase-refused-closing-report-complete",
+            Refusal::NeedsMaintenanceOwner => "phase-refused-maintenance-owner",
+            Refusal::NeedsBenefitFollowUp => "phase-refused-benefit-follow-up",
+        }
+    }
+
+    /// The values the message names.
+    pub fn args(self) -> Vec<(&'static str, Arg)> {
+        match self {
+            Refusal::Ended { current } => vec![("current", Arg::Phase(current))],
+            Refusal::NotNext { from, to } => {
+                vec![("from", Arg::Phase(from)), ("to", Arg::Phase(to))]
+            }
+            Refusal::NeedsApprovedPlan { version } => {
+                vec![("version", Arg::Number(i64::from(version)))]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Checks a change of phase against the table and returns the body that must decide it, or every
+/// reason it is refused.
+pub fn check_phase_change(facts: &PhaseFacts, to: Phase) -> Result<Body, Vec<Refusal>> {
+    let from = facts.current;
+    if next_phases(from).is_empty() {
+        return Err(vec![Refusal::Ended { current: from }]);
+    }
+    if !next_phases(from).contains(&to) {
+        return Err(vec![Refusal::NotNext { from, to }]);
+    }
+    let mut missing = Vec::new();
+    let body = match to {
+        Phase::PreStudy => {
+            if !facts.approved_pre_study_directive {
+                missing.push(Refusal::NeedsPreStudyDirective);
+            }
+            Body::DevelopmentManager
+        }
+        Phase::Planning => match facts.approved_directive {
+            Some(directive) if directive.needs_management_group => Body::ManagementGroup,
+            Some(_) => Body::DevelopmentManager,
+            None => {
+                missing.push(Refusal::NeedsApprovedDirective);
+                Body::DevelopmentManager
+            }
+        },
+        Phase::Execution => {
+            match facts.approved_directive {
+                None => missing.push(Refusal::NeedsApprovedDirective),
+                Some(directive) if facts.approved_plan_answers != Some(directive.version) => {
+                    missing.push(Refusal::NeedsApprovedPlan {
+                        version: directive.version,
+                    })
+                }
+                Some(_) => {}
+            }
+            Body::SteeringGroup
+        }
+        Phase::Closing => {
+            if facts.closing_report.is_none() {
+                missing.push(Refusal::NeedsClosingReport);
+            }
+            Body::SteeringGroup
+        }
+        Phase::Maintenance => {
+            let report = facts.closing_report.unwrap_or_default();
+            if !report.complete {
+                missing.push(Refusal::NeedsCompleteClosingReport);
+            }
+            if !report.maintenance_owner {
+                missing.push(Refusal::NeedsMaintenanceOwner);
+            }
+            if !report.benefit_follow_up {
+                missing.push(Refusal::NeedsBenefitFollowUp);
+            }
+            Body::ManagementGroup
+        }
+        // The body that approved the current phase; an idea was approved by nobody, so the
+        // development manager, who holds the portfolio, decides.
+        Phase::Cancelled => facts.current_phase_body.unwrap_or(Body::DevelopmentManager),
+        // No phase leads back to idea; `next_phases` has refused it above.
+        Phase::Idea => return Err(vec![Refusal::NotNext { from, to }]),
+    };
+    if missing.is_empty() {
+        Ok(body)
+    } else {
+        Err(missing)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +258,211 @@ mod tests {
             assert_eq!(Phase::parse(phase.as_str()), Ok(phase));
         }
         assert_eq!(Phase::parse("done"), Err("error-unknown-choice"));
+    }
+
+    const DIRECTIVE_3: ApprovedDirective = ApprovedDirective {
+        version: 3,
+        needs_management_group: false,
+    };
+
+    fn facts(current: Phase) -> PhaseFacts {
+        PhaseFacts::bare(current)
+    }
+
+    #[test]
+    fn only_the_table_s_next_phases_are_allowed() {
+        for from in Phase::ALL {
+            for to in Phase::ALL {
+                let result = check_phase_change(&facts(from), to);
+                if let Err(refusals) = &result {
+                    let table_refused = refusals
+                        .iter()
+                        .any(|r| matches!(r, Refusal::NotNext { .. } | Refusal::Ended { .. }));
+                    assert_eq!(
+                        table_refused,
+                        !next_phases(from).contains(&to),
+                        "{from:?} → {to:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            check_phase_change(&facts(Phase::Execution), Phase::Idea),
+            Err(vec![Refusal::NotNext {
+                from: Phase::Execution,
+                to: Phase::Idea
+            }])
+        );
+        assert_eq!(
+            check_phase_change(&facts(Phase::Maintenance), Phase::Cancelled),
+            Err(vec![Refusal::Ended {
+                current: Phase::Maintenance
+            }])
+        );
+        assert_eq!(
+            check_phase_change(&facts(Phase::Planning), Phase::Planning),
+            Err(vec![Refusal::NotNext {
+                from: Phase::Planning,
+                to: Phase::Planning
+            }])
+        );
+    }
+
+    #[test]
+    fn a_pre_study_needs_an_approved_pre_study_directive() {
+        assert_eq!(
+            check_phase_change(&facts(Phase::Idea), Phase::PreStudy),
+            Err(vec![Refusal::NeedsPreStudyDirective])
+        );
+        let ready = PhaseFacts {
+            approved_pre_study_directive: true,
+            ..facts(Phase::Idea)
+        };
+        assert_eq!(
+            check_phase_change(&ready, Phase::PreStudy),
+            Ok(Body::DevelopmentManager)
+        );
+    }
+
+    #[test]
+    fn planning_needs_an_approved_directive_and_the_right_body() {
+        assert_eq!(
+            check_phase_change(&facts(Phase::PreStudy), Phase::Planning),
+            Err(vec![Refusal::NeedsApprovedDirective])
+        );
+        let ready = PhaseFacts {
+            approved_directive: Some(DIRECTIVE_3),
+            ..facts(Phase::Idea)
+        };
+        assert_eq!(
+            check_phase_change(&ready, Phase::Planning),
+            Ok(Body::DevelopmentManager)
+        );
+        let strategic = PhaseFacts {
+            approved_directive: Some(ApprovedDirective {
+                needs_management_group: true,
+                ..DIRECTIVE_3
+            }),
+            ..ready
+        };
+        assert_eq!(
+            check_phase_change(&strategic, Phase::Planning),
+            Ok(Body::ManagementGroup)
+        );
+    }
+
+    #[test]
+    fn execution_needs_a_plan_for_the_current_directive_version() {
+        let planning = PhaseFacts {
+            approved_directive: Some(DIRECTIVE_3),
+            ..facts(Phase::Planning)
+        };
+        assert_eq!(
+            check_phase_change(&planning, Phase::Execution),
+            Err(vec![Refusal::NeedsApprovedPlan { version: 3 }])
+        );
+        let old_plan = PhaseFacts {
+            approved_plan_answers: Some(2),
+            ..planning
+        };
+        assert_eq!(
+            check_phase_change(&old_plan, Phase::Execution),
+            Err(vec![Refusal::NeedsApprovedPlan { version: 3 }])
+        );
+        let ready = PhaseFacts {
+            approved_plan_answers: Some(3),
+            ..planning
+        };
+        assert_eq!(
+            check_phase_change(&ready, Phase::Execution),
+            Ok(Body::SteeringGroup)
+        );
+        assert_eq!(
+            check_phase_change(&facts(Phase::Planning), Phase::Execution),
+            Err(vec![Refusal::NeedsApprovedDirective])
+        );
+    }
+
+    #[test]
+    fn closing_needs_a_drafted_closing_report() {
+        assert_eq!(
+            check_phase_change(&facts(Phase::Execution), Phase::Closing),
+            Err(vec![Refusal::NeedsClosingReport])
+        );
+        let drafted = PhaseFacts {
+            closing_report: Some(ClosingReportFacts::default()),
+            ..facts(Phase::Execution)
+        };
+        assert_eq!(
+            check_phase_change(&drafted, Phase::Closing),
+            Ok(Body::SteeringGroup)
+        );
+    }
+
+    #[test]
+    fn maintenance_needs_everything_the_management_group_asks_for() {
+        assert_eq!(
+            check_phase_change(&facts(Phase::Closing), Phase::Maintenance),
+            Err(vec![
+                Refusal::NeedsCompleteClosingReport,
+                Refusal::NeedsMaintenanceOwner,
+                Refusal::NeedsBenefitFollowUp
+            ])
+        );
+        let partial = PhaseFacts {
+            closing_report: Some(ClosingReportFacts {
+                complete: true,
+                maintenance_owner: true,
+                benefit_follow_up: false,
+            }),
+            ..facts(Phase::Closing)
+        };
+        assert_eq!(
+            check_phase_change(&partial, Phase::Maintenance),
+            Err(vec![Refusal::NeedsBenefitFollowUp])
+        );
+        let ready = PhaseFacts {
+            closing_report: Some(ClosingReportFacts {
+                complete: true,
+                maintenance_owner: true,
+                benefit_follow_up: true,
+            }),
+            ..partial
+        };
+        assert_eq!(
+            check_phase_change(&ready, Phase::Maintenance),
+            Ok(Body::ManagementGroup)
+        );
+    }
+
+    #[test]
+    fn cancelling_is_decided_by_the_body_that_approved_the_current_phase() {
+        assert_eq!(
+            check_phase_change(&facts(Phase::Idea), Phase::Cancelled),
+            Ok(Body::DevelopmentManager)
+        );
+        let executing = PhaseFacts {
+            current_phase_body: Some(Body::SteeringGroup),
+            ..facts(Phase::Execution)
+        };
+        assert_eq!(
+            check_phase_change(&executing, Phase::Cancelled),
+            Ok(Body::SteeringGroup)
+        );
+        let planning = PhaseFacts {
+            current_phase_body: Some(Body::ManagementGroup),
+            ..facts(Phase::Planning)
+        };
+        assert_eq!(
+            check_phase_change(&planning, Phase::Cancelled),
+            Ok(Body::ManagementGroup)
+        );
+    }
+
+    #[test]
+    fn refusals_name_what_is_missing() {
+        let refusal = Refusal::NeedsApprovedPlan { version: 3 };
+        assert_eq!(refusal.key(), "phase-refused-plan");
+        assert_eq!(refusal.args(), vec![("version", Arg::Number(3))]);
     }
 }

@@ -3,7 +3,9 @@
 //! Global permissions depend on the role alone; permissions on one project also depend on the
 //! user's relation to it. Both are pure functions of their inputs, tested for every role.
 
+use super::decision::Body;
 use super::role::Role;
+use super::steering::SteeringRole;
 
 /// Something a user may want to do that depends on the role alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,14 +18,17 @@ pub enum Action {
     AdministerUsers,
     /// Create and rename boards and units.
     AdministerUnits,
+    /// Read the audit trail of the whole app and of every project.
+    ViewAudit,
 }
 
 impl Action {
-    pub const ALL: [Action; 4] = [
+    pub const ALL: [Action; 5] = [
         Action::ViewProjects,
         Action::CreateProject,
         Action::AdministerUsers,
         Action::AdministerUnits,
+        Action::ViewAudit,
     ];
 }
 
@@ -34,7 +39,34 @@ pub fn allows(role: Role, action: Action) -> bool {
         Action::ViewProjects => true,
         Action::CreateProject => matches!(role, Administrator | DevelopmentManager),
         Action::AdministerUsers | Action::AdministerUnits => role == Administrator,
+        Action::ViewAudit => matches!(role, Administrator | DevelopmentManager),
     }
+}
+
+/// Whether a user may record a decision of `body` on a project: the development manager their
+/// own, a management group member the group's, and the steering group's chair (or the development
+/// manager, who answers for every project) the steering group's.
+pub fn may_record_decision(role: Role, steering: Option<SteeringRole>, body: Body) -> bool {
+    match body {
+        Body::DevelopmentManager => role == Role::DevelopmentManager,
+        Body::ManagementGroup => role == Role::ManagementGroup,
+        Body::SteeringGroup => {
+            steering == Some(SteeringRole::Chair) || role == Role::DevelopmentManager
+        }
+    }
+}
+
+/// Whether a user may record any decision at all on a project.
+pub fn may_record_any_decision(role: Role, steering: Option<SteeringRole>) -> bool {
+    Body::ALL
+        .into_iter()
+        .any(|body| may_record_decision(role, steering, body))
+}
+
+/// Whether a user may appoint and remove a project's steering group members: the development
+/// manager and the administrator, and the commissioner, who sets up the project's governance.
+pub fn may_manage_steering_group(role: Role, is_commissioner: bool) -> bool {
+    matches!(role, Role::Administrator | Role::DevelopmentManager) || is_commissioner
 }
 
 /// How a user stands to one project.
@@ -76,7 +108,10 @@ mod tests {
                     (role, action),
                     (_, Action::ViewProjects)
                         | (Role::Administrator, _)
-                        | (Role::DevelopmentManager, Action::CreateProject)
+                        | (
+                            Role::DevelopmentManager,
+                            Action::CreateProject | Action::ViewAudit
+                        )
                 );
                 assert_eq!(allows(role, action), expected, "{role:?} {action:?}");
             }
@@ -95,6 +130,60 @@ mod tests {
                 };
                 assert_eq!(scope, expected, "{role:?} lead={is_lead}");
             }
+        }
+    }
+
+    #[test]
+    fn decisions_are_recorded_by_their_own_body() {
+        let steering_roles = [
+            None,
+            Some(SteeringRole::Chair),
+            Some(SteeringRole::Member),
+            Some(SteeringRole::CoOpted),
+        ];
+        for role in Role::ALL {
+            for steering in steering_roles {
+                for body in Body::ALL {
+                    let expected = match body {
+                        Body::DevelopmentManager => role == Role::DevelopmentManager,
+                        Body::ManagementGroup => role == Role::ManagementGroup,
+                        Body::SteeringGroup => {
+                            role == Role::DevelopmentManager
+                                || steering == Some(SteeringRole::Chair)
+                        }
+                    };
+                    assert_eq!(
+                        may_record_decision(role, steering, body),
+                        expected,
+                        "{role:?} {steering:?} {body:?}"
+                    );
+                }
+            }
+        }
+        // An administrator, a reader or a plain project lead records no decision.
+        for role in [Role::Administrator, Role::Reader, Role::ProjectLead] {
+            assert!(!may_record_any_decision(role, None), "{role:?}");
+            assert!(
+                !may_record_any_decision(role, Some(SteeringRole::Member)),
+                "{role:?}"
+            );
+        }
+        assert!(may_record_any_decision(
+            Role::ProjectLead,
+            Some(SteeringRole::Chair)
+        ));
+    }
+
+    #[test]
+    fn the_steering_group_is_set_up_by_the_commissioner_or_the_portfolio_owners() {
+        for role in Role::ALL {
+            let portfolio = matches!(role, Role::Administrator | Role::DevelopmentManager);
+            assert_eq!(
+                may_manage_steering_group(role, false),
+                portfolio,
+                "{role:?}"
+            );
+            assert!(may_manage_steering_group(role, true), "{role:?}");
         }
     }
 }

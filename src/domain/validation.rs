@@ -3,11 +3,14 @@
 //! A parse function returns either the typed value or a list of [`FieldError`]s; each names the
 //! form field and a message key in the catalogs, so the page can show the message beside the field.
 
+use std::borrow::Cow;
+
 /// One problem with one field of a form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    /// The form field's `name`, which is also the input's `id`.
-    pub field: &'static str,
+    /// The form field's `name`, which is also the input's `id`. Numbered rows of a form have
+    /// names made at run time (`risk_owner_2`).
+    pub field: Cow<'static, str>,
     /// The catalog key of the message shown beside the field.
     pub key: &'static str,
 }
@@ -21,12 +24,19 @@ impl FieldErrors {
         Self::default()
     }
 
-    pub fn add(&mut self, field: &'static str, key: &'static str) {
-        self.0.push(FieldError { field, key });
+    pub fn add(&mut self, field: impl Into<Cow<'static, str>>, key: &'static str) {
+        self.0.push(FieldError {
+            field: field.into(),
+            key,
+        });
     }
 
     /// Records the error of `result`, if any, and passes its value on.
-    pub fn check<T>(&mut self, field: &'static str, result: Result<T, &'static str>) -> Option<T> {
+    pub fn check<T>(
+        &mut self,
+        field: impl Into<Cow<'static, str>>,
+        result: Result<T, &'static str>,
+    ) -> Option<T> {
         match result {
             Ok(value) => Some(value),
             Err(key) => {

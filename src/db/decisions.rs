@@ -1,0 +1,123 @@
+//! The decision log: every decision of every body, numbered per body and year. Rows are only ever
+//! inserted; triggers in the schema refuse updates and deletes.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{decisions, users};
+use super::{DbConnection, now};
+use crate::domain::decision::{Body, DecisionKind};
+use crate::domain::phase::Phase;
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = decisions)]
+pub struct DecisionRow {
+    pub id: i64,
+    pub body: String,
+    pub numbering_key: String,
+    pub year: i32,
+    pub number: i32,
+    pub decided_on: NaiveDate,
+    pub kind: String,
+    pub text: String,
+    pub project_id: Option<i64>,
+    pub phase_from: Option<String>,
+    pub phase_to: Option<String>,
+    pub recorded_by: i64,
+    pub created_at: NaiveDateTime,
+}
+
+impl DecisionRow {
+    pub fn body(&self) -> Option<Body> {
+        Body::parse(&self.body)
+    }
+
+    pub fn kind(&self) -> Option<DecisionKind> {
+        DecisionKind::parse(&self.kind)
+    }
+
+    pub fn phase_to(&self) -> Option<Phase> {
+        self.phase_to.as_deref().and_then(|p| Phase::parse(p).ok())
+    }
+
+    pub fn phase_from(&self) -> Option<Phase> {
+        self.phase_from
+            .as_deref()
+            .and_then(|p| Phase::parse(p).ok())
+    }
+}
+
+/// A decision to record.
+pub struct NewDecision<'a> {
+    pub body: Body,
+    pub project_id: Option<i64>,
+    pub decided_on: NaiveDate,
+    pub kind: DecisionKind,
+    pub text: &'a str,
+    pub phase_from: Option<Phase>,
+    pub phase_to: Option<Phase>,
+    pub recorded_by: i64,
+}
+
+/// Records a decision under the next number of its body and year. Call inside a transaction: the
+/// unique index on (numbering key, year, number) refuses a number taken meanwhile.
+pub fn insert(conn: &mut DbConnection, decision: &NewDecision) -> QueryResult<DecisionRow> {
+    let numbering_key = decision.body.numbering_key(decision.project_id);
+    let year = decision.decided_on.year();
+    let highest: Option<i32> = decisions::table
+        .filter(decisions::numbering_key.eq(&numbering_key))
+        .filter(decisions::year.eq(year))
+        .select(diesel::dsl::max(decisions::number))
+        .first(conn)?;
+    let number = highest.unwrap_or(0) + 1;
+    diesel::insert_into(decisions::table)
+        .values((
+            decisions::body.eq(decision.body.as_str()),
+            decisions::numbering_key.eq(&numbering_key),
+            decisions::year.eq(year),
+            decisions::number.eq(number),
+            decisions::decided_on.eq(decision.decided_on),
+            decisions::kind.eq(decision.kind.as_str()),
+            decisions::text.eq(decision.text),
+            decisions::project_id.eq(decision.project_id),
+            decisions::phase_from.eq(decision.phase_from.map(Phase::as_str)),
+            decisions::phase_to.eq(decision.phase_to.map(Phase::as_str)),
+            decisions::recorded_by.eq(decision.recorded_by),
+            decisions::created_at.eq(now()),
+        ))
+        .execute(conn)?;
+    decisions::table
+        .filter(decisions::numbering_key.eq(&numbering_key))
+        .filter(decisions::year.eq(year))
+        .filter(decisions::number.eq(number))
+        .select(DecisionRow::as_select())
+        .first(conn)
+}
+
+/// A project's decisions, oldest first, with the name of who recorded each.
+pub fn for_project(
+    conn: &mut DbConnection,
+    project_id: i64,
+) -> QueryResult<Vec<(DecisionRow, String)>> {
+    decisions::table
+        .inner_join(users::table)
+        .filter(decisions::project_id.eq(project_id))
+        .order((decisions::decided_on, decisions::id))
+        .select((DecisionRow::as_select(), users::display_name))
+        .load(conn)
+}
+
+/// The newest phase decision of a project: which body decided its current phase, and when.
+pub fn latest_phase_change(
+    conn: &mut DbConnection,
+    project_id: i64,
+) -> QueryResult<Option<DecisionRow>> {
+    decisions::table
+        .filter(decisions::project_id.eq(project_id))
+        .filter(decisions::kind.eq(DecisionKind::PhaseChange.as_str()))
+        .order((decisions::decided_on.desc(), decisions::id.desc()))
+        .select(DecisionRow::as_select())
+        .first(conn)
+        .optional()
+}

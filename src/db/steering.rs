@@ -1,0 +1,99 @@
+//! Queries on the local steering groups.
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{steering_group_members, users};
+use super::{DbConnection, now};
+use crate::domain::steering::SteeringRole;
+
+/// A member as pages show it.
+#[derive(Debug, Clone, Queryable, Serialize)]
+pub struct Member {
+    pub id: i64,
+    pub user_id: i64,
+    pub role: String,
+    pub display_name: String,
+}
+
+impl Member {
+    pub fn role(&self) -> SteeringRole {
+        SteeringRole::parse(&self.role).unwrap_or(SteeringRole::Member)
+    }
+}
+
+/// The members of a project's steering group: the chair first, then by name.
+pub fn members(conn: &mut DbConnection, project_id: i64) -> QueryResult<Vec<Member>> {
+    let mut members: Vec<Member> = steering_group_members::table
+        .inner_join(users::table)
+        .filter(steering_group_members::project_id.eq(project_id))
+        .order(users::display_name)
+        .select((
+            steering_group_members::id,
+            steering_group_members::user_id,
+            steering_group_members::role,
+            users::display_name,
+        ))
+        .load(conn)?;
+    members.sort_by_key(|m| m.role().order());
+    Ok(members)
+}
+
+/// The user's role in the project's steering group, if a member.
+pub fn role_of(
+    conn: &mut DbConnection,
+    project_id: i64,
+    user_id: i64,
+) -> QueryResult<Option<SteeringRole>> {
+    let role: Option<String> = steering_group_members::table
+        .filter(steering_group_members::project_id.eq(project_id))
+        .filter(steering_group_members::user_id.eq(user_id))
+        .select(steering_group_members::role)
+        .first(conn)
+        .optional()?;
+    Ok(role.and_then(|r| SteeringRole::parse(&r).ok()))
+}
+
+pub fn add(
+    conn: &mut DbConnection,
+    project_id: i64,
+    user_id: i64,
+    role: SteeringRole,
+) -> QueryResult<i64> {
+    diesel::insert_into(steering_group_members::table)
+        .values((
+            steering_group_members::project_id.eq(project_id),
+            steering_group_members::user_id.eq(user_id),
+            steering_group_members::role.eq(role.as_str()),
+            steering_group_members::created_at.eq(now()),
+        ))
+        .execute(conn)?;
+    steering_group_members::table
+        .filter(steering_group_members::project_id.eq(project_id))
+        .filter(steering_group_members::user_id.eq(user_id))
+        .select(steering_group_members::id)
+        .first(conn)
+}
+
+pub fn find(
+    conn: &mut DbConnection,
+    project_id: i64,
+    member_id: i64,
+) -> QueryResult<Option<Member>> {
+    steering_group_members::table
+        .inner_join(users::table)
+        .filter(steering_group_members::project_id.eq(project_id))
+        .filter(steering_group_members::id.eq(member_id))
+        .select((
+            steering_group_members::id,
+            steering_group_members::user_id,
+            steering_group_members::role,
+            users::display_name,
+        ))
+        .first(conn)
+        .optional()
+}
+
+pub fn remove(conn: &mut DbConnection, member_id: i64) -> QueryResult<usize> {
+    diesel::delete(steering_group_members::table.find(member_id)).execute(conn)
+}

@@ -1,0 +1,244 @@
+//! What directives and plans share: versions that move from draft to approval, and the comparison
+//! of two versions field by field.
+//!
+//! A version is drafted, submitted, then approved or returned with a reason. An approved version
+//! never changes; a revision is a new version, drafted from the approved one, that is approved
+//! again. A returned version goes back to being a draft.
+
+/// Where a version stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Draft,
+    Submitted,
+    Approved,
+    Returned,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Draft,
+        Status::Submitted,
+        Status::Approved,
+        Status::Returned,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Submitted => "submitted",
+            Status::Approved => "approved",
+            Status::Returned => "returned",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Status::Draft => "status-draft",
+            Status::Submitted => "status-submitted",
+            Status::Approved => "status-approved",
+            Status::Returned => "status-returned",
+        }
+    }
+
+    /// Whether the content of a version in this status may be edited.
+    pub fn is_editable(self) -> bool {
+        matches!(self, Status::Draft | Status::Returned)
+    }
+}
+
+/// A step in a version's life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Edit,
+    Submit,
+    Approve,
+    Return,
+    /// Start a new version from this approved one.
+    Revise,
+}
+
+/// Why a step is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepRefusal {
+    /// An approved or submitted version's content never changes.
+    Locked,
+    NotSubmitted,
+    NotApproved,
+    AlreadySubmitted,
+    /// A newer version is already being drafted or decided.
+    NewerVersionOpen,
+}
+
+impl StepRefusal {
+    pub fn key(self) -> &'static str {
+        match self {
+            StepRefusal::Locked => "document-refused-locked",
+            StepRefusal::NotSubmitted => "document-refused-not-submitted",
+            StepRefusal::NotApproved => "document-refused-not-approved",
+            StepRefusal::AlreadySubmitted => "document-refused-already-submitted",
+            StepRefusal::NewerVersionOpen => "document-refused-newer-open",
+        }
+    }
+}
+
+/// The status after `step`, or why the step is refused. `is_latest` says whether this is the
+/// newest version of the document.
+pub fn step(status: Status, step: Step, is_latest: bool) -> Result<Status, StepRefusal> {
+    match (step, status) {
+        (Step::Edit, Status::Draft | Status::Returned) => Ok(Status::Draft),
+        (Step::Edit, _) => Err(StepRefusal::Locked),
+        (Step::Submit, Status::Draft | Status::Returned) => Ok(Status::Submitted),
+        (Step::Submit, Status::Submitted) => Err(StepRefusal::AlreadySubmitted),
+        (Step::Submit, Status::Approved) => Err(StepRefusal::Locked),
+        (Step::Approve | Step::Return, Status::Submitted) => Ok(match step {
+            Step::Approve => Status::Approved,
+            _ => Status::Returned,
+        }),
+        (Step::Approve | Step::Return, _) => Err(StepRefusal::NotSubmitted),
+        (Step::Revise, Status::Approved) if is_latest => Ok(Status::Draft),
+        (Step::Revise, Status::Approved) => Err(StepRefusal::NewerVersionOpen),
+        (Step::Revise, _) => Err(StepRefusal::NotApproved),
+    }
+}
+
+/// One field of a version, as compared: its label's catalog key and its value as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldValue {
+    pub label_key: &'static str,
+    pub value: String,
+}
+
+/// One row of a comparison of two versions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compared {
+    pub label_key: &'static str,
+    pub left: String,
+    pub right: String,
+    pub changed: bool,
+}
+
+/// Compares two versions field by field. Both lists come from the same snapshot function, so they
+/// hold the same fields in the same order; a field only one side has is compared with empty text.
+pub fn compare(left: &[FieldValue], right: &[FieldValue]) -> Vec<Compared> {
+    let mut rows: Vec<Compared> = left
+        .iter()
+        .map(|l| {
+            let r = right
+                .iter()
+                .find(|r| r.label_key == l.label_key)
+                .map(|r| r.value.clone())
+                .unwrap_or_default();
+            Compared {
+                label_key: l.label_key,
+                changed: l.value != r,
+                left: l.value.clone(),
+                right: r,
+            }
+        })
+        .collect();
+    for r in right {
+        if !left.iter().any(|l| l.label_key == r.label_key) {
+            rows.push(Compared {
+                label_key: r.label_key,
+                left: String::new(),
+                right: r.value.clone(),
+                changed: !r.value.is_empty(),
+            });
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_are_edited_and_submitted_approved_versions_never_change() {
+        assert_eq!(step(Status::Draft, Step::Edit, true), Ok(Status::Draft));
+        assert_eq!(step(Status::Returned, Step::Edit, true), Ok(Status::Draft));
+        assert_eq!(
+            step(Status::Submitted, Step::Edit, true),
+            Err(StepRefusal::Locked)
+        );
+        assert_eq!(
+            step(Status::Approved, Step::Edit, true),
+            Err(StepRefusal::Locked)
+        );
+        assert_eq!(
+            step(Status::Draft, Step::Submit, true),
+            Ok(Status::Submitted)
+        );
+        assert_eq!(
+            step(Status::Returned, Step::Submit, true),
+            Ok(Status::Submitted)
+        );
+        assert_eq!(
+            step(Status::Submitted, Step::Submit, true),
+            Err(StepRefusal::AlreadySubmitted)
+        );
+        assert_eq!(
+            step(Status::Approved, Step::Submit, true),
+            Err(StepRefusal::Locked)
+        );
+    }
+
+    #[test]
+    fn only_a_submitted_version_is_approved_or_returned() {
+        for status in Status::ALL {
+            for s in [Step::Approve, Step::Return] {
+                let expected = match (status, s) {
+                    (Status::Submitted, Step::Approve) => Ok(Status::Approved),
+                    (Status::Submitted, _) => Ok(Status::Returned),
+                    _ => Err(StepRefusal::NotSubmitted),
+                };
+                assert_eq!(step(status, s, true), expected, "{status:?} {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_the_latest_approved_version_is_revised() {
+        assert_eq!(
+            step(Status::Approved, Step::Revise, true),
+            Ok(Status::Draft)
+        );
+        assert_eq!(
+            step(Status::Approved, Step::Revise, false),
+            Err(StepRefusal::NewerVersionOpen)
+        );
+        assert_eq!(
+            step(Status::Draft, Step::Revise, true),
+            Err(StepRefusal::NotApproved)
+        );
+        assert_eq!(
+            step(Status::Submitted, Step::Revise, true),
+            Err(StepRefusal::NotApproved)
+        );
+    }
+
+    fn field(label_key: &'static str, value: &str) -> FieldValue {
+        FieldValue {
+            label_key,
+            value: value.into(),
+        }
+    }
+
+    #[test]
+    fn comparison_marks_what_changed() {
+        let left = [field("a", "1"), field("b", "same"), field("c", "gone")];
+        let right = [field("a", "2"), field("b", "same"), field("d", "new")];
+        let rows = compare(&left, &right);
+        let changed: Vec<(&str, bool)> = rows.iter().map(|r| (r.label_key, r.changed)).collect();
+        assert_eq!(
+            changed,
+            vec![("a", true), ("b", false), ("c", true), ("d", true)]
+        );
+        assert_eq!(rows[2].right, "");
+        assert_eq!(rows[3].left, "");
+    }
+}
