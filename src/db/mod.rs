@@ -5,9 +5,14 @@
 //! touching the queries. Queries return `QueryResult`; handlers turn failures into `AppError`.
 //! Blocking database work runs on actix's blocking thread pool through [`Db::run`].
 
+pub mod audit;
+pub mod decisions;
 pub mod demo;
+pub mod governance;
 pub mod projects;
 pub mod schema;
+pub mod settings;
+pub mod steering;
 pub mod units;
 pub mod users;
 
@@ -114,10 +119,12 @@ impl Db {
         .map_err(AppError::internal)?
     }
 
-    /// Whether the database answers a trivial query.
+    /// Whether the database answers a query on a real table. `SELECT 1` alone would answer even
+    /// when the file lost its schema (or was replaced by an empty one).
     pub async fn is_healthy(&self) -> bool {
         self.run(|conn| {
-            conn.batch_execute("SELECT 1").map_err(AppError::internal)?;
+            conn.batch_execute("SELECT 1 FROM users LIMIT 1")
+                .map_err(AppError::internal)?;
             Ok(())
         })
         .await

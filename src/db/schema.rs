@@ -104,10 +104,155 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    directives (id) {
+        id -> BigInt,
+        project_id -> BigInt,
+        kind -> Text,
+        version -> Integer,
+        status -> Text,
+        background -> Text,
+        purpose -> Text,
+        scope -> Text,
+        out_of_scope -> Text,
+        deliverables -> Text,
+        time_frame_start -> Nullable<Date>,
+        time_frame_end -> Nullable<Date>,
+        budget_frame_sek -> Nullable<BigInt>,
+        resources -> Text,
+        dependencies -> Text,
+        strategic -> Bool,
+        personal_data -> Bool,
+        sensitive_personal_data -> Bool,
+        dpia_needed -> Bool,
+        osl_confidentiality -> Bool,
+        legal_notes -> Text,
+        approving_body -> Nullable<Text>,
+        return_reason -> Nullable<Text>,
+        decision_id -> Nullable<BigInt>,
+        lock_version -> BigInt,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    directive_goals (id) {
+        id -> BigInt,
+        directive_id -> BigInt,
+        position -> Integer,
+        text -> Text,
+    }
+}
+
+diesel::table! {
+    plans (id) {
+        id -> BigInt,
+        project_id -> BigInt,
+        version -> Integer,
+        directive_id -> BigInt,
+        status -> Text,
+        communication -> Text,
+        handover_owner -> Text,
+        maintenance_object -> Text,
+        over_frame_reason -> Text,
+        return_reason -> Nullable<Text>,
+        decision_id -> Nullable<BigInt>,
+        lock_version -> BigInt,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plan_goal_answers (id) {
+        id -> BigInt,
+        plan_id -> BigInt,
+        goal_id -> BigInt,
+        answer -> Text,
+    }
+}
+
+diesel::table! {
+    plan_milestones (id) {
+        id -> BigInt,
+        plan_id -> BigInt,
+        position -> Integer,
+        name -> Text,
+        planned_on -> Date,
+        actual_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    plan_budget_lines (id) {
+        id -> BigInt,
+        plan_id -> BigInt,
+        position -> Integer,
+        year -> Integer,
+        category -> Text,
+        amount_sek -> BigInt,
+    }
+}
+
+diesel::table! {
+    plan_risks (id) {
+        id -> BigInt,
+        plan_id -> BigInt,
+        position -> Integer,
+        description -> Text,
+        probability -> Integer,
+        consequence -> Integer,
+        mitigation -> Text,
+        owner -> Text,
+    }
+}
+
+diesel::table! {
+    plan_benefits (id) {
+        id -> BigInt,
+        plan_id -> BigInt,
+        position -> Integer,
+        indicator -> Text,
+        baseline -> Text,
+        target -> Text,
+        measured_on -> Nullable<Date>,
+        owner -> Text,
+    }
+}
+
+diesel::table! {
+    closing_reports (id) {
+        id -> BigInt,
+        project_id -> BigInt,
+        outcome -> Text,
+        final_cost_sek -> Nullable<BigInt>,
+        lessons -> Text,
+        handover -> Text,
+        maintenance_owner_id -> Nullable<BigInt>,
+        benefit_follow_up_on -> Nullable<Date>,
+        lock_version -> BigInt,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(steering_group_members -> projects (project_id));
 diesel::joinable!(steering_group_members -> users (user_id));
 diesel::joinable!(decisions -> users (recorded_by));
 diesel::joinable!(audit_log -> users (user_id));
+
+diesel::joinable!(directive_goals -> directives (directive_id));
+diesel::joinable!(plan_goal_answers -> plans (plan_id));
+diesel::joinable!(plan_goal_answers -> directive_goals (goal_id));
+diesel::joinable!(plan_milestones -> plans (plan_id));
+diesel::joinable!(plan_budget_lines -> plans (plan_id));
+diesel::joinable!(plan_risks -> plans (plan_id));
+diesel::joinable!(plan_benefits -> plans (plan_id));
+diesel::joinable!(plans -> directives (directive_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     boards,
@@ -117,5 +262,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     settings,
     steering_group_members,
     decisions,
-    audit_log
+    audit_log,
+    directives,
+    directive_goals,
+    plans,
+    plan_goal_answers,
+    plan_milestones,
+    plan_budget_lines,
+    plan_risks,
+    plan_benefits,
+    closing_reports
 );

@@ -51,25 +51,42 @@ impl Body {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecisionKind {
     PhaseChange,
+    DirectiveApproved,
+    DirectiveReturned,
+    PlanApproved,
+    PlanReturned,
 }
 
 impl DecisionKind {
+    pub const ALL: [DecisionKind; 5] = [
+        DecisionKind::PhaseChange,
+        DecisionKind::DirectiveApproved,
+        DecisionKind::DirectiveReturned,
+        DecisionKind::PlanApproved,
+        DecisionKind::PlanReturned,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             DecisionKind::PhaseChange => "phase_change",
+            DecisionKind::DirectiveApproved => "directive_approved",
+            DecisionKind::DirectiveReturned => "directive_returned",
+            DecisionKind::PlanApproved => "plan_approved",
+            DecisionKind::PlanReturned => "plan_returned",
         }
     }
 
     pub fn parse(raw: &str) -> Option<DecisionKind> {
-        match raw {
-            "phase_change" => Some(DecisionKind::PhaseChange),
-            _ => None,
-        }
+        DecisionKind::ALL.into_iter().find(|k| k.as_str() == raw)
     }
 
     pub fn label_key(self) -> &'static str {
         match self {
             DecisionKind::PhaseChange => "decision-kind-phase_change",
+            DecisionKind::DirectiveApproved => "decision-kind-directive_approved",
+            DecisionKind::DirectiveReturned => "decision-kind-directive_returned",
+            DecisionKind::PlanApproved => "decision-kind-plan_approved",
+            DecisionKind::PlanReturned => "decision-kind-plan_returned",
         }
     }
 }

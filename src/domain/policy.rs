@@ -63,6 +63,18 @@ pub fn may_record_any_decision(role: Role, steering: Option<SteeringRole>) -> bo
         .any(|body| may_record_decision(role, steering, body))
 }
 
+/// Whether a user may draft, edit, submit and revise a project's directives: its commissioner, the
+/// development manager and the administrator.
+pub fn may_draft_directive(role: Role, is_commissioner: bool) -> bool {
+    matches!(role, Role::Administrator | Role::DevelopmentManager) || is_commissioner
+}
+
+/// Whether a user may draft, edit, submit and revise a project's plan: the project's own lead, and
+/// the development manager, who answers for every project.
+pub fn may_draft_plan(role: Role, is_lead: bool) -> bool {
+    role == Role::DevelopmentManager || is_lead
+}
+
 /// Whether a user may appoint and remove a project's steering group members: the development
 /// manager and the administrator, and the commissioner, who sets up the project's governance.
 pub fn may_manage_steering_group(role: Role, is_commissioner: bool) -> bool {
@@ -184,6 +196,21 @@ mod tests {
                 "{role:?}"
             );
             assert!(may_manage_steering_group(role, true), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn directives_are_drafted_by_the_commissioner_and_plans_by_the_lead() {
+        for role in Role::ALL {
+            let portfolio = matches!(role, Role::Administrator | Role::DevelopmentManager);
+            assert_eq!(may_draft_directive(role, false), portfolio, "{role:?}");
+            assert!(may_draft_directive(role, true), "{role:?}");
+            assert_eq!(
+                may_draft_plan(role, false),
+                role == Role::DevelopmentManager,
+                "{role:?}"
+            );
+            assert!(may_draft_plan(role, true), "{role:?}");
         }
     }
 }

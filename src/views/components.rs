@@ -207,3 +207,21 @@ pub fn date(value: Option<chrono::NaiveDate>) -> String {
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_else(|| "–".into())
 }
+
+/// Beside a field of a form refused for a conflict: what someone else saved meanwhile, so the user
+/// sees both texts and chooses.
+pub fn saved_meanwhile(ctx: &Ctx, field: &str, saved: &str, typed: &str) -> Markup {
+    if saved == typed {
+        return html! {};
+    }
+    html! {
+        div.conflict-saved id={ (field) "-saved" } {
+            p { strong { (ctx.t("form-conflict-saved-value")) } }
+            @if saved.is_empty() {
+                p.muted { (ctx.t("form-conflict-saved-empty")) }
+            } @else {
+                pre { (saved) }
+            }
+        }
+    }
+}

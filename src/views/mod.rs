@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 pub mod components;
+pub mod governance;
 pub mod layout;
 pub mod pages;
 pub mod projects;

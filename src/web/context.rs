@@ -105,8 +105,14 @@ fn state(req: &HttpRequest) -> Result<web::Data<AppState>, AppError> {
         .ok_or_else(|| AppError::internal("the app state is not registered"))
 }
 
-/// Pages a user who must change their password may still reach.
-const ALLOWED_BEFORE_PASSWORD_CHANGE: &[&str] = &["/account/password", "/logout", "/language"];
+/// Pages a user who must change their password may still reach. The accessibility statement is
+/// among them: it is public by law, and the footer of the password page links to it.
+const ALLOWED_BEFORE_PASSWORD_CHANGE: &[&str] = &[
+    "/account/password",
+    "/logout",
+    "/language",
+    "/accessibility",
+];
 
 /// Builds the context, with the user if the session holds a valid login.
 async fn load_ctx(req: HttpRequest) -> Result<Ctx, AppError> {

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod auth;
 pub mod context;
 pub mod forms;
+pub mod governance;
 pub mod pages;
 pub mod projects;
 
@@ -43,6 +44,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::routes(cfg);
     auth::routes(cfg);
     projects::routes(cfg);
+    governance::routes(cfg);
     admin::routes(cfg);
     account::routes(cfg);
 }

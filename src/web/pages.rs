@@ -69,11 +69,10 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let (req, res) = res.into_parts();
-    let ctx = req
-        .extensions()
-        .get::<Ctx>()
-        .cloned()
-        .unwrap_or_else(|| anonymous_ctx(&req));
+    // Two statements: the borrow of the extensions must end before `anonymous_ctx` reaches the
+    // session, which borrows them mutably (a panic otherwise, when no extractor made a `Ctx`).
+    let known = req.extensions().get::<Ctx>().cloned();
+    let ctx = known.unwrap_or_else(|| anonymous_ctx(&req));
     let status = res.status();
     let page = HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")

@@ -1,0 +1,9 @@
+DROP TABLE closing_reports;
+DROP TABLE plan_benefits;
+DROP TABLE plan_risks;
+DROP TABLE plan_budget_lines;
+DROP TABLE plan_milestones;
+DROP TABLE plan_goal_answers;
+DROP TABLE plans;
+DROP TABLE directive_goals;
+DROP TABLE directives;

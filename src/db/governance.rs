@@ -1,0 +1,97 @@
+//! What the phase rules need to know about a project, read from its directives, plans, closing
+//! report and decisions.
+
+use diesel::prelude::*;
+
+use super::DbConnection;
+use super::schema::{closing_reports, decisions, directives, plans};
+use crate::domain::decision::{Body, DecisionKind};
+use crate::domain::directive::DirectiveKind;
+use crate::domain::document::Status;
+use crate::domain::phase::{ApprovedDirective, ClosingReportFacts, Phase, PhaseFacts};
+
+pub fn phase_facts(
+    conn: &mut DbConnection,
+    project_id: i64,
+    current: Phase,
+) -> QueryResult<PhaseFacts> {
+    let approved_pre_study_directive: bool = diesel::select(diesel::dsl::exists(
+        directives::table
+            .filter(directives::project_id.eq(project_id))
+            .filter(directives::kind.eq(DirectiveKind::PreStudy.as_str()))
+            .filter(directives::status.eq(Status::Approved.as_str())),
+    ))
+    .get_result(conn)?;
+
+    let approved_directive: Option<(i32, Option<String>)> = directives::table
+        .filter(directives::project_id.eq(project_id))
+        .filter(directives::kind.eq(DirectiveKind::Project.as_str()))
+        .filter(directives::status.eq(Status::Approved.as_str()))
+        .order(directives::version.desc())
+        .select((directives::version, directives::approving_body))
+        .first(conn)
+        .optional()?;
+    let approved_directive = approved_directive.map(|(version, body)| ApprovedDirective {
+        version,
+        needs_management_group: body.as_deref() == Some(Body::ManagementGroup.as_str()),
+    });
+
+    let approved_plan_answers: Option<i32> = plans::table
+        .inner_join(directives::table)
+        .filter(plans::project_id.eq(project_id))
+        .filter(plans::status.eq(Status::Approved.as_str()))
+        .filter(directives::kind.eq(DirectiveKind::Project.as_str()))
+        .order(plans::version.desc())
+        .select(directives::version)
+        .first(conn)
+        .optional()?;
+
+    type Report = (
+        String,
+        Option<i64>,
+        String,
+        String,
+        Option<i64>,
+        Option<chrono::NaiveDate>,
+    );
+    let report: Option<Report> = closing_reports::table
+        .filter(closing_reports::project_id.eq(project_id))
+        .select((
+            closing_reports::outcome,
+            closing_reports::final_cost_sek,
+            closing_reports::lessons,
+            closing_reports::handover,
+            closing_reports::maintenance_owner_id,
+            closing_reports::benefit_follow_up_on,
+        ))
+        .first(conn)
+        .optional()?;
+    let closing_report =
+        report.map(
+            |(outcome, cost, lessons, handover, owner, follow_up)| ClosingReportFacts {
+                complete: !outcome.trim().is_empty()
+                    && cost.is_some()
+                    && !lessons.trim().is_empty()
+                    && !handover.trim().is_empty(),
+                maintenance_owner: owner.is_some(),
+                benefit_follow_up: follow_up.is_some(),
+            },
+        );
+
+    let current_phase_body: Option<String> = decisions::table
+        .filter(decisions::project_id.eq(project_id))
+        .filter(decisions::kind.eq(DecisionKind::PhaseChange.as_str()))
+        .order((decisions::decided_on.desc(), decisions::id.desc()))
+        .select(decisions::body)
+        .first(conn)
+        .optional()?;
+
+    Ok(PhaseFacts {
+        current,
+        approved_pre_study_directive,
+        approved_directive,
+        approved_plan_answers,
+        closing_report,
+        current_phase_body: current_phase_body.as_deref().and_then(Body::parse),
+    })
+}

@@ -1,0 +1,198 @@
+//! Governance pages: a project's steering group, and the audit trail.
+
+use maud::{Markup, html};
+
+use crate::db::audit::Entry;
+use crate::db::projects::ProjectView;
+use crate::db::steering::Member;
+use crate::db::users::Person;
+use crate::domain::steering::SteeringRole;
+use crate::domain::validation::FieldErrors;
+use crate::views::components::{csrf_field, error_summary, notice, select_field};
+use crate::views::layout::{Section, page};
+use crate::web::context::Ctx;
+
+/// The form to add a member, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct MemberForm {
+    pub user_id: String,
+    pub role: String,
+}
+
+pub struct SteeringPage<'a> {
+    pub project: &'a ProjectView,
+    pub members: &'a [Member],
+    /// People who may be added; empty when the user may not manage the group.
+    pub candidates: &'a [Person],
+    pub may_manage: bool,
+    pub saved: bool,
+}
+
+pub fn steering_group(
+    ctx: &Ctx,
+    data: &SteeringPage,
+    form: &MemberForm,
+    errors: &FieldErrors,
+) -> Markup {
+    let p = &data.project.project;
+    let title = ctx.t_args("steering-title", &[("code", p.code.clone().into())]);
+    let role_options: Vec<(String, String)> = SteeringRole::ALL
+        .iter()
+        .map(|r| (r.as_str().to_owned(), ctx.t(r.label_key())))
+        .collect();
+    let people: Vec<(String, String)> = data
+        .candidates
+        .iter()
+        .filter(|person| !data.members.iter().any(|m| m.user_id == person.id))
+        .map(|person| (person.id.to_string(), person.display_name.clone()))
+        .collect();
+    page(
+        ctx,
+        Section::Projects,
+        &title,
+        html! {
+            p.breadcrumb {
+                a href="/projects" { (ctx.t("projects-title")) } " › "
+                a href={ "/projects/" (p.id) } { (p.code) " " (p.name) }
+            }
+            h1 { (title) }
+            @if data.saved { (notice(&ctx.t("common-saved"))) }
+            p { (ctx.t("steering-intro")) }
+            @if data.members.is_empty() {
+                p.muted { (ctx.t("steering-empty")) }
+            } @else {
+                table.data-table {
+                    caption.sr-only { (title) }
+                    thead { tr {
+                        th scope="col" { (ctx.t("steering-member")) }
+                        th scope="col" { (ctx.t("steering-role")) }
+                        @if data.may_manage { th scope="col" { span.sr-only { (ctx.t("steering-actions")) } } }
+                    } }
+                    tbody {
+                        @for member in data.members {
+                            tr {
+                                td { (member.display_name) }
+                                td { (ctx.t(member.role().label_key())) }
+                                @if data.may_manage {
+                                    td {
+                                        form.inline-form method="post" action={ "/projects/" (p.id) "/steering-group/" (member.id) "/remove" } {
+                                            (csrf_field(ctx))
+                                            button.button-secondary type="submit" {
+                                                (ctx.t("steering-remove")) span.sr-only { " " (member.display_name) }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if data.may_manage {
+                h2 { (ctx.t("steering-add")) }
+                (error_summary(ctx, errors, &[("user_id", "steering-member"), ("role", "steering-role")]))
+                form method="post" action={ "/projects/" (p.id) "/steering-group" } novalidate {
+                    (csrf_field(ctx))
+                    (select_field(ctx, errors, "user_id", "steering-member", &people, &form.user_id, Some("form-choose")))
+                    (select_field(ctx, errors, "role", "steering-role", &role_options, &form.role, None))
+                    div.form-actions { button type="submit" { (ctx.t("steering-add")) } }
+                }
+            }
+        },
+    )
+}
+
+pub fn audit(ctx: &Ctx, project: Option<&ProjectView>, entries: &[Entry]) -> Markup {
+    let title = match project {
+        Some(view) => ctx.t_args(
+            "audit-project-title",
+            &[("code", view.project.code.clone().into())],
+        ),
+        None => ctx.t("audit-title"),
+    };
+    page(
+        ctx,
+        Section::None,
+        &title,
+        html! {
+            @if let Some(view) = project {
+                p.breadcrumb {
+                    a href="/projects" { (ctx.t("projects-title")) } " › "
+                    a href={ "/projects/" (view.project.id) } { (view.project.code) " " (view.project.name) }
+                }
+            }
+            h1 { (title) }
+            p { (ctx.t("audit-intro")) }
+            @if entries.is_empty() {
+                p.muted { (ctx.t("audit-empty")) }
+            } @else {
+                div.table-wrap {
+                    table.data-table {
+                        caption.sr-only { (title) }
+                        thead { tr {
+                            th scope="col" { (ctx.t("audit-when")) }
+                            th scope="col" { (ctx.t("audit-who")) }
+                            th scope="col" { (ctx.t("audit-what")) }
+                            th scope="col" { (ctx.t("audit-record")) }
+                            th scope="col" { (ctx.t("audit-values")) }
+                        } }
+                        tbody {
+                            @for entry in entries {
+                                tr {
+                                    td { (entry.at.format("%Y-%m-%d %H:%M:%S")) " UTC" }
+                                    td { (entry.user_name.as_deref().unwrap_or("–")) }
+                                    td { (ctx.t(action_key(&entry.action))) }
+                                    td {
+                                        (ctx.t(entity_key(&entry.entity))) " " (entry.entity_id)
+                                        @if let (Some(id), None) = (entry.project_id, project) {
+                                            " (" a href={ "/audit?project=" (id) } { (ctx.t("audit-project-link")) } ")"
+                                        }
+                                    }
+                                    td {
+                                        @if let Some(before) = &entry.before {
+                                            details { summary { (ctx.t("audit-before")) } pre { (pretty(before)) } }
+                                        }
+                                        @if let Some(after) = &entry.after {
+                                            details { summary { (ctx.t("audit-after")) } pre { (pretty(after)) } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// A stored JSON snapshot, indented for reading.
+fn pretty(json: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(json)
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or_else(|_| json.to_owned())
+}
+
+fn action_key(action: &str) -> &'static str {
+    match action {
+        "create" => "audit-action-create",
+        "update" => "audit-action-update",
+        "decide" => "audit-action-decide",
+        "add" => "audit-action-add",
+        "remove" => "audit-action-remove",
+        _ => "audit-unknown",
+    }
+}
+
+fn entity_key(entity: &str) -> &'static str {
+    match entity {
+        "project" => "audit-entity-project",
+        "user" => "audit-entity-user",
+        "board" => "audit-entity-board",
+        "unit" => "audit-entity-unit",
+        "decision" => "audit-entity-decision",
+        "steering_member" => "audit-entity-steering_member",
+        _ => "audit-unknown",
+    }
+}
