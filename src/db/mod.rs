@@ -8,7 +8,9 @@
 pub mod audit;
 pub mod decisions;
 pub mod demo;
+pub mod directives;
 pub mod governance;
+pub mod plans;
 pub mod projects;
 pub mod schema;
 pub mod settings;

@@ -4,7 +4,9 @@
 pub mod account;
 pub mod admin;
 pub mod components;
+pub mod directives;
 pub mod governance;
 pub mod layout;
 pub mod pages;
+pub mod plans;
 pub mod projects;

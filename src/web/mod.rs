@@ -5,9 +5,11 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod context;
+pub mod directives;
 pub mod forms;
 pub mod governance;
 pub mod pages;
+pub mod plans;
 pub mod projects;
 
 use std::time::Instant;
@@ -45,6 +47,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     auth::routes(cfg);
     projects::routes(cfg);
     governance::routes(cfg);
+    directives::routes(cfg);
+    plans::routes(cfg);
     admin::routes(cfg);
     account::routes(cfg);
 }
