@@ -63,6 +63,9 @@ fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(Policy::none())
+        // The app closes the connection after refusing a post whose body it did not read; a
+        // pooled connection would then fail the next request.
+        .pool_max_idle_per_host(0)
         .build()
         .expect("a client")
 }

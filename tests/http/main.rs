@@ -4,6 +4,8 @@
 mod account;
 mod admin;
 mod auth;
+mod directives;
 mod helpers;
+mod plans;
 mod projects;
 mod roles;
