@@ -95,3 +95,61 @@ pub fn phase_facts(
         current_phase_body: current_phase_body.as_deref().and_then(Body::parse),
     })
 }
+
+/// A version of a directive or plan, as the project page lists it.
+#[derive(Debug, Clone)]
+pub struct VersionSummary {
+    pub id: i64,
+    /// `project` or `pre_study` for directives; empty for plans.
+    pub kind: String,
+    pub version: i32,
+    pub status: String,
+}
+
+impl VersionSummary {
+    pub fn status(&self) -> Option<Status> {
+        Status::parse(&self.status)
+    }
+}
+
+/// The versions of a project's directives and plans, newest first.
+pub fn versions(
+    conn: &mut DbConnection,
+    project_id: i64,
+) -> QueryResult<(Vec<VersionSummary>, Vec<VersionSummary>)> {
+    let directive_rows: Vec<(i64, String, i32, String)> = directives::table
+        .filter(directives::project_id.eq(project_id))
+        .order((directives::kind, directives::version.desc()))
+        .select((
+            directives::id,
+            directives::kind,
+            directives::version,
+            directives::status,
+        ))
+        .load(conn)?;
+    let plan_rows: Vec<(i64, i32, String)> = plans::table
+        .filter(plans::project_id.eq(project_id))
+        .order(plans::version.desc())
+        .select((plans::id, plans::version, plans::status))
+        .load(conn)?;
+    Ok((
+        directive_rows
+            .into_iter()
+            .map(|(id, kind, version, status)| VersionSummary {
+                id,
+                kind,
+                version,
+                status,
+            })
+            .collect(),
+        plan_rows
+            .into_iter()
+            .map(|(id, version, status)| VersionSummary {
+                id,
+                kind: String::new(),
+                version,
+                status,
+            })
+            .collect(),
+    ))
+}

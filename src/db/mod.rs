@@ -6,6 +6,7 @@
 //! Blocking database work runs on actix's blocking thread pool through [`Db::run`].
 
 pub mod audit;
+pub mod closing;
 pub mod decisions;
 pub mod demo;
 pub mod directives;

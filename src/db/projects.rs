@@ -10,7 +10,7 @@ use super::{DbConnection, now};
 use crate::domain::phase::Phase;
 use crate::domain::project::{ProjectInput, matches_search};
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
 #[diesel(table_name = projects)]
 pub struct ProjectRow {
     pub id: i64,
@@ -220,4 +220,25 @@ pub fn update_description(
     ))
     .execute(conn)?;
     Ok(saved(rows))
+}
+
+/// Moves a project into `phase`; only a recorded phase decision calls this.
+pub fn set_phase(conn: &mut DbConnection, id: i64, phase: Phase) -> QueryResult<()> {
+    diesel::update(projects::table.find(id))
+        .set((
+            projects::phase.eq(phase.as_str()),
+            projects::lock_version.eq(projects::lock_version + 1),
+            projects::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The project's register entry as stored, for the audit trail.
+pub fn row(conn: &mut DbConnection, id: i64) -> QueryResult<Option<ProjectRow>> {
+    projects::table
+        .find(id)
+        .select(ProjectRow::as_select())
+        .first(conn)
+        .optional()
 }

@@ -118,3 +118,45 @@ pub fn update_unit(
         .set((units::name.eq(name), units::board_id.eq(board_id)))
         .execute(conn)
 }
+
+/// Records a change to a board or unit (`entity` "board" or "unit") by `actor`.
+pub fn audit_change(
+    conn: &mut DbConnection,
+    actor: i64,
+    entity: &str,
+    id: i64,
+    before_name: Option<&str>,
+    after_name: &str,
+    board_id: Option<i64>,
+) -> QueryResult<()> {
+    #[derive(serde::Serialize)]
+    struct Snapshot<'a> {
+        name: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        board_id: Option<i64>,
+    }
+    let before = before_name.map(|name| Snapshot {
+        name,
+        board_id: None,
+    });
+    let after = Snapshot {
+        name: after_name,
+        board_id,
+    };
+    super::audit::record(
+        conn,
+        &super::audit::Change {
+            user_id: Some(actor),
+            action: if before.is_some() {
+                super::audit::Action::Update
+            } else {
+                super::audit::Action::Create
+            },
+            entity,
+            entity_id: id,
+            project_id: None,
+            before: before.as_ref(),
+            after: Some(&after),
+        },
+    )
+}

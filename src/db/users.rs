@@ -169,3 +169,59 @@ pub fn set_language(conn: &mut DbConnection, id: i64, lang: Lang) -> QueryResult
         .execute(conn)?;
     Ok(())
 }
+
+/// A user as the audit trail records it: never the password hash.
+#[derive(Debug, Clone, Queryable, serde::Serialize)]
+pub struct UserSnapshot {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub active: bool,
+    pub must_change_password: bool,
+    pub language: Option<String>,
+    pub session_generation: i64,
+}
+
+pub fn snapshot(conn: &mut DbConnection, id: i64) -> QueryResult<Option<UserSnapshot>> {
+    users::table
+        .find(id)
+        .select((
+            users::id,
+            users::username,
+            users::display_name,
+            users::role,
+            users::active,
+            users::must_change_password,
+            users::language,
+            users::session_generation,
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// Records a change to user `id` by `actor`, with the snapshot from before it.
+pub fn audit_change(
+    conn: &mut DbConnection,
+    actor: i64,
+    id: i64,
+    before: Option<&UserSnapshot>,
+) -> QueryResult<()> {
+    let after = snapshot(conn, id)?;
+    super::audit::record(
+        conn,
+        &super::audit::Change {
+            user_id: Some(actor),
+            action: if before.is_some() {
+                super::audit::Action::Update
+            } else {
+                super::audit::Action::Create
+            },
+            entity: "user",
+            entity_id: id,
+            project_id: None,
+            before,
+            after: after.as_ref(),
+        },
+    )
+}

@@ -3,6 +3,11 @@
 //! Every decision of every body goes into one log, numbered per body and year. A steering group is
 //! a body of its own for each project, so its numbers run per project.
 
+use chrono::NaiveDate;
+
+use super::phase::Phase;
+use super::validation::{FieldErrors, optional_date, required_text};
+
 /// A body that takes decisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Body {
@@ -91,9 +96,133 @@ impl DecisionKind {
     }
 }
 
+pub const TEXT_MAX: usize = 5_000;
+
+/// The date of a decision: a valid date, not in the future, and not before `not_before` (the
+/// project's previous decision), so a record never runs backwards.
+pub fn parse_decided_on(
+    raw: &str,
+    today: NaiveDate,
+    not_before: Option<NaiveDate>,
+) -> Result<NaiveDate, &'static str> {
+    let date = optional_date(raw)?.ok_or("error-required")?;
+    if date > today {
+        Err("error-date-in-future")
+    } else if not_before.is_some_and(|earliest| date < earliest) {
+        Err("error-date-before-last-decision")
+    } else {
+        Ok(date)
+    }
+}
+
+/// The text of a decision: what was decided, or why.
+pub fn parse_decision_text(raw: &str) -> Result<String, &'static str> {
+    required_text(raw, TEXT_MAX)
+}
+
+/// A phase decision as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct PhaseDecisionForm {
+    pub phase: String,
+    pub decided_on: String,
+    pub text: String,
+}
+
+/// A phase decision, parsed; whether the move is allowed is for the phase rules to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhaseDecisionInput {
+    pub to: Phase,
+    pub decided_on: NaiveDate,
+    pub text: String,
+}
+
+pub fn parse_phase_decision(
+    form: &PhaseDecisionForm,
+    today: NaiveDate,
+    not_before: Option<NaiveDate>,
+) -> Result<PhaseDecisionInput, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let to = errors.check(
+        "phase",
+        if form.phase.trim().is_empty() {
+            Err("error-choose-phase")
+        } else {
+            Phase::parse(&form.phase)
+        },
+    );
+    let decided_on = errors.check(
+        "decided_on",
+        parse_decided_on(&form.decided_on, today, not_before),
+    );
+    let text = errors.check("text", parse_decision_text(&form.text));
+    match (to, decided_on, text) {
+        (Some(to), Some(decided_on), Some(text)) => Ok(PhaseDecisionInput {
+            to,
+            decided_on,
+            text,
+        }),
+        _ => Err(errors),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).expect("a date")
+    }
+
+    #[test]
+    fn a_decision_date_is_neither_in_the_future_nor_before_the_last() {
+        assert_eq!(
+            parse_decided_on("2026-11-20", day(22), Some(day(10))),
+            Ok(day(20))
+        );
+        assert_eq!(
+            parse_decided_on("2026-11-22", day(22), Some(day(22))),
+            Ok(day(22))
+        );
+        assert_eq!(parse_decided_on("", day(22), None), Err("error-required"));
+        assert_eq!(parse_decided_on("20/11", day(22), None), Err("error-date"));
+        assert_eq!(
+            parse_decided_on("2026-11-23", day(22), None),
+            Err("error-date-in-future")
+        );
+        assert_eq!(
+            parse_decided_on("2026-11-09", day(22), Some(day(10))),
+            Err("error-date-before-last-decision")
+        );
+    }
+
+    #[test]
+    fn a_phase_decision_needs_a_phase_a_date_and_a_text() {
+        let form = PhaseDecisionForm {
+            phase: "execution".into(),
+            decided_on: "2026-11-21".into(),
+            text: " Planen är godkänd; genomförandet startar. ".into(),
+        };
+        assert_eq!(
+            parse_phase_decision(&form, day(22), None),
+            Ok(PhaseDecisionInput {
+                to: Phase::Execution,
+                decided_on: day(21),
+                text: "Planen är godkänd; genomförandet startar.".into()
+            })
+        );
+        let errors =
+            parse_phase_decision(&PhaseDecisionForm::default(), day(22), None).unwrap_err();
+        assert_eq!(errors.get("phase"), Some("error-choose-phase"));
+        assert_eq!(errors.get("decided_on"), Some("error-required"));
+        assert_eq!(errors.get("text"), Some("error-required"));
+        let unknown = PhaseDecisionForm {
+            phase: "done".into(),
+            ..form
+        };
+        let errors = parse_phase_decision(&unknown, day(22), None).unwrap_err();
+        assert_eq!(errors.get("phase"), Some("error-unknown-choice"));
+    }
 
     #[test]
     fn bodies_round_trip_and_steering_groups_number_per_project() {

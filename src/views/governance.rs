@@ -193,6 +193,7 @@ fn entity_key(entity: &str) -> &'static str {
         "unit" => "audit-entity-unit",
         "decision" => "audit-entity-decision",
         "steering_member" => "audit-entity-steering_member",
+        "closing_report" => "audit-entity-closing_report",
         _ => "audit-unknown",
     }
 }

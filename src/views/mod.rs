@@ -3,10 +3,12 @@
 
 pub mod account;
 pub mod admin;
+pub mod closing;
 pub mod components;
 pub mod directives;
 pub mod governance;
 pub mod layout;
 pub mod pages;
 pub mod plans;
+pub mod project_page;
 pub mod projects;

@@ -92,41 +92,6 @@ pub fn register(
     )
 }
 
-pub fn show(ctx: &Ctx, view: &ProjectView, scope: Option<ProjectEditScope>, saved: bool) -> Markup {
-    let p = &view.project;
-    let title = format!("{} {}", p.code, p.name);
-    page(
-        ctx,
-        Section::Projects,
-        &title,
-        html! {
-            p.breadcrumb { a href="/projects" { (ctx.t("projects-title")) } }
-            div.page-header {
-                h1 { span.code { (p.code) } " " (p.name) }
-                @if scope.is_some() {
-                    a.button href={ "/projects/" (p.id) "/edit" } { (ctx.t("project-edit")) }
-                }
-            }
-            @if saved { (components::notice(&ctx.t("project-saved"))) }
-            dl.definition-list {
-                dt { (ctx.t("project-phase")) } dd { (phase_badge(ctx, p.phase())) }
-                dt { (ctx.t("project-unit")) } dd { (view.unit_name) " (" (view.board_name) ")" }
-                dt { (ctx.t("project-lead")) } dd { (view.project_lead.as_deref().unwrap_or("–")) }
-                dt { (ctx.t("project-commissioner")) } dd { (view.commissioner.as_deref().unwrap_or("–")) }
-                dt { (ctx.t("project-planned-start")) } dd { (components::date(p.planned_start)) }
-                dt { (ctx.t("project-planned-end")) } dd { (components::date(p.planned_end)) }
-                dt { (ctx.t("project-budget")) } dd { (p.budget_sek.map(|b| ctx.sek(b)).unwrap_or_else(|| "–".into())) }
-            }
-            h2 { (ctx.t("project-description")) }
-            @if p.description.is_empty() {
-                p.muted { (ctx.t("project-no-description")) }
-            } @else {
-                @for paragraph in p.description.split("\n\n") { p.description { (paragraph) } }
-            }
-        },
-    )
-}
-
 fn unit_options(units: &[Unit]) -> Vec<(String, String)> {
     units
         .iter()

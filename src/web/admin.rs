@@ -83,25 +83,29 @@ async fn create_user(
         Ok(new) => new,
         Err(errors) => return Ok(invalid(view::new_user(&auth.ctx, &form, &errors))),
     };
+    let actor = auth.user.id;
     let created = state
         .db
         .run(move |conn| {
-            if users::username_taken(conn, &new.username)? {
-                return Ok(None);
-            }
-            let hash = password::hash(&new.password);
-            let id = users::insert(
-                conn,
-                &users::NewUserRow {
-                    username: &new.username,
-                    display_name: &new.display_name,
-                    role: new.role,
-                    password_hash: &hash,
-                    // The administrator chose it, so the user replaces it with their own.
-                    must_change_password: true,
-                },
-            )?;
-            Ok(Some(id))
+            conn.transaction(|conn| {
+                if users::username_taken(conn, &new.username)? {
+                    return Ok(None);
+                }
+                let hash = password::hash(&new.password);
+                let id = users::insert(
+                    conn,
+                    &users::NewUserRow {
+                        username: &new.username,
+                        display_name: &new.display_name,
+                        role: new.role,
+                        password_hash: &hash,
+                        // The administrator chose it, so the user replaces it with their own.
+                        must_change_password: true,
+                    },
+                )?;
+                users::audit_change(conn, actor, id, None)?;
+                Ok(Some(id))
+            })
         })
         .await?;
     match created {
@@ -170,6 +174,7 @@ async fn update_user(
                     context,
                 ) {
                     Ok(change) => {
+                        let before = users::snapshot(conn, user_id)?;
                         users::update_account(
                             conn,
                             user_id,
@@ -177,6 +182,7 @@ async fn update_user(
                             change.role,
                             change.active,
                         )?;
+                        users::audit_change(conn, actor, user_id, before.as_ref())?;
                         Ok(Ok(()))
                     }
                     Err(errors) => Ok(Err((errors, user))),
@@ -215,12 +221,17 @@ async fn reset_password(
     match parse_new_password(&form.password, &form.password_confirmation) {
         Ok(new_password) => {
             let user_id = user.id;
+            let actor = auth.user.id;
             state
                 .db
                 .run(move |conn| {
-                    // The user must choose their own at next login; their sessions end now.
-                    users::set_password(conn, user_id, &password::hash(&new_password), true)?;
-                    Ok(())
+                    conn.transaction(|conn| {
+                        let before = users::snapshot(conn, user_id)?;
+                        // The user must choose their own at next login; their sessions end now.
+                        users::set_password(conn, user_id, &password::hash(&new_password), true)?;
+                        users::audit_change(conn, actor, user_id, before.as_ref())?;
+                        Ok(())
+                    })
                 })
                 .await?;
             Ok(see_other(&format!("/admin/users/{user_id}?saved=password")))
@@ -326,6 +337,7 @@ async fn save_board(
         Ok(name) => name,
         Err(key) => return Ok(invalid_board(&auth, board_id, &form, key)),
     };
+    let actor = auth.user.id;
     let saved = state
         .db
         .run(move |conn| {
@@ -333,10 +345,19 @@ async fn save_board(
                 if units::board_name_taken(conn, &name, board_id)? {
                     return Ok(false);
                 }
-                match board_id {
-                    Some(id) => units::rename_board(conn, id, &name)?,
-                    None => units::insert_board(conn, &name).map(|_| 1)?,
+                let before = board_id
+                    .map(|id| units::board(conn, id))
+                    .transpose()?
+                    .flatten();
+                let id = match board_id {
+                    Some(id) => {
+                        units::rename_board(conn, id, &name)?;
+                        id
+                    }
+                    None => units::insert_board(conn, &name)?,
                 };
+                let before_name = before.as_ref().map(|b| b.name.as_str());
+                units::audit_change(conn, actor, "board", id, before_name, &name, None)?;
                 Ok(true)
             })
         })
@@ -430,6 +451,7 @@ async fn save_unit(
     form: UnitForm,
 ) -> Result<HttpResponse, AppError> {
     let submitted = form.clone();
+    let actor = auth.user.id;
     let outcome = state
         .db
         .run(move |conn| {
@@ -445,10 +467,20 @@ async fn save_unit(
                     errors.add("name", "error-name-taken");
                     return Ok(Err((errors, boards)));
                 }
-                match unit_id {
-                    Some(id) => units::update_unit(conn, id, &input.name, input.board_id)?,
-                    None => units::insert_unit(conn, &input.name, input.board_id).map(|_| 1)?,
+                let before = unit_id
+                    .map(|id| units::unit(conn, id))
+                    .transpose()?
+                    .flatten();
+                let id = match unit_id {
+                    Some(id) => {
+                        units::update_unit(conn, id, &input.name, input.board_id)?;
+                        id
+                    }
+                    None => units::insert_unit(conn, &input.name, input.board_id)?,
                 };
+                let before_name = before.as_ref().map(|u| u.name.as_str());
+                let board = Some(input.board_id);
+                units::audit_change(conn, actor, "unit", id, before_name, &input.name, board)?;
                 Ok(Ok(()))
             })
         })

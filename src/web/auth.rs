@@ -143,7 +143,12 @@ pub async fn save_user_language(ctx: &Ctx, state: &AppState, lang: Lang) -> Resu
         let id = user.id;
         state
             .db
-            .run(move |conn| Ok(users::set_language(conn, id, lang)?))
+            .run(move |conn| {
+                let before = users::snapshot(conn, id)?;
+                users::set_language(conn, id, lang)?;
+                users::audit_change(conn, id, id, before.as_ref())?;
+                Ok(())
+            })
             .await?;
     }
     Ok(())

@@ -2,6 +2,7 @@
 //! policy, call `db` and render a view.
 
 pub mod account;
+pub mod closing;
 pub mod admin;
 pub mod auth;
 pub mod context;
@@ -10,6 +11,7 @@ pub mod forms;
 pub mod governance;
 pub mod pages;
 pub mod plans;
+pub mod project_page;
 pub mod projects;
 
 use std::time::Instant;
@@ -46,7 +48,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     pages::routes(cfg);
     auth::routes(cfg);
     projects::routes(cfg);
+    project_page::routes(cfg);
     governance::routes(cfg);
+    closing::routes(cfg);
     directives::routes(cfg);
     plans::routes(cfg);
     admin::routes(cfg);

@@ -5,7 +5,7 @@ use diesel::Connection;
 use maud::Markup;
 
 use crate::db::projects::{self, ProjectView, RegisterFilter, Saved};
-use crate::db::{DbConnection, units, users};
+use crate::db::{DbConnection, audit, units, users};
 use crate::domain::phase::Phase;
 use crate::domain::policy::{self, Action, ProjectEditScope, ProjectRelation};
 use crate::domain::project::{
@@ -22,7 +22,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/projects", web::get().to(list))
         .route("/projects", web::post().to(create))
         .route("/projects/new", web::get().to(new))
-        .route("/projects/{id}", web::get().to(show))
         .route("/projects/{id}/edit", web::get().to(edit))
         .route("/projects/{id}/edit", web::post().to(update));
 }
@@ -76,29 +75,6 @@ fn edit_scope(user: &CurrentUser, project: &ProjectView) -> Option<ProjectEditSc
         is_lead: project.project.project_lead_id == Some(user.id),
     };
     policy::project_edit_scope(user.role, relation)
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct ShowQuery {
-    saved: String,
-}
-
-async fn show(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    query: web::Query<ShowQuery>,
-) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let project = load(&state, project_id(&path)?).await?;
-    let scope = edit_scope(&auth.user, &project);
-    Ok(view::show(
-        &auth.ctx,
-        &project,
-        scope,
-        !query.saved.is_empty(),
-    ))
 }
 
 /// What the form's drop-downs offer.
@@ -177,6 +153,7 @@ async fn create(
 ) -> Result<HttpResponse, AppError> {
     auth.user.require(Action::CreateProject)?;
     let submitted = form.clone();
+    let user_id = auth.user.id;
     let outcome = state
         .db
         .run(move |conn| {
@@ -189,7 +166,9 @@ async fn create(
                 if projects::code_taken(conn, &input.code, None)? {
                     return Ok(Outcome::Invalid(code_taken(), data));
                 }
-                Ok(Outcome::Saved(projects::insert(conn, &input, Phase::Idea)?))
+                let id = projects::insert(conn, &input, Phase::Idea)?;
+                audit_project(conn, user_id, id, None)?;
+                Ok(Outcome::Saved(id))
             })
         })
         .await?;
@@ -265,11 +244,13 @@ async fn update(
     let scope = edit_scope(&auth.user, &project).ok_or(AppError::Forbidden)?;
     let submitted = form.clone();
     let lock_version = i64::from(parse_lock_version(&form.lock_version));
+    let user_id = auth.user.id;
     let outcome = state
         .db
         .run(move |conn| {
             conn.transaction(|conn| {
                 let data = FormData::load(conn)?;
+                let before = projects::row(conn, id)?;
                 let saved = match scope {
                     ProjectEditScope::All => {
                         let input = match parse_project(&form, &data.choices()) {
@@ -294,7 +275,10 @@ async fn update(
                     }
                 };
                 Ok(match saved {
-                    Saved::Yes => Outcome::Saved(id),
+                    Saved::Yes => {
+                        audit_project(conn, user_id, id, before.as_ref())?;
+                        Outcome::Saved(id)
+                    }
                     Saved::Conflict => Outcome::Conflict(data),
                 })
             })
@@ -325,4 +309,31 @@ async fn update(
             ))
         }
     })
+}
+
+/// Writes the register entry's change to the audit trail: created when there is no `before`.
+fn audit_project(
+    conn: &mut DbConnection,
+    user_id: i64,
+    id: i64,
+    before: Option<&projects::ProjectRow>,
+) -> Result<(), AppError> {
+    let after = projects::row(conn, id)?;
+    audit::record(
+        conn,
+        &audit::Change {
+            user_id: Some(user_id),
+            action: if before.is_some() {
+                audit::Action::Update
+            } else {
+                audit::Action::Create
+            },
+            entity: "project",
+            entity_id: id,
+            project_id: Some(id),
+            before,
+            after: after.as_ref(),
+        },
+    )?;
+    Ok(())
 }

@@ -1,0 +1,188 @@
+//! A project's closing report (slutrapport).
+
+use actix_web::{HttpResponse, web};
+use diesel::Connection;
+use maud::Markup;
+
+use crate::db::closing::{self, ClosingRow};
+use crate::db::projects::ProjectView;
+use crate::db::{DbConnection, audit, projects, users};
+use crate::domain::closing::{ClosingForm, is_editable_in, parse};
+use crate::domain::policy::{self, Action};
+use crate::domain::project::parse_lock_version;
+use crate::domain::validation::FieldErrors;
+use crate::error::{AppError, see_other};
+use crate::views::closing::{self as view, ClosingPage};
+use crate::web::AppState;
+use crate::web::context::{Auth, CurrentUser};
+use crate::web::forms::{CsrfForm, conflict, invalid};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/projects/{id}/closing-report", web::get().to(show))
+        .route("/projects/{id}/closing-report", web::post().to(save));
+}
+
+struct Loaded {
+    project: ProjectView,
+    report: Option<ClosingRow>,
+    people: Vec<users::Person>,
+}
+
+fn load(conn: &mut DbConnection, id: i64) -> Result<Loaded, AppError> {
+    Ok(Loaded {
+        project: projects::find(conn, id)?.ok_or(AppError::NotFound)?,
+        report: closing::find(conn, id)?,
+        people: users::people(conn)?,
+    })
+}
+
+/// The lead of the project or the development manager writes the report.
+fn may_write(user: &CurrentUser, project: &ProjectView) -> bool {
+    policy::may_draft_plan(user.role, project.project.project_lead_id == Some(user.id))
+}
+
+fn render(
+    auth: &Auth,
+    data: &Loaded,
+    form: &ClosingForm,
+    errors: &FieldErrors,
+    conflict: bool,
+    saved: bool,
+) -> Markup {
+    let page = ClosingPage {
+        project: &data.project,
+        report: data.report.as_ref(),
+        people: &data.people,
+        may_write: may_write(&auth.user, &data.project),
+        editable: is_editable_in(data.project.project.phase()),
+        saved,
+    };
+    view::page(&auth.ctx, &page, form, errors, conflict)
+}
+
+fn parse_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct SavedQuery {
+    saved: String,
+}
+
+async fn show(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<SavedQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let id = parse_id(&path)?;
+    let data = state.db.run(move |conn| load(conn, id)).await?;
+    let form = data
+        .report
+        .as_ref()
+        .map(|r| r.content().to_form(r.lock_version))
+        .unwrap_or_default();
+    Ok(render(
+        &auth,
+        &data,
+        &form,
+        &FieldErrors::new(),
+        false,
+        !query.saved.is_empty(),
+    ))
+}
+
+enum Saved {
+    Yes,
+    Invalid(Loaded, FieldErrors),
+    Conflict(Loaded),
+}
+
+async fn save(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<ClosingForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    let user = auth.user.clone();
+    let submitted = form.clone();
+    let today = chrono::Local::now().date_naive();
+    let saved = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let data = load(conn, id)?;
+                if !may_write(&user, &data.project) {
+                    return Err(AppError::Forbidden);
+                }
+                if !is_editable_in(data.project.project.phase()) {
+                    let mut errors = FieldErrors::new();
+                    errors.add("outcome", "closing-report-not-editable");
+                    return Ok(Saved::Invalid(data, errors));
+                }
+                let people: Vec<i64> = data.people.iter().map(|p| p.id).collect();
+                let content = match parse(&form, &people, today) {
+                    Ok(content) => content,
+                    Err(errors) => return Ok(Saved::Invalid(data, errors)),
+                };
+                let before = data.report.clone();
+                let after = match &before {
+                    None => closing::insert(conn, id, &content, user.id)?,
+                    Some(_) => {
+                        let lock = i64::from(parse_lock_version(&form.lock_version));
+                        if !closing::update(conn, id, lock, &content)? {
+                            return Ok(Saved::Conflict(data));
+                        }
+                        closing::find(conn, id)?.ok_or(AppError::NotFound)?
+                    }
+                };
+                audit::record(
+                    conn,
+                    &audit::Change {
+                        user_id: Some(user.id),
+                        action: if before.is_some() {
+                            audit::Action::Update
+                        } else {
+                            audit::Action::Create
+                        },
+                        entity: "closing_report",
+                        entity_id: after.id,
+                        project_id: Some(id),
+                        before: before.as_ref(),
+                        after: Some(&after),
+                    },
+                )?;
+                Ok(Saved::Yes)
+            })
+        })
+        .await?;
+    Ok(match saved {
+        Saved::Yes => see_other(&format!("/projects/{id}/closing-report?saved=1")),
+        Saved::Invalid(data, errors) => {
+            invalid(render(&auth, &data, &submitted, &errors, false, false))
+        }
+        Saved::Conflict(data) => {
+            // Keep the user's text, based on the version now stored, with the saved text beside it.
+            let lock = data
+                .report
+                .as_ref()
+                .map(|r| r.lock_version)
+                .unwrap_or_default();
+            let form = ClosingForm {
+                lock_version: lock.to_string(),
+                ..submitted
+            };
+            conflict(render(
+                &auth,
+                &data,
+                &form,
+                &FieldErrors::new(),
+                true,
+                false,
+            ))
+        }
+    })
+}

@@ -1,0 +1,247 @@
+//! A project's page: its register entry, the phase timeline with every decision, its directive,
+//! plan and steering group, and the form for phase decisions (`POST /projects/{id}/phase`).
+
+use actix_web::{HttpResponse, web};
+use diesel::Connection;
+use maud::Markup;
+
+use crate::db::governance::{self, VersionSummary};
+use crate::db::projects::ProjectView;
+use crate::db::{DbConnection, audit, decisions, projects, steering};
+use crate::domain::decision::{
+    Body, DecisionKind, PhaseDecisionForm, PhaseDecisionInput, parse_phase_decision,
+};
+use crate::domain::phase::{Phase, PhaseFacts, Refusal, check_phase_change, next_phases};
+use crate::domain::policy::{self, Action, ProjectEditScope, ProjectRelation};
+use crate::domain::steering::SteeringRole;
+use crate::domain::validation::FieldErrors;
+use crate::error::{AppError, see_other};
+use crate::views::project_page as view;
+use crate::web::AppState;
+use crate::web::context::{Auth, CurrentUser};
+use crate::web::forms::{CsrfForm, invalid};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/projects/{id}", web::get().to(show))
+        .route("/projects/{id}/phase", web::post().to(decide_phase));
+}
+
+/// Everything the project page shows.
+pub struct ProjectPage {
+    pub project: ProjectView,
+    pub decisions: Vec<(decisions::DecisionRow, String)>,
+    pub members: Vec<steering::Member>,
+    pub directives: Vec<VersionSummary>,
+    pub plans: Vec<VersionSummary>,
+    pub facts: PhaseFacts,
+    /// Each phase the project may move to next, with the body that decides it or what is missing.
+    pub next: Vec<(Phase, Result<Body, Vec<Refusal>>)>,
+    pub edit_scope: Option<ProjectEditScope>,
+    /// The user may record some decision on this project.
+    pub may_decide: bool,
+    pub may_view_audit: bool,
+}
+
+fn parse_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+fn steering_role(
+    conn: &mut DbConnection,
+    project_id: i64,
+    user: &CurrentUser,
+) -> Result<Option<SteeringRole>, AppError> {
+    Ok(steering::role_of(conn, project_id, user.id)?)
+}
+
+fn load_page(
+    conn: &mut DbConnection,
+    id: i64,
+    user: &CurrentUser,
+) -> Result<ProjectPage, AppError> {
+    let project = projects::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let facts = governance::phase_facts(conn, id, project.project.phase())?;
+    let next = next_phases(facts.current)
+        .iter()
+        .map(|phase| (*phase, check_phase_change(&facts, *phase)))
+        .collect();
+    let (directives, plans) = governance::versions(conn, id)?;
+    let relation = ProjectRelation {
+        is_lead: project.project.project_lead_id == Some(user.id),
+    };
+    let steering = steering_role(conn, id, user)?;
+    Ok(ProjectPage {
+        decisions: decisions::for_project(conn, id)?,
+        members: steering::members(conn, id)?,
+        directives,
+        plans,
+        facts,
+        next,
+        edit_scope: policy::project_edit_scope(user.role, relation),
+        may_decide: policy::may_record_any_decision(user.role, steering),
+        may_view_audit: user.may(Action::ViewAudit),
+        project,
+    })
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct ShowQuery {
+    saved: String,
+}
+
+async fn show(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<ShowQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let id = parse_id(&path)?;
+    let user = auth.user.clone();
+    let page = state.db.run(move |conn| load_page(conn, id, &user)).await?;
+    let form = PhaseDecisionForm {
+        decided_on: today().to_string(),
+        ..PhaseDecisionForm::default()
+    };
+    Ok(view::show(
+        &auth.ctx,
+        &page,
+        &query.saved,
+        &form,
+        &FieldErrors::new(),
+        &[],
+    ))
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+enum Decided {
+    Yes,
+    /// Refused: the page, the field errors, and the phase rules' refusals.
+    No(Box<ProjectPage>, FieldErrors, Vec<Refusal>, Option<Body>),
+}
+
+/// A phase decision: checked against the phase table and the facts, recorded as a decision of the
+/// body the table names, in one transaction with the project's new phase and the audit entries.
+async fn decide_phase(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<PhaseDecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    let user = auth.user.clone();
+    let submitted = form.clone();
+    let decided = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let page = load_page(conn, id, &user)?;
+                if !page.may_decide {
+                    return Err(AppError::Forbidden);
+                }
+                let steering = steering_role(conn, id, &user)?;
+                let last = decisions::latest_phase_change(conn, id)?.map(|d| d.decided_on);
+                let input = match parse_phase_decision(&form, today(), last) {
+                    Ok(input) => input,
+                    Err(errors) => {
+                        return Ok(Decided::No(Box::new(page), errors, Vec::new(), None));
+                    }
+                };
+                let body = match check_phase_change(&page.facts, input.to) {
+                    Ok(body) => body,
+                    Err(refusals) => {
+                        return Ok(Decided::No(
+                            Box::new(page),
+                            FieldErrors::new(),
+                            refusals,
+                            None,
+                        ));
+                    }
+                };
+                if !policy::may_record_decision(user.role, steering, body) {
+                    return Ok(Decided::No(
+                        Box::new(page),
+                        FieldErrors::new(),
+                        Vec::new(),
+                        Some(body),
+                    ));
+                }
+                record(conn, &page, &input, body, &user)?;
+                Ok(Decided::Yes)
+            })
+        })
+        .await?;
+    match decided {
+        Decided::Yes => Ok(see_other(&format!("/projects/{id}?saved=phase"))),
+        Decided::No(page, errors, refusals, wrong_body) => {
+            let mut messages: Vec<String> = refusals
+                .iter()
+                .map(|r| view::refusal_text(&auth.ctx, *r))
+                .collect();
+            if let Some(body) = wrong_body {
+                messages.push(auth.ctx.t_args(
+                    "phase-refused-body",
+                    &[("body", auth.ctx.t(body.label_key()).into())],
+                ));
+            }
+            Ok(invalid(view::show(
+                &auth.ctx, &page, "", &submitted, &errors, &messages,
+            )))
+        }
+    }
+}
+
+fn record(
+    conn: &mut DbConnection,
+    page: &ProjectPage,
+    input: &PhaseDecisionInput,
+    body: Body,
+    user: &CurrentUser,
+) -> Result<(), AppError> {
+    let id = page.project.project.id;
+    let before = projects::row(conn, id)?;
+    let decision = decisions::insert(
+        conn,
+        &decisions::NewDecision {
+            body,
+            project_id: Some(id),
+            decided_on: input.decided_on,
+            kind: DecisionKind::PhaseChange,
+            text: &input.text,
+            phase_from: Some(page.facts.current),
+            phase_to: Some(input.to),
+            recorded_by: user.id,
+        },
+    )?;
+    projects::set_phase(conn, id, input.to)?;
+    let after = projects::row(conn, id)?;
+    audit::record(
+        conn,
+        &audit::Change::<(), _> {
+            user_id: Some(user.id),
+            action: audit::Action::Decide,
+            entity: "decision",
+            entity_id: decision.id,
+            project_id: Some(id),
+            before: None,
+            after: Some(&decision),
+        },
+    )?;
+    audit::record(
+        conn,
+        &audit::Change {
+            user_id: Some(user.id),
+            action: audit::Action::Update,
+            entity: "project",
+            entity_id: id,
+            project_id: Some(id),
+            before: before.as_ref(),
+            after: after.as_ref(),
+        },
+    )?;
+    Ok(())
+}
