@@ -5,6 +5,7 @@ mod account;
 mod admin;
 mod auth;
 mod directives;
+mod governance;
 mod helpers;
 mod plans;
 mod projects;
