@@ -511,7 +511,7 @@ async fn the_steering_group_is_appointed_by_the_commissioner_or_the_development_
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         page.field_error("user_id").as_deref(),
-        Some("Välj en person.")
+        Some("Personen är redan med i styrgruppen.")
     );
     let page = app
         .post(&path, &[("user_id", ""), ("role", "member")])
