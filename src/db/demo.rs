@@ -238,6 +238,7 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> Result<(), DbSetupErro
             };
             projects::insert(conn, &input, project.phase)?;
         }
+        super::demo_governance::seed(conn, today)?;
         Ok::<_, diesel::result::Error>(())
     })?;
     Ok(())

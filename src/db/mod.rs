@@ -9,6 +9,7 @@ pub mod audit;
 pub mod closing;
 pub mod decisions;
 pub mod demo;
+pub mod demo_governance;
 pub mod directives;
 pub mod governance;
 pub mod plans;

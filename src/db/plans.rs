@@ -1,1 +1,648 @@
-//! (being written)
+//! Queries on project plans: their versions, their rows, and the directive version each answers.
+//!
+//! A plan's rows (goal answers, milestones, budget lines, risks, benefits) are replaced as a whole
+//! when a draft is saved; triggers in the schema refuse any change to a submitted or approved plan.
+//! The directive tables are read here directly, as far as a plan needs them.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::decisions::DecisionRow;
+use super::projects::Saved;
+use super::schema::{
+    decisions, directive_goals, directives, plan_benefits, plan_budget_lines, plan_goal_answers,
+    plan_milestones, plan_risks, plans,
+};
+use super::{DbConnection, audit, now};
+use crate::domain::directive::DirectiveKind;
+use crate::domain::document::Status;
+use crate::domain::plan::{
+    Benefit, BudgetCategory, BudgetLine, Milestone, PlanContent, Risk, snapshot,
+};
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = plans)]
+pub struct PlanRow {
+    pub id: i64,
+    pub project_id: i64,
+    pub version: i32,
+    pub directive_id: i64,
+    pub status: String,
+    pub communication: String,
+    pub handover_owner: String,
+    pub maintenance_object: String,
+    pub over_frame_reason: String,
+    pub return_reason: Option<String>,
+    pub decision_id: Option<i64>,
+    pub lock_version: i64,
+    pub created_by: i64,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl PlanRow {
+    /// The status; an unknown stored status (a later version's) reads as submitted, which nobody
+    /// may edit.
+    pub fn status(&self) -> Status {
+        Status::parse(&self.status).unwrap_or(Status::Submitted)
+    }
+}
+
+/// A goal of a directive version.
+#[derive(Debug, Clone, Queryable, Serialize)]
+pub struct Goal {
+    pub id: i64,
+    pub text: String,
+}
+
+/// The directive version a plan answers, as far as the plan needs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnsweredDirective {
+    pub id: i64,
+    pub version: i32,
+    pub status: String,
+    pub budget_frame_sek: Option<i64>,
+    /// In the directive's order.
+    pub goals: Vec<Goal>,
+}
+
+impl AnsweredDirective {
+    pub fn goal_ids(&self) -> Vec<i64> {
+        self.goals.iter().map(|g| g.id).collect()
+    }
+
+    /// The goals as (id, text), as the plan's snapshot takes them.
+    pub fn goal_texts(&self) -> Vec<(i64, String)> {
+        self.goals.iter().map(|g| (g.id, g.text.clone())).collect()
+    }
+}
+
+fn goals(conn: &mut DbConnection, directive_id: i64) -> QueryResult<Vec<Goal>> {
+    directive_goals::table
+        .filter(directive_goals::directive_id.eq(directive_id))
+        .order(directive_goals::position)
+        .select((directive_goals::id, directive_goals::text))
+        .load(conn)
+}
+
+type DirectiveHead = (i64, i32, String, Option<i64>);
+
+fn with_goals(conn: &mut DbConnection, head: DirectiveHead) -> QueryResult<AnsweredDirective> {
+    let (id, version, status, budget_frame_sek) = head;
+    Ok(AnsweredDirective {
+        id,
+        version,
+        status,
+        budget_frame_sek,
+        goals: goals(conn, id)?,
+    })
+}
+
+/// The directive version `directive_id`, with its goals.
+pub fn directive(conn: &mut DbConnection, directive_id: i64) -> QueryResult<AnsweredDirective> {
+    let head: DirectiveHead = directives::table
+        .find(directive_id)
+        .select((
+            directives::id,
+            directives::version,
+            directives::status,
+            directives::budget_frame_sek,
+        ))
+        .first(conn)?;
+    with_goals(conn, head)
+}
+
+/// The newest approved project directive of a project, which a new plan version answers.
+pub fn newest_approved_directive(
+    conn: &mut DbConnection,
+    project_id: i64,
+) -> QueryResult<Option<AnsweredDirective>> {
+    let head: Option<DirectiveHead> = directives::table
+        .filter(directives::project_id.eq(project_id))
+        .filter(directives::kind.eq(DirectiveKind::Project.as_str()))
+        .filter(directives::status.eq(Status::Approved.as_str()))
+        .order(directives::version.desc())
+        .select((
+            directives::id,
+            directives::version,
+            directives::status,
+            directives::budget_frame_sek,
+        ))
+        .first(conn)
+        .optional()?;
+    head.map(|head| with_goals(conn, head)).transpose()
+}
+
+/// A plan of a project; none when the id is unknown or the plan belongs to another project.
+pub fn find(
+    conn: &mut DbConnection,
+    project_id: i64,
+    plan_id: i64,
+) -> QueryResult<Option<PlanRow>> {
+    plans::table
+        .filter(plans::id.eq(plan_id))
+        .filter(plans::project_id.eq(project_id))
+        .select(PlanRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A version of a plan as the list of versions shows it.
+#[derive(Debug, Clone)]
+pub struct PlanVersion {
+    pub plan: PlanRow,
+    /// The version of the directive it answers.
+    pub directive_version: i32,
+}
+
+/// Every version of a project's plan, newest first.
+pub fn versions(conn: &mut DbConnection, project_id: i64) -> QueryResult<Vec<PlanVersion>> {
+    let rows: Vec<(PlanRow, i32)> = plans::table
+        .inner_join(directives::table)
+        .filter(plans::project_id.eq(project_id))
+        .order(plans::version.desc())
+        .select((PlanRow::as_select(), directives::version))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(plan, directive_version)| PlanVersion {
+            plan,
+            directive_version,
+        })
+        .collect())
+}
+
+/// The newest version of a project's plan, whatever its status.
+pub fn newest(conn: &mut DbConnection, project_id: i64) -> QueryResult<Option<PlanRow>> {
+    plans::table
+        .filter(plans::project_id.eq(project_id))
+        .order(plans::version.desc())
+        .select(PlanRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The newest approved version of a project's plan.
+pub fn newest_approved(conn: &mut DbConnection, project_id: i64) -> QueryResult<Option<PlanRow>> {
+    plans::table
+        .filter(plans::project_id.eq(project_id))
+        .filter(plans::status.eq(Status::Approved.as_str()))
+        .order(plans::version.desc())
+        .select(PlanRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A plan's content: its text fields and every row, in order.
+pub fn content(conn: &mut DbConnection, plan: &PlanRow) -> QueryResult<PlanContent> {
+    let goal_answers: Vec<(i64, String)> = plan_goal_answers::table
+        .filter(plan_goal_answers::plan_id.eq(plan.id))
+        .select((plan_goal_answers::goal_id, plan_goal_answers::answer))
+        .load(conn)?;
+    let milestones: Vec<(String, NaiveDate, Option<NaiveDate>)> = plan_milestones::table
+        .filter(plan_milestones::plan_id.eq(plan.id))
+        .order(plan_milestones::position)
+        .select((
+            plan_milestones::name,
+            plan_milestones::planned_on,
+            plan_milestones::actual_on,
+        ))
+        .load(conn)?;
+    let budget: Vec<(i32, String, i64)> = plan_budget_lines::table
+        .filter(plan_budget_lines::plan_id.eq(plan.id))
+        .order(plan_budget_lines::position)
+        .select((
+            plan_budget_lines::year,
+            plan_budget_lines::category,
+            plan_budget_lines::amount_sek,
+        ))
+        .load(conn)?;
+    let risks: Vec<(String, i32, i32, String, String)> = plan_risks::table
+        .filter(plan_risks::plan_id.eq(plan.id))
+        .order(plan_risks::position)
+        .select((
+            plan_risks::description,
+            plan_risks::probability,
+            plan_risks::consequence,
+            plan_risks::mitigation,
+            plan_risks::owner,
+        ))
+        .load(conn)?;
+    let benefits: Vec<(String, String, String, Option<NaiveDate>, String)> = plan_benefits::table
+        .filter(plan_benefits::plan_id.eq(plan.id))
+        .order(plan_benefits::position)
+        .select((
+            plan_benefits::indicator,
+            plan_benefits::baseline,
+            plan_benefits::target,
+            plan_benefits::measured_on,
+            plan_benefits::owner,
+        ))
+        .load(conn)?;
+    // The schema's checks keep scores within 1–5 and categories known.
+    let score = |n: i32| u8::try_from(n).unwrap_or(0);
+    Ok(PlanContent {
+        goal_answers: goal_answers.into_iter().collect(),
+        milestones: milestones
+            .into_iter()
+            .map(|(name, planned_on, actual_on)| Milestone {
+                name,
+                planned_on,
+                actual_on,
+            })
+            .collect(),
+        budget: budget
+            .into_iter()
+            .map(|(year, category, amount_sek)| BudgetLine {
+                year,
+                category: BudgetCategory::parse(&category).unwrap_or(BudgetCategory::Other),
+                amount_sek,
+            })
+            .collect(),
+        risks: risks
+            .into_iter()
+            .map(
+                |(description, probability, consequence, mitigation, owner)| Risk {
+                    description,
+                    probability: score(probability),
+                    consequence: score(consequence),
+                    mitigation,
+                    owner,
+                },
+            )
+            .collect(),
+        benefits: benefits
+            .into_iter()
+            .map(
+                |(indicator, baseline, target, measured_on, owner)| Benefit {
+                    indicator,
+                    baseline,
+                    target,
+                    measured_on,
+                    owner,
+                },
+            )
+            .collect(),
+        communication: plan.communication.clone(),
+        handover_owner: plan.handover_owner.clone(),
+        maintenance_object: plan.maintenance_object.clone(),
+        over_frame_reason: plan.over_frame_reason.clone(),
+    })
+}
+
+fn position(index: usize) -> i32 {
+    i32::try_from(index + 1).unwrap_or(i32::MAX)
+}
+
+/// Writes the rows of a plan whose rows are gone or were never there.
+fn insert_rows(conn: &mut DbConnection, plan_id: i64, content: &PlanContent) -> QueryResult<()> {
+    for (goal_id, answer) in &content.goal_answers {
+        diesel::insert_into(plan_goal_answers::table)
+            .values((
+                plan_goal_answers::plan_id.eq(plan_id),
+                plan_goal_answers::goal_id.eq(goal_id),
+                plan_goal_answers::answer.eq(answer),
+            ))
+            .execute(conn)?;
+    }
+    for (i, m) in content.milestones.iter().enumerate() {
+        diesel::insert_into(plan_milestones::table)
+            .values((
+                plan_milestones::plan_id.eq(plan_id),
+                plan_milestones::position.eq(position(i)),
+                plan_milestones::name.eq(&m.name),
+                plan_milestones::planned_on.eq(m.planned_on),
+                plan_milestones::actual_on.eq(m.actual_on),
+            ))
+            .execute(conn)?;
+    }
+    for (i, l) in content.budget.iter().enumerate() {
+        diesel::insert_into(plan_budget_lines::table)
+            .values((
+                plan_budget_lines::plan_id.eq(plan_id),
+                plan_budget_lines::position.eq(position(i)),
+                plan_budget_lines::year.eq(l.year),
+                plan_budget_lines::category.eq(l.category.as_str()),
+                plan_budget_lines::amount_sek.eq(l.amount_sek),
+            ))
+            .execute(conn)?;
+    }
+    for (i, r) in content.risks.iter().enumerate() {
+        diesel::insert_into(plan_risks::table)
+            .values((
+                plan_risks::plan_id.eq(plan_id),
+                plan_risks::position.eq(position(i)),
+                plan_risks::description.eq(&r.description),
+                plan_risks::probability.eq(i32::from(r.probability)),
+                plan_risks::consequence.eq(i32::from(r.consequence)),
+                plan_risks::mitigation.eq(&r.mitigation),
+                plan_risks::owner.eq(&r.owner),
+            ))
+            .execute(conn)?;
+    }
+    for (i, b) in content.benefits.iter().enumerate() {
+        diesel::insert_into(plan_benefits::table)
+            .values((
+                plan_benefits::plan_id.eq(plan_id),
+                plan_benefits::position.eq(position(i)),
+                plan_benefits::indicator.eq(&b.indicator),
+                plan_benefits::baseline.eq(&b.baseline),
+                plan_benefits::target.eq(&b.target),
+                plan_benefits::measured_on.eq(b.measured_on),
+                plan_benefits::owner.eq(&b.owner),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+fn delete_rows(conn: &mut DbConnection, plan_id: i64) -> QueryResult<()> {
+    diesel::delete(plan_goal_answers::table.filter(plan_goal_answers::plan_id.eq(plan_id)))
+        .execute(conn)?;
+    diesel::delete(plan_milestones::table.filter(plan_milestones::plan_id.eq(plan_id)))
+        .execute(conn)?;
+    diesel::delete(plan_budget_lines::table.filter(plan_budget_lines::plan_id.eq(plan_id)))
+        .execute(conn)?;
+    diesel::delete(plan_risks::table.filter(plan_risks::plan_id.eq(plan_id))).execute(conn)?;
+    diesel::delete(plan_benefits::table.filter(plan_benefits::plan_id.eq(plan_id)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Creates the next version of a project's plan as a draft answering `directive_id`, with
+/// `content`. Call inside a transaction: the unique index on (project, version) refuses a version
+/// taken meanwhile.
+pub fn create(
+    conn: &mut DbConnection,
+    project_id: i64,
+    directive_id: i64,
+    created_by: i64,
+    content: &PlanContent,
+) -> QueryResult<PlanRow> {
+    let highest: Option<i32> = plans::table
+        .filter(plans::project_id.eq(project_id))
+        .select(diesel::dsl::max(plans::version))
+        .first(conn)?;
+    let version = highest.unwrap_or(0) + 1;
+    let at = now();
+    diesel::insert_into(plans::table)
+        .values((
+            plans::project_id.eq(project_id),
+            plans::version.eq(version),
+            plans::directive_id.eq(directive_id),
+            plans::status.eq(Status::Draft.as_str()),
+            plans::communication.eq(&content.communication),
+            plans::handover_owner.eq(&content.handover_owner),
+            plans::maintenance_object.eq(&content.maintenance_object),
+            plans::over_frame_reason.eq(&content.over_frame_reason),
+            plans::created_by.eq(created_by),
+            plans::created_at.eq(at),
+            plans::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    let plan: PlanRow = plans::table
+        .filter(plans::project_id.eq(project_id))
+        .filter(plans::version.eq(version))
+        .select(PlanRow::as_select())
+        .first(conn)?;
+    insert_rows(conn, plan.id, content)?;
+    Ok(plan)
+}
+
+const EDITABLE: [&str; 2] = ["draft", "returned"];
+
+/// Saves a draft's content if the plan is still at `lock_version` and still editable; a returned
+/// plan becomes a draft again. Call inside a transaction: the rows are replaced as a whole.
+pub fn save_draft(
+    conn: &mut DbConnection,
+    plan_id: i64,
+    lock_version: i64,
+    content: &PlanContent,
+) -> QueryResult<Saved> {
+    let rows = diesel::update(
+        plans::table
+            .find(plan_id)
+            .filter(plans::lock_version.eq(lock_version))
+            .filter(plans::status.eq_any(EDITABLE)),
+    )
+    .set((
+        plans::status.eq(Status::Draft.as_str()),
+        plans::communication.eq(&content.communication),
+        plans::handover_owner.eq(&content.handover_owner),
+        plans::maintenance_object.eq(&content.maintenance_object),
+        plans::over_frame_reason.eq(&content.over_frame_reason),
+        plans::lock_version.eq(lock_version + 1),
+        plans::updated_at.eq(now()),
+    ))
+    .execute(conn)?;
+    if rows != 1 {
+        return Ok(Saved::Conflict);
+    }
+    delete_rows(conn, plan_id)?;
+    insert_rows(conn, plan_id, content)?;
+    Ok(Saved::Yes)
+}
+
+/// Submits a draft or returned plan to the steering group. False if it was neither meanwhile.
+pub fn submit(conn: &mut DbConnection, plan_id: i64) -> QueryResult<bool> {
+    let rows = diesel::update(
+        plans::table
+            .find(plan_id)
+            .filter(plans::status.eq_any(EDITABLE)),
+    )
+    .set((
+        plans::status.eq(Status::Submitted.as_str()),
+        plans::lock_version.eq(plans::lock_version + 1),
+        plans::updated_at.eq(now()),
+    ))
+    .execute(conn)?;
+    Ok(rows == 1)
+}
+
+/// Records the steering group's decision on a submitted plan: approved, or returned with a reason.
+/// False if the plan was not submitted meanwhile.
+pub fn decide(
+    conn: &mut DbConnection,
+    plan_id: i64,
+    to: Status,
+    decision_id: i64,
+    return_reason: Option<&str>,
+) -> QueryResult<bool> {
+    let target = plans::table
+        .find(plan_id)
+        .filter(plans::status.eq(Status::Submitted.as_str()));
+    let rows = match return_reason {
+        Some(reason) => diesel::update(target)
+            .set((
+                plans::status.eq(to.as_str()),
+                plans::decision_id.eq(decision_id),
+                plans::return_reason.eq(reason),
+                plans::lock_version.eq(plans::lock_version + 1),
+                plans::updated_at.eq(now()),
+            ))
+            .execute(conn)?,
+        None => diesel::update(target)
+            .set((
+                plans::status.eq(to.as_str()),
+                plans::decision_id.eq(decision_id),
+                plans::lock_version.eq(plans::lock_version + 1),
+                plans::updated_at.eq(now()),
+            ))
+            .execute(conn)?,
+    };
+    Ok(rows == 1)
+}
+
+/// The decision a plan's status rests on, if any.
+pub fn decision(conn: &mut DbConnection, plan: &PlanRow) -> QueryResult<Option<DecisionRow>> {
+    plan.decision_id
+        .map(|id| {
+            decisions::table
+                .find(id)
+                .select(DecisionRow::as_select())
+                .first(conn)
+        })
+        .transpose()
+}
+
+/// A plan version with everything its page shows.
+#[derive(Debug, Clone)]
+pub struct PlanDoc {
+    pub plan: PlanRow,
+    pub directive: AnsweredDirective,
+    pub content: PlanContent,
+    pub decision: Option<DecisionRow>,
+}
+
+/// Loads a plan of a project with its directive, content and decision.
+pub fn load(
+    conn: &mut DbConnection,
+    project_id: i64,
+    plan_id: i64,
+) -> QueryResult<Option<PlanDoc>> {
+    let Some(plan) = find(conn, project_id, plan_id)? else {
+        return Ok(None);
+    };
+    load_row(conn, plan).map(Some)
+}
+
+/// Loads everything about a plan already found.
+pub fn load_row(conn: &mut DbConnection, plan: PlanRow) -> QueryResult<PlanDoc> {
+    Ok(PlanDoc {
+        directive: directive(conn, plan.directive_id)?,
+        content: content(conn, &plan)?,
+        decision: decision(conn, &plan)?,
+        plan,
+    })
+}
+
+/// A plan as the audit trail keeps it: the row, and its content as labelled text.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditSnapshot {
+    #[serde(flatten)]
+    pub plan: PlanRow,
+    pub content: BTreeMap<&'static str, String>,
+}
+
+impl PlanDoc {
+    pub fn audit_snapshot(&self) -> AuditSnapshot {
+        AuditSnapshot {
+            plan: self.plan.clone(),
+            content: snapshot(&self.content, &self.directive.goal_texts())
+                .into_iter()
+                .map(|f| (f.label_key, f.value))
+                .collect(),
+        }
+    }
+}
+
+/// Records a change to a plan in the audit trail: `before` and `after` as stored.
+pub fn record(
+    conn: &mut DbConnection,
+    user_id: i64,
+    action: audit::Action,
+    before: Option<&PlanDoc>,
+    after: &PlanDoc,
+) -> QueryResult<()> {
+    let before = before.map(PlanDoc::audit_snapshot);
+    let after = after.audit_snapshot();
+    audit::record(
+        conn,
+        &audit::Change {
+            user_id: Some(user_id),
+            action,
+            entity: "plan",
+            entity_id: after.plan.id,
+            project_id: Some(after.plan.project_id),
+            before: before.as_ref(),
+            after: Some(&after),
+        },
+    )
+}
+
+/// Content carried over into a new version that answers `to`, from a version that answered
+/// `from`: every row, and each goal's answer where the new directive has a goal of the same text.
+pub fn carry_over(
+    content: &PlanContent,
+    from: &AnsweredDirective,
+    to: &AnsweredDirective,
+) -> PlanContent {
+    let goal_answers = to
+        .goals
+        .iter()
+        .filter_map(|goal| {
+            from.goals
+                .iter()
+                .filter(|old| old.text == goal.text)
+                .find_map(|old| content.goal_answers.get(&old.id))
+                .map(|answer| (goal.id, answer.clone()))
+        })
+        .collect();
+    PlanContent {
+        goal_answers,
+        ..content.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn directive(id: i64, goals: &[(i64, &str)]) -> AnsweredDirective {
+        AnsweredDirective {
+            id,
+            version: 1,
+            status: "approved".into(),
+            budget_frame_sek: None,
+            goals: goals
+                .iter()
+                .map(|(id, text)| Goal {
+                    id: *id,
+                    text: (*text).into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn answers_follow_goals_of_the_same_text_into_a_new_directive_version() {
+        let from = directive(1, &[(11, "Kortare handläggning"), (12, "Färre fel")]);
+        let to = directive(2, &[(21, "Färre fel"), (22, "Nöjdare brukare")]);
+        let content = PlanContent {
+            goal_answers: [(11, "Automatisering".into()), (12, "Kontroller".into())]
+                .into_iter()
+                .collect(),
+            communication: "Intranätet".into(),
+            ..PlanContent::default()
+        };
+        let carried = carry_over(&content, &from, &to);
+        assert_eq!(
+            carried.goal_answers,
+            [(21, "Kontroller".to_owned())].into_iter().collect()
+        );
+        assert_eq!(carried.communication, "Intranätet");
+    }
+}

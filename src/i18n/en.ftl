@@ -519,3 +519,6 @@ error-year = Write the year with four digits, for example 2027.
 error-goal-unanswered = Answer the goal before the plan is submitted.
 error-milestone-required = The plan needs at least one milestone before it is submitted.
 error-over-frame-reason = The budget goes above the directive's frame: write the reason before the plan is submitted.
+audit-entity-directive = Directive
+plan-cell-name = Name
+plan-cell-description = Description

@@ -519,3 +519,6 @@ error-year = Skriv året med fyra siffror, till exempel 2027.
 error-goal-unanswered = Besvara målet innan planen skickas in.
 error-milestone-required = Planen behöver minst en milstolpe innan den skickas in.
 error-over-frame-reason = Budgeten går över direktivets ram: skriv skälet innan planen skickas in.
+audit-entity-directive = Direktiv
+plan-cell-name = Namn
+plan-cell-description = Beskrivning

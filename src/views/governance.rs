@@ -194,6 +194,8 @@ fn entity_key(entity: &str) -> &'static str {
         "decision" => "audit-entity-decision",
         "steering_member" => "audit-entity-steering_member",
         "closing_report" => "audit-entity-closing_report",
+        "plan" => "audit-entity-plan",
+        "directive" => "audit-entity-directive",
         _ => "audit-unknown",
     }
 }

@@ -1,3 +1,865 @@
-use actix_web::web;
+//! The project plan: its versions, the draft's form, submission to the steering group, the
+//! steering group's decision, revision and the comparison of two versions.
 
-pub fn routes(_cfg: &mut web::ServiceConfig) {}
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDate;
+use diesel::Connection;
+use maud::Markup;
+
+use crate::db::decisions::{self, NewDecision};
+use crate::db::plans::{self, PlanDoc, PlanVersion};
+use crate::db::projects::{ProjectView, Saved};
+use crate::db::{DbConnection, audit, projects, steering};
+use crate::domain::decision::{Body, DecisionKind};
+use crate::domain::document::{self, Step};
+use crate::domain::plan::{self as domain, PlanContent, PlanForm, row_field};
+use crate::domain::policy::{self, Action};
+use crate::domain::project::parse_lock_version;
+use crate::domain::validation::{FieldErrors, optional_date, optional_text, required_text};
+use crate::error::{AppError, see_other};
+use crate::views::plans::{
+    self as view, ComparePage, DecisionForm, EditPage, EmptyPage, Message, PlanPage, Rights,
+};
+use crate::web::AppState;
+use crate::web::context::{Auth, CurrentUser};
+use crate::web::forms::{CsrfForm, conflict, invalid};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/projects/{id}/plan", web::get().to(index))
+        .route("/projects/{id}/plan", web::post().to(create))
+        .route("/projects/{id}/plan/compare", web::get().to(compare))
+        .route("/projects/{id}/plan/{pid}", web::get().to(show))
+        .route("/projects/{id}/plan/{pid}/edit", web::get().to(edit))
+        .route("/projects/{id}/plan/{pid}/edit", web::post().to(update))
+        .route("/projects/{id}/plan/{pid}/submit", web::post().to(submit))
+        .route("/projects/{id}/plan/{pid}/approve", web::post().to(approve))
+        .route(
+            "/projects/{id}/plan/{pid}/return",
+            web::post().to(return_plan),
+        )
+        .route("/projects/{id}/plan/{pid}/revise", web::post().to(revise));
+}
+
+fn parse_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+fn ids(path: &(String, String)) -> Result<(i64, i64), AppError> {
+    Ok((parse_id(&path.0)?, parse_id(&path.1)?))
+}
+
+fn find_project(conn: &mut DbConnection, id: i64) -> Result<ProjectView, AppError> {
+    projects::find(conn, id)?.ok_or(AppError::NotFound)
+}
+
+fn find_plan(conn: &mut DbConnection, project_id: i64, plan_id: i64) -> Result<PlanDoc, AppError> {
+    plans::load(conn, project_id, plan_id)?.ok_or(AppError::NotFound)
+}
+
+fn rights(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    project: &ProjectView,
+) -> Result<Rights, AppError> {
+    let is_lead = project.project.project_lead_id == Some(user.id);
+    let steering = steering::role_of(conn, project.project.id, user.id)?;
+    Ok(Rights {
+        may_draft: policy::may_draft_plan(user.role, is_lead),
+        may_decide: policy::may_record_decision(user.role, steering, Body::SteeringGroup),
+    })
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The plan's content as the form shows it.
+fn form_of(content: &PlanContent, lock_version: i64) -> PlanForm {
+    let mut form = PlanForm::default();
+    form.set("lock_version", lock_version.to_string());
+    for (goal_id, answer) in &content.goal_answers {
+        form.set(
+            &row_field("answer", usize::try_from(*goal_id).unwrap_or(0)),
+            answer.clone(),
+        );
+    }
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    for (i, m) in content.milestones.iter().enumerate() {
+        let row = i + 1;
+        form.set(&row_field("milestone_name", row), m.name.clone());
+        form.set(
+            &row_field("milestone_planned", row),
+            m.planned_on.to_string(),
+        );
+        form.set(&row_field("milestone_actual", row), date(m.actual_on));
+    }
+    for (i, l) in content.budget.iter().enumerate() {
+        let row = i + 1;
+        form.set(&row_field("budget_year", row), l.year.to_string());
+        form.set(&row_field("budget_category", row), l.category.as_str());
+        form.set(&row_field("budget_amount", row), l.amount_sek.to_string());
+    }
+    for (i, r) in content.risks.iter().enumerate() {
+        let row = i + 1;
+        form.set(&row_field("risk_description", row), r.description.clone());
+        form.set(
+            &row_field("risk_probability", row),
+            r.probability.to_string(),
+        );
+        form.set(
+            &row_field("risk_consequence", row),
+            r.consequence.to_string(),
+        );
+        form.set(&row_field("risk_mitigation", row), r.mitigation.clone());
+        form.set(&row_field("risk_owner", row), r.owner.clone());
+    }
+    for (i, b) in content.benefits.iter().enumerate() {
+        let row = i + 1;
+        form.set(&row_field("benefit_indicator", row), b.indicator.clone());
+        form.set(&row_field("benefit_baseline", row), b.baseline.clone());
+        form.set(&row_field("benefit_target", row), b.target.clone());
+        form.set(&row_field("benefit_measured", row), date(b.measured_on));
+        form.set(&row_field("benefit_owner", row), b.owner.clone());
+    }
+    form.set("communication", content.communication.clone());
+    form.set("handover_owner", content.handover_owner.clone());
+    form.set("maintenance_object", content.maintenance_object.clone());
+    form.set("over_frame_reason", content.over_frame_reason.clone());
+    form
+}
+
+/// Everything a plan version's page shows.
+struct ShowData {
+    project: ProjectView,
+    doc: PlanDoc,
+    versions: Vec<PlanVersion>,
+    newest_directive: Option<i32>,
+    rights: Rights,
+}
+
+fn load_show(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    project: ProjectView,
+    doc: PlanDoc,
+) -> Result<ShowData, AppError> {
+    let id = project.project.id;
+    Ok(ShowData {
+        rights: rights(conn, user, &project)?,
+        versions: plans::versions(conn, id)?,
+        newest_directive: plans::newest_approved_directive(conn, id)?.map(|d| d.version),
+        project,
+        doc,
+    })
+}
+
+fn render_show(
+    auth: &Auth,
+    data: &ShowData,
+    pinned: bool,
+    message: Option<Message>,
+    decision: &DecisionForm,
+    decision_errors: &FieldErrors,
+) -> Markup {
+    view::show(
+        &auth.ctx,
+        &PlanPage {
+            project: &data.project,
+            doc: &data.doc,
+            versions: &data.versions,
+            newest_directive: data.newest_directive,
+            rights: data.rights,
+            pinned,
+            message,
+            decision,
+            decision_errors,
+        },
+    )
+}
+
+/// The page of a version, answering a step that its status refuses: 409.
+fn refused(auth: &Auth, data: &ShowData, key: &'static str) -> HttpResponse {
+    conflict(render_show(
+        auth,
+        data,
+        false,
+        Some(Message::Refused(key)),
+        &default_decision(),
+        &FieldErrors::new(),
+    ))
+}
+
+fn default_decision() -> DecisionForm {
+    DecisionForm {
+        decided_on: today().to_string(),
+        ..DecisionForm::default()
+    }
+}
+
+/// The draft's form as the edit page shows it.
+struct EditData {
+    project: ProjectView,
+    doc: PlanDoc,
+}
+
+fn render_edit(
+    auth: &Auth,
+    data: &EditData,
+    form: &PlanForm,
+    errors: &FieldErrors,
+    saved: Option<&PlanForm>,
+    submit_refused: bool,
+) -> Markup {
+    view::edit(
+        &auth.ctx,
+        &EditPage {
+            project: &data.project,
+            plan: &data.doc.plan,
+            directive: &data.doc.directive,
+            form,
+            errors,
+            saved,
+            submit_refused,
+        },
+    )
+}
+
+#[derive(serde::Deserialize)]
+struct Empty {}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct DoneQuery {
+    done: String,
+}
+
+fn notice(done: &str) -> Option<Message> {
+    let key = match done {
+        "saved" => "plan-notice-saved",
+        "submitted" => "plan-notice-submitted",
+        "approved" => "plan-notice-approved",
+        "returned" => "plan-notice-returned",
+        _ => return None,
+    };
+    Some(Message::Notice(key))
+}
+
+/// A project's plan, or what stands in for it.
+enum Pinned {
+    Plan(Box<ShowData>),
+    Empty(Box<EmptyData>),
+}
+
+/// A project without a plan.
+struct EmptyData {
+    project: ProjectView,
+    newest_directive: Option<i32>,
+    rights: Rights,
+}
+
+fn load_pinned(conn: &mut DbConnection, user: &CurrentUser, id: i64) -> Result<Pinned, AppError> {
+    let project = find_project(conn, id)?;
+    match plans::newest(conn, id)? {
+        Some(plan) => {
+            let doc = plans::load_row(conn, plan)?;
+            Ok(Pinned::Plan(Box::new(load_show(conn, user, project, doc)?)))
+        }
+        None => Ok(Pinned::Empty(Box::new(EmptyData {
+            rights: rights(conn, user, &project)?,
+            newest_directive: plans::newest_approved_directive(conn, id)?.map(|d| d.version),
+            project,
+        }))),
+    }
+}
+
+fn render_pinned(auth: &Auth, pinned: &Pinned, message: Option<Message>) -> Markup {
+    match pinned {
+        Pinned::Plan(data) => render_show(
+            auth,
+            data,
+            true,
+            message,
+            &default_decision(),
+            &FieldErrors::new(),
+        ),
+        Pinned::Empty(data) => view::empty(
+            &auth.ctx,
+            &EmptyPage {
+                project: &data.project,
+                newest_directive: data.newest_directive,
+                rights: data.rights,
+                message,
+            },
+        ),
+    }
+}
+
+async fn index(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<DoneQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let id = parse_id(&path)?;
+    let user = auth.user.clone();
+    let pinned = state
+        .db
+        .run(move |conn| load_pinned(conn, &user, id))
+        .await?;
+    Ok(render_pinned(&auth, &pinned, notice(&query.done)))
+}
+
+async fn create(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    _: CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    let user = auth.user.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let project = find_project(conn, id)?;
+                if !rights(conn, &user, &project)?.may_draft {
+                    return Err(AppError::Forbidden);
+                }
+                if plans::newest(conn, id)?.is_some() {
+                    return Ok(Err(("plan-refused-exists", load_pinned(conn, &user, id)?)));
+                }
+                let Some(directive) = plans::newest_approved_directive(conn, id)? else {
+                    return Ok(Err((
+                        "plan-refused-no-directive",
+                        load_pinned(conn, &user, id)?,
+                    )));
+                };
+                let plan = plans::create(conn, id, directive.id, user.id, &PlanContent::default())?;
+                let doc = plans::load_row(conn, plan)?;
+                plans::record(conn, user.id, audit::Action::Create, None, &doc)?;
+                Ok(Ok(doc.plan.id))
+            })
+        })
+        .await?;
+    match outcome {
+        Ok(plan_id) => Ok(see_other(&format!("/projects/{id}/plan/{plan_id}/edit"))),
+        Err((key, pinned)) => Ok(invalid(render_pinned(
+            &auth,
+            &pinned,
+            Some(Message::Refused(key)),
+        ))),
+    }
+}
+
+async fn show(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<DoneQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let (id, plan_id) = ids(&path)?;
+    let user = auth.user.clone();
+    let data = state
+        .db
+        .run(move |conn| {
+            let project = find_project(conn, id)?;
+            let doc = find_plan(conn, id, plan_id)?;
+            load_show(conn, &user, project, doc)
+        })
+        .await?;
+    Ok(render_show(
+        &auth,
+        &data,
+        false,
+        notice(&query.done),
+        &default_decision(),
+        &FieldErrors::new(),
+    ))
+}
+
+/// A step refused by the version's status, or the data to go on with.
+enum Loaded<T> {
+    Go(T),
+    Refused(Box<ShowData>, &'static str),
+}
+
+/// Loads a plan for a drafting step: 404 for an unknown project or plan, 403 for anyone who may
+/// not draft, and the refusal when the plan's status does not allow `step`.
+fn load_for_draft(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    id: i64,
+    plan_id: i64,
+    step: Step,
+) -> Result<Loaded<EditData>, AppError> {
+    let project = find_project(conn, id)?;
+    let doc = find_plan(conn, id, plan_id)?;
+    if !rights(conn, user, &project)?.may_draft {
+        return Err(AppError::Forbidden);
+    }
+    let newest = plans::newest(conn, id)?.map(|p| p.version);
+    let is_latest = newest == Some(doc.plan.version);
+    match document::step(doc.plan.status(), step, is_latest) {
+        Ok(_) => Ok(Loaded::Go(EditData { project, doc })),
+        Err(refusal) => Ok(Loaded::Refused(
+            Box::new(load_show(conn, user, project, doc)?),
+            refusal.key(),
+        )),
+    }
+}
+
+async fn edit(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, plan_id) = ids(&path)?;
+    let user = auth.user.clone();
+    let loaded = state
+        .db
+        .run(move |conn| load_for_draft(conn, &user, id, plan_id, Step::Edit))
+        .await?;
+    Ok(match loaded {
+        Loaded::Refused(data, key) => refused(&auth, &data, key),
+        Loaded::Go(data) => {
+            let form = form_of(&data.doc.content, data.doc.plan.lock_version);
+            let page = render_edit(&auth, &data, &form, &FieldErrors::new(), None, false);
+            HttpResponse::Ok()
+                .content_type("text/html; charset=utf-8")
+                .body(page.into_string())
+        }
+    })
+}
+
+/// The outcome of saving the draft's form, decided inside one transaction.
+enum Update {
+    Saved,
+    Refused(Box<ShowData>, &'static str),
+    Invalid(Box<EditData>, FieldErrors),
+    Conflict(Box<EditData>),
+}
+
+async fn update(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let (id, plan_id) = ids(&path)?;
+    let user = auth.user.clone();
+    let form = PlanForm::from_pairs(&pairs);
+    let submitted = form.clone();
+    let lock_version = i64::from(parse_lock_version(form.get("lock_version")));
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let data = match load_for_draft(conn, &user, id, plan_id, Step::Edit)? {
+                    Loaded::Go(data) => data,
+                    Loaded::Refused(data, key) => return Ok(Update::Refused(data, key)),
+                };
+                let content = match domain::parse_draft(&form, &data.doc.directive.goal_ids()) {
+                    Ok(content) => content,
+                    Err(errors) => return Ok(Update::Invalid(Box::new(data), errors)),
+                };
+                match plans::save_draft(conn, plan_id, lock_version, &content)? {
+                    Saved::Conflict => Ok(Update::Conflict(Box::new(data))),
+                    Saved::Yes => {
+                        let after = find_plan(conn, id, plan_id)?;
+                        plans::record(
+                            conn,
+                            user.id,
+                            audit::Action::Update,
+                            Some(&data.doc),
+                            &after,
+                        )?;
+                        Ok(Update::Saved)
+                    }
+                }
+            })
+        })
+        .await?;
+    Ok(match outcome {
+        Update::Saved => see_other(&format!("/projects/{id}/plan/{plan_id}?done=saved")),
+        Update::Refused(data, key) => refused(&auth, &data, key),
+        Update::Invalid(data, errors) => {
+            invalid(render_edit(&auth, &data, &submitted, &errors, None, false))
+        }
+        Update::Conflict(data) => {
+            // Keep the user's text, but base a new save on the version now stored.
+            let mut form = submitted;
+            form.set("lock_version", data.doc.plan.lock_version.to_string());
+            let saved = form_of(&data.doc.content, data.doc.plan.lock_version);
+            conflict(render_edit(
+                &auth,
+                &data,
+                &form,
+                &FieldErrors::new(),
+                Some(&saved),
+                false,
+            ))
+        }
+    })
+}
+
+/// The outcome of a step that changes only the plan's status.
+enum StepOutcome {
+    Done,
+    Refused(Box<ShowData>, &'static str),
+    /// The stored draft is not ready: its form with the reasons.
+    NotReady(Box<EditData>, FieldErrors),
+    /// The decision's form was filled in wrongly.
+    InvalidDecision(Box<ShowData>, FieldErrors),
+}
+
+async fn submit(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    _: CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let (id, plan_id) = ids(&path)?;
+    let user = auth.user.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let data = match load_for_draft(conn, &user, id, plan_id, Step::Submit)? {
+                    Loaded::Go(data) => data,
+                    Loaded::Refused(data, key) => return Ok(StepOutcome::Refused(data, key)),
+                };
+                let directive = &data.doc.directive;
+                if let Err(errors) = domain::check_submittable(
+                    &data.doc.content,
+                    &directive.goal_ids(),
+                    directive.budget_frame_sek,
+                ) {
+                    return Ok(StepOutcome::NotReady(Box::new(data), errors));
+                }
+                if !plans::submit(conn, plan_id)? {
+                    return Err(AppError::internal("the plan left draft while locked"));
+                }
+                let after = find_plan(conn, id, plan_id)?;
+                plans::record(
+                    conn,
+                    user.id,
+                    audit::Action::Update,
+                    Some(&data.doc),
+                    &after,
+                )?;
+                Ok(StepOutcome::Done)
+            })
+        })
+        .await?;
+    Ok(match outcome {
+        StepOutcome::Done => see_other(&format!("/projects/{id}/plan/{plan_id}?done=submitted")),
+        StepOutcome::Refused(data, key) => refused(&auth, &data, key),
+        StepOutcome::NotReady(data, errors) => {
+            let form = form_of(&data.doc.content, data.doc.plan.lock_version);
+            invalid(render_edit(&auth, &data, &form, &errors, None, true))
+        }
+        StepOutcome::InvalidDecision(..) => {
+            return Err(AppError::internal("a submission has no decision"));
+        }
+    })
+}
+
+/// A decision of the steering group, parsed.
+struct Decided {
+    decided_on: NaiveDate,
+    text: String,
+    reason: String,
+}
+
+/// Parses the decision's form: a date not after `today`, an optional text, and a reason when the
+/// plan is returned.
+fn parse_decision(
+    form: &DecisionForm,
+    returned: bool,
+    today: NaiveDate,
+) -> Result<Decided, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let decided_on = errors.check(
+        "decided_on",
+        optional_date(&form.decided_on).and_then(|d| match d {
+            None => Err("error-required"),
+            Some(d) if d > today => Err("plan-error-decided-in-future"),
+            Some(d) => Ok(d),
+        }),
+    );
+    let text = errors.check("text", optional_text(&form.text, domain::TEXT_MAX));
+    let reason = if returned {
+        errors.check(
+            "reason",
+            required_text(&form.reason, domain::TEXT_MAX).map_err(|key| match key {
+                "error-required" => "plan-error-reason-required",
+                other => other,
+            }),
+        )
+    } else {
+        Some(String::new())
+    };
+    match (decided_on, text, reason) {
+        (Some(decided_on), Some(text), Some(reason)) if errors.is_empty() => Ok(Decided {
+            decided_on,
+            text,
+            reason,
+        }),
+        _ => Err(errors),
+    }
+}
+
+async fn approve(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    decide(auth, state, path, form, Step::Approve).await
+}
+
+async fn return_plan(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    decide(auth, state, path, form, Step::Return).await
+}
+
+/// Records the steering group's decision on a submitted plan: approved, or returned with a reason.
+async fn decide(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    form: DecisionForm,
+    step: Step,
+) -> Result<HttpResponse, AppError> {
+    let (id, plan_id) = ids(&path)?;
+    let user = auth.user.clone();
+    let submitted = form.clone();
+    let returned = step == Step::Return;
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let project = find_project(conn, id)?;
+                let doc = find_plan(conn, id, plan_id)?;
+                if !rights(conn, &user, &project)?.may_decide {
+                    return Err(AppError::Forbidden);
+                }
+                let to = match document::step(doc.plan.status(), step, true) {
+                    Ok(to) => to,
+                    Err(refusal) => {
+                        let data = load_show(conn, &user, project, doc)?;
+                        return Ok(StepOutcome::Refused(Box::new(data), refusal.key()));
+                    }
+                };
+                let decided = match parse_decision(&form, returned, today()) {
+                    Ok(decided) => decided,
+                    Err(errors) => {
+                        let data = load_show(conn, &user, project, doc)?;
+                        return Ok(StepOutcome::InvalidDecision(Box::new(data), errors));
+                    }
+                };
+                let (kind, text, reason) = if returned {
+                    let text = if decided.text.is_empty() {
+                        decided.reason.clone()
+                    } else {
+                        decided.text.clone()
+                    };
+                    (
+                        DecisionKind::PlanReturned,
+                        text,
+                        Some(decided.reason.as_str()),
+                    )
+                } else {
+                    (DecisionKind::PlanApproved, decided.text.clone(), None)
+                };
+                let decision = decisions::insert(
+                    conn,
+                    &NewDecision {
+                        body: Body::SteeringGroup,
+                        project_id: Some(id),
+                        decided_on: decided.decided_on,
+                        kind,
+                        text: &text,
+                        phase_from: None,
+                        phase_to: None,
+                        recorded_by: user.id,
+                    },
+                )?;
+                audit::record(
+                    conn,
+                    &audit::Change::<(), _> {
+                        user_id: Some(user.id),
+                        action: audit::Action::Create,
+                        entity: "decision",
+                        entity_id: decision.id,
+                        project_id: Some(id),
+                        before: None,
+                        after: Some(&decision),
+                    },
+                )?;
+                if !plans::decide(conn, plan_id, to, decision.id, reason)? {
+                    return Err(AppError::internal("the plan left submitted while locked"));
+                }
+                let after = find_plan(conn, id, plan_id)?;
+                plans::record(conn, user.id, audit::Action::Decide, Some(&doc), &after)?;
+                Ok(StepOutcome::Done)
+            })
+        })
+        .await?;
+    Ok(match outcome {
+        StepOutcome::Done => {
+            let done = if returned { "returned" } else { "approved" };
+            see_other(&format!("/projects/{id}/plan/{plan_id}?done={done}"))
+        }
+        StepOutcome::Refused(data, key) => refused(&auth, &data, key),
+        StepOutcome::InvalidDecision(data, errors) => {
+            invalid(render_show(&auth, &data, false, None, &submitted, &errors))
+        }
+        StepOutcome::NotReady(..) => {
+            return Err(AppError::internal("a decision needs no draft"));
+        }
+    })
+}
+
+async fn revise(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    _: CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let (id, plan_id) = ids(&path)?;
+    let user = auth.user.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let data = match load_for_draft(conn, &user, id, plan_id, Step::Revise)? {
+                    Loaded::Go(data) => data,
+                    Loaded::Refused(data, key) => return Ok(Err((data, key))),
+                };
+                let Some(directive) = plans::newest_approved_directive(conn, id)? else {
+                    let data = load_show(conn, &user, data.project, data.doc)?;
+                    return Ok(Err((Box::new(data), "plan-refused-no-directive")));
+                };
+                let content = plans::carry_over(&data.doc.content, &data.doc.directive, &directive);
+                let plan = plans::create(conn, id, directive.id, user.id, &content)?;
+                let doc = plans::load_row(conn, plan)?;
+                plans::record(conn, user.id, audit::Action::Create, None, &doc)?;
+                Ok(Ok(doc.plan.id))
+            })
+        })
+        .await?;
+    Ok(match outcome {
+        Ok(new_id) => see_other(&format!("/projects/{id}/plan/{new_id}/edit")),
+        Err((data, key)) => refused(&auth, &data, key),
+    })
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct CompareQuery {
+    from: String,
+    to: String,
+}
+
+async fn compare(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<CompareQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let id = parse_id(&path)?;
+    let from_id = parse_id(&query.from)?;
+    let to_id = parse_id(&query.to)?;
+    let (project, from, to, versions) = state
+        .db
+        .run(move |conn| {
+            let project = find_project(conn, id)?;
+            let from = find_plan(conn, id, from_id)?;
+            let to = find_plan(conn, id, to_id)?;
+            Ok((project, from, to, plans::versions(conn, id)?))
+        })
+        .await?;
+    let snapshot = |doc: &PlanDoc| domain::snapshot(&doc.content, &doc.directive.goal_texts());
+    let rows = document::compare(&snapshot(&from), &snapshot(&to));
+    Ok(view::compare(
+        &auth.ctx,
+        &ComparePage {
+            project: &project,
+            from: &from.plan,
+            to: &to.plan,
+            versions: &versions,
+            rows: &rows,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(raw: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(raw, "%Y-%m-%d").expect("a date")
+    }
+
+    fn form(decided_on: &str, reason: &str) -> DecisionForm {
+        DecisionForm {
+            decided_on: decided_on.into(),
+            text: String::new(),
+            reason: reason.into(),
+        }
+    }
+
+    #[test]
+    fn a_decision_is_dated_today_or_earlier_and_a_return_gives_a_reason() {
+        let today = day("2026-11-22");
+        assert!(parse_decision(&form("2026-11-22", ""), false, today).is_ok());
+        let errors = parse_decision(&form("2026-11-23", ""), false, today)
+            .err()
+            .expect("refused");
+        assert_eq!(
+            errors.get("decided_on"),
+            Some("plan-error-decided-in-future")
+        );
+        let errors = parse_decision(&form("", ""), true, today)
+            .err()
+            .expect("refused");
+        assert_eq!(errors.get("decided_on"), Some("error-required"));
+        assert_eq!(errors.get("reason"), Some("plan-error-reason-required"));
+        let decided =
+            parse_decision(&form("2026-01-05", " Risker saknas "), true, today).expect("valid");
+        assert_eq!(decided.reason, "Risker saknas");
+    }
+
+    #[test]
+    fn the_form_of_a_plan_parses_back_to_the_plan() {
+        let pairs: Vec<(String, String)> = [
+            ("answer_7", "Svar"),
+            ("milestone_name_1", "Start"),
+            ("milestone_planned_1", "2027-01-10"),
+            ("budget_year_1", "2027"),
+            ("budget_category_1", "staff"),
+            ("budget_amount_1", "100000"),
+            ("risk_description_1", "Sjukdom"),
+            ("risk_probability_1", "2"),
+            ("risk_consequence_1", "3"),
+            ("benefit_indicator_1", "Tid"),
+            ("benefit_target_1", "Kortare"),
+            ("communication", "Möten"),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+        let content = domain::parse_draft(&PlanForm::from_pairs(&pairs), &[7]).expect("valid");
+        let again = domain::parse_draft(&form_of(&content, 3), &[7]).expect("valid");
+        assert_eq!(again, content);
+        assert_eq!(form_of(&content, 3).get("lock_version"), "3");
+    }
+}
