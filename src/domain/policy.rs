@@ -20,15 +20,18 @@ pub enum Action {
     AdministerUnits,
     /// Read the audit trail of the whole app and of every project.
     ViewAudit,
+    /// Set the threshold above which the management group approves directives.
+    AdministerSettings,
 }
 
 impl Action {
-    pub const ALL: [Action; 5] = [
+    pub const ALL: [Action; 6] = [
         Action::ViewProjects,
         Action::CreateProject,
         Action::AdministerUsers,
         Action::AdministerUnits,
         Action::ViewAudit,
+        Action::AdministerSettings,
     ];
 }
 
@@ -38,7 +41,9 @@ pub fn allows(role: Role, action: Action) -> bool {
     match action {
         Action::ViewProjects => true,
         Action::CreateProject => matches!(role, Administrator | DevelopmentManager),
-        Action::AdministerUsers | Action::AdministerUnits => role == Administrator,
+        Action::AdministerUsers | Action::AdministerUnits | Action::AdministerSettings => {
+            role == Administrator
+        }
         Action::ViewAudit => matches!(role, Administrator | DevelopmentManager),
     }
 }

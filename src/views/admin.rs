@@ -284,3 +284,28 @@ pub fn unit_form(
         },
     )
 }
+
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SettingsForm {
+    pub threshold_sek: String,
+}
+
+pub fn settings(ctx: &Ctx, form: &SettingsForm, errors: &FieldErrors, saved: bool) -> Markup {
+    let title = ctx.t("settings-title");
+    page(
+        ctx,
+        Section::Settings,
+        &title,
+        html! {
+            h1 { (title) }
+            @if saved { (notice(&ctx.t("common-saved"))) }
+            (error_summary(ctx, errors, &[("threshold_sek", "settings-threshold")]))
+            form method="post" action="/admin/settings" novalidate {
+                (csrf_field(ctx))
+                (Field::text("threshold_sek", "settings-threshold", &form.threshold_sek).required().hint("settings-threshold-hint").render(ctx, errors))
+                div.form-actions { button type="submit" { (ctx.t("form-save")) } }
+            }
+        },
+    )
+}

@@ -111,9 +111,14 @@ pub fn audit(ctx: &Ctx, project: Option<&ProjectView>, entries: &[Entry]) -> Mar
         ),
         None => ctx.t("audit-title"),
     };
+    let section = if project.is_some() {
+        Section::Projects
+    } else {
+        Section::Audit
+    };
     page(
         ctx,
-        Section::None,
+        section,
         &title,
         html! {
             @if let Some(view) = project {
@@ -196,6 +201,7 @@ fn entity_key(entity: &str) -> &'static str {
         "closing_report" => "audit-entity-closing_report",
         "plan" => "audit-entity-plan",
         "directive" => "audit-entity-directive",
+        "setting" => "audit-entity-setting",
         _ => "audit-unknown",
     }
 }

@@ -13,6 +13,8 @@ pub enum Section {
     Projects,
     Users,
     Units,
+    Settings,
+    Audit,
     Account,
 }
 
@@ -66,6 +68,12 @@ fn navigation(ctx: &Ctx, current: Section) -> Markup {
     }
     if ctx.may(Action::AdministerUnits) {
         links.push((Section::Units, "/admin/units", "nav-units"));
+    }
+    if ctx.may(Action::AdministerSettings) {
+        links.push((Section::Settings, "/admin/settings", "nav-settings"));
+    }
+    if ctx.may(Action::ViewAudit) {
+        links.push((Section::Audit, "/audit", "nav-audit"));
     }
     links.push((Section::Account, "/account", "nav-account"));
     html! {

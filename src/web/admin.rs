@@ -5,14 +5,15 @@ use diesel::Connection;
 use maud::Markup;
 
 use crate::auth::password;
-use crate::db::{units, users};
+use crate::db::{audit, settings, units, users};
 use crate::domain::policy::Action;
 use crate::domain::role::Role;
+use crate::domain::settings::parse_threshold;
 use crate::domain::unit::{UnitInput, parse_name, parse_unit};
 use crate::domain::user::{ChangeContext, parse_new_password, parse_new_user, parse_user_change};
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
-use crate::views::admin::{self as view, BoardForm, NewUserForm, UnitForm, UserForm};
+use crate::views::admin::{self as view, BoardForm, NewUserForm, SettingsForm, UnitForm, UserForm};
 use crate::web::AppState;
 use crate::web::context::Auth;
 use crate::web::forms::{CsrfForm, checked, invalid};
@@ -32,7 +33,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/boards", web::post().to(create_board))
         .route("/admin/boards/new", web::get().to(new_board))
         .route("/admin/boards/{id}", web::get().to(edit_board))
-        .route("/admin/boards/{id}", web::post().to(update_board));
+        .route("/admin/boards/{id}", web::post().to(update_board))
+        .route("/admin/settings", web::get().to(settings_page))
+        .route("/admin/settings", web::post().to(save_settings));
 }
 
 fn id(raw: &str) -> Result<i64, AppError> {
@@ -491,4 +494,67 @@ async fn save_unit(
             &auth.ctx, unit_id, &submitted, &errors, &boards,
         ))),
     }
+}
+
+// ----- settings -----
+
+async fn settings_page(
+    auth: Auth,
+    state: web::Data<AppState>,
+    query: web::Query<SavedQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::AdministerSettings)?;
+    let threshold = state
+        .db
+        .run(|conn| Ok(settings::management_group_threshold(conn)?))
+        .await?;
+    let form = SettingsForm {
+        threshold_sek: threshold.to_string(),
+    };
+    Ok(view::settings(
+        &auth.ctx,
+        &form,
+        &FieldErrors::new(),
+        !query.saved.is_empty(),
+    ))
+}
+
+async fn save_settings(
+    auth: Auth,
+    state: web::Data<AppState>,
+    CsrfForm(form): CsrfForm<SettingsForm>,
+) -> Result<HttpResponse, AppError> {
+    auth.user.require(Action::AdministerSettings)?;
+    let threshold = match parse_threshold(&form.threshold_sek) {
+        Ok(threshold) => threshold,
+        Err(key) => {
+            let mut errors = FieldErrors::new();
+            errors.add("threshold_sek", key);
+            return Ok(invalid(view::settings(&auth.ctx, &form, &errors, false)));
+        }
+    };
+    let actor = auth.user.id;
+    state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let before = settings::management_group_threshold(conn)?;
+                settings::set_management_group_threshold(conn, threshold)?;
+                audit::record(
+                    conn,
+                    &audit::Change {
+                        user_id: Some(actor),
+                        action: audit::Action::Update,
+                        entity: "setting",
+                        entity_id: 1,
+                        project_id: None,
+                        before: Some(&before),
+                        after: Some(&threshold),
+                    },
+                )?;
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(see_other("/admin/settings?saved=1"))
 }

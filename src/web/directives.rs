@@ -1,3 +1,960 @@
-use actix_web::web;
+//! A project's directives (projektdirektiv and förstudiedirektiv): the versions, drafting and
+//! editing, submission, the decision that approves or returns a version, revision, and comparing
+//! two versions.
+//!
+//! Everyone logged in reads; the commissioner, the development manager and the administrator
+//! draft; the body a submitted version names decides. Every change runs in one transaction with
+//! its audit entries.
 
-pub fn routes(_cfg: &mut web::ServiceConfig) {}
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDate;
+use diesel::Connection;
+use maud::Markup;
+
+use crate::db::decisions::{self, DecisionRow, NewDecision};
+use crate::db::directives::{self, Directive, VersionEntry};
+use crate::db::projects::{self, ProjectView, Saved};
+use crate::db::{DbConnection, audit, settings};
+use crate::domain::decision::{self, Body, DecisionKind, parse_decided_on};
+use crate::domain::directive::{
+    DirectiveContent, DirectiveForm, DirectiveKind, approving_body, check_submittable, parse_draft,
+    snapshot,
+};
+use crate::domain::document::{self, Status, Step};
+use crate::domain::policy::{self, Action};
+use crate::domain::project::parse_lock_version;
+use crate::domain::validation::{FieldErrors, optional_text, required_text};
+use crate::error::{AppError, see_other};
+use crate::views::directives::{
+    self as view, ComparePage, Conflict, DecisionForm, DecisionPosted, FormPage, FormPurpose,
+    VersionPage,
+};
+use crate::web::AppState;
+use crate::web::context::{Auth, CurrentUser};
+use crate::web::forms::{CsrfForm, conflict, invalid};
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    // The fixed names first: `new` and `compare` are not version ids.
+    cfg.route("/projects/{id}/directive", web::get().to(index))
+        .route("/projects/{id}/directive", web::post().to(create))
+        .route("/projects/{id}/directive/new", web::get().to(new))
+        .route("/projects/{id}/directive/compare", web::get().to(compare))
+        .route("/projects/{id}/directive/{did}", web::get().to(show))
+        .route("/projects/{id}/directive/{did}/edit", web::get().to(edit))
+        .route(
+            "/projects/{id}/directive/{did}/edit",
+            web::post().to(update),
+        )
+        .route(
+            "/projects/{id}/directive/{did}/submit",
+            web::post().to(submit),
+        )
+        .route(
+            "/projects/{id}/directive/{did}/approve",
+            web::post().to(approve),
+        )
+        .route(
+            "/projects/{id}/directive/{did}/return",
+            web::post().to(return_version),
+        )
+        .route(
+            "/projects/{id}/directive/{did}/revise",
+            web::post().to(revise),
+        );
+}
+
+/// What the audit trail calls a directive version.
+const ENTITY: &str = "directive";
+
+fn parse_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn find_project(conn: &mut DbConnection, id: i64) -> Result<ProjectView, AppError> {
+    projects::find(conn, id)?.ok_or(AppError::NotFound)
+}
+
+fn may_draft(user: &CurrentUser, project: &ProjectView) -> bool {
+    let is_commissioner = project.project.commissioner_id == Some(user.id);
+    policy::may_draft_directive(user.role, is_commissioner)
+}
+
+fn may_decide(user: &CurrentUser, body: Body) -> bool {
+    policy::may_record_decision(user.role, None, body)
+}
+
+fn path_of(project_id: i64, directive_id: i64) -> String {
+    format!("/projects/{project_id}/directive/{directive_id}")
+}
+
+/// One version and everything its page shows.
+struct VersionData {
+    project: ProjectView,
+    directive: Directive,
+    created_by_name: String,
+    decision: Option<(DecisionRow, String)>,
+    versions: Vec<VersionEntry>,
+    /// Whether this is the newest version of its kind.
+    is_latest: bool,
+    /// The body that decides this version: the one named when it was submitted, or for a draft
+    /// the one that would decide it if it were submitted as it stands.
+    body: Body,
+}
+
+fn load_version(
+    conn: &mut DbConnection,
+    project_id: i64,
+    directive_id: i64,
+) -> Result<VersionData, AppError> {
+    let project = find_project(conn, project_id)?;
+    let directive = directives::find(conn, project_id, directive_id)?.ok_or(AppError::NotFound)?;
+    // A version being drafted (also one returned) is decided by whoever its content names now.
+    let body = match (
+        directive.row.status().is_editable(),
+        directive.row.approving_body(),
+    ) {
+        (false, Some(body)) => body,
+        _ => approving_body(
+            &directive.content(),
+            settings::management_group_threshold(conn)?,
+        ),
+    };
+    let decision = match directive.row.decision_id {
+        Some(id) => directives::decision(conn, id)?,
+        None => None,
+    };
+    let versions = directives::versions(conn, project_id)?;
+    let kind = directive.row.kind();
+    let is_latest = versions
+        .iter()
+        .find(|v| v.row.kind() == kind)
+        .is_some_and(|v| v.row.id == directive.row.id);
+    Ok(VersionData {
+        created_by_name: directives::user_name(conn, directive.row.created_by)?,
+        project,
+        directive,
+        decision,
+        versions,
+        is_latest,
+        body,
+    })
+}
+
+/// What the user may do with a version as it stands.
+fn actions(user: &CurrentUser, data: &VersionData) -> view::Actions {
+    let status = data.directive.row.status();
+    let draft = may_draft(user, &data.project);
+    view::Actions {
+        edit: draft && status.is_editable(),
+        submit: draft && status.is_editable(),
+        revise: draft && document::step(status, Step::Revise, data.is_latest).is_ok(),
+        decide: status == Status::Submitted && may_decide(user, data.body),
+    }
+}
+
+/// A version's page: as read, or again after a refused step or decision.
+fn version_page<'a>(
+    auth: &Auth,
+    data: &'a VersionData,
+    notice: Option<&'static str>,
+    refusal: Option<&'static str>,
+    posted: Option<&'a DecisionPosted>,
+    errors: &'a FieldErrors,
+) -> VersionPage<'a> {
+    VersionPage {
+        project: &data.project,
+        directive: &data.directive,
+        created_by_name: &data.created_by_name,
+        decision: data.decision.as_ref(),
+        versions: &data.versions,
+        body: data.body,
+        actions: actions(&auth.user, data),
+        notice,
+        refusal,
+        posted,
+        today: today(),
+        errors,
+    }
+}
+
+fn render_version(
+    auth: &Auth,
+    data: &VersionData,
+    refusal: Option<&'static str>,
+    posted: Option<&DecisionPosted>,
+    errors: &FieldErrors,
+) -> Markup {
+    view::show(
+        &auth.ctx,
+        &version_page(auth, data, None, refusal, posted, errors),
+    )
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct DoneQuery {
+    done: String,
+}
+
+/// The notice after a step, named in the redirect's query.
+fn notice_key(done: &str) -> Option<&'static str> {
+    match done {
+        "created" => Some("directive-notice-created"),
+        "saved" => Some("directive-notice-saved"),
+        "submitted" => Some("directive-notice-submitted"),
+        "approved" => Some("directive-notice-approved"),
+        "returned" => Some("directive-notice-returned"),
+        "revised" => Some("directive-notice-revised"),
+        _ => None,
+    }
+}
+
+/// The kinds the user may start, because they have no version yet.
+fn kinds_to_start(
+    user: &CurrentUser,
+    project: &ProjectView,
+    versions: &[VersionEntry],
+) -> Vec<DirectiveKind> {
+    if !may_draft(user, project) {
+        return Vec::new();
+    }
+    DirectiveKind::ALL
+        .into_iter()
+        .rev()
+        .filter(|kind| !versions.iter().any(|v| v.row.kind() == *kind))
+        .collect()
+}
+
+/// `GET /projects/{id}/directive`: the current version (the newest project directive, or the
+/// newest pre-study directive when there is none) and every version of both kinds.
+async fn index(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<DoneQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let id = parse_id(&path)?;
+    let (project, versions, current) = state
+        .db
+        .run(move |conn| {
+            let project = find_project(conn, id)?;
+            let versions = directives::versions(conn, id)?;
+            let current = [DirectiveKind::Project, DirectiveKind::PreStudy]
+                .into_iter()
+                .find_map(|kind| versions.iter().find(|v| v.row.kind() == kind))
+                .map(|v| v.row.id);
+            let current = current.map(|did| load_version(conn, id, did)).transpose()?;
+            Ok((project, versions, current))
+        })
+        .await?;
+    let may_create = kinds_to_start(&auth.user, &project, &versions);
+    let no_errors = FieldErrors::new();
+    let page = current
+        .as_ref()
+        .map(|data| version_page(&auth, data, notice_key(&query.done), None, None, &no_errors));
+    Ok(view::index(
+        &auth.ctx,
+        &project,
+        &versions,
+        page.as_ref(),
+        &may_create,
+    ))
+}
+
+/// `GET /projects/{id}/directive/{did}`: one version, read-only, with what the user may do.
+async fn show(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<DoneQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let data = state
+        .db
+        .run(move |conn| load_version(conn, id, did))
+        .await?;
+    let no_errors = FieldErrors::new();
+    Ok(view::show(
+        &auth.ctx,
+        &version_page(
+            &auth,
+            &data,
+            notice_key(&query.done),
+            None,
+            None,
+            &no_errors,
+        ),
+    ))
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct NewQuery {
+    kind: String,
+}
+
+/// The message when a kind already has versions: a new version is made by revising.
+const KIND_TAKEN: &str = "directive-error-kind-exists";
+
+/// `GET /projects/{id}/directive/new?kind=project|pre_study`: the form for version 1 of a kind.
+async fn new(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<NewQuery>,
+) -> Result<Markup, AppError> {
+    let id = parse_id(&path)?;
+    let kind = DirectiveKind::parse(&query.kind).ok();
+    let user = auth.user.clone();
+    let (project, taken) = state
+        .db
+        .run(move |conn| {
+            let project = find_project(conn, id)?;
+            if !may_draft(&user, &project) {
+                return Err(AppError::Forbidden);
+            }
+            let taken = match kind {
+                Some(kind) => directives::newest(conn, id, kind)?.is_some(),
+                None => false,
+            };
+            Ok((project, taken))
+        })
+        .await?;
+    let mut errors = FieldErrors::new();
+    if taken {
+        errors.add("kind", KIND_TAKEN);
+    }
+    let form = DirectiveForm::default();
+    Ok(view::form(
+        &auth.ctx,
+        &FormPage {
+            project: &project,
+            purpose: FormPurpose::New { kind },
+            form: &form,
+            errors: &errors,
+            conflict: None,
+            submit_refused: false,
+        },
+    ))
+}
+
+fn value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
+/// `POST /projects/{id}/directive`: version 1 of a kind, as a draft.
+async fn create(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    let user = auth.user.clone();
+    let form = DirectiveForm::from_pairs(&pairs);
+    let raw_kind = value(&pairs, "kind").to_owned();
+    let submitted = form.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let project = find_project(conn, id)?;
+                if !may_draft(&user, &project) {
+                    return Err(AppError::Forbidden);
+                }
+                let mut errors = FieldErrors::new();
+                let kind = errors.check("kind", DirectiveKind::parse(&raw_kind));
+                if let Some(kind) = kind {
+                    if directives::newest(conn, id, kind)?.is_some() {
+                        errors.add("kind", KIND_TAKEN);
+                    }
+                }
+                let content = match parse_draft(&form) {
+                    Ok(content) => Some(content),
+                    Err(more) => {
+                        for error in more.iter() {
+                            errors.add(error.field.clone(), error.key);
+                        }
+                        None
+                    }
+                };
+                let (Some(kind), Some(content), true) = (kind, content, errors.is_empty()) else {
+                    return Ok(Err((project, kind, errors)));
+                };
+                let did = directives::insert(conn, id, kind, 1, Status::Draft, &content, user.id)?;
+                let after = directives::find(conn, id, did)?;
+                audit::record(
+                    conn,
+                    &audit::Change::<(), _> {
+                        user_id: Some(user.id),
+                        action: audit::Action::Create,
+                        entity: ENTITY,
+                        entity_id: did,
+                        project_id: Some(id),
+                        before: None,
+                        after: after.as_ref(),
+                    },
+                )?;
+                Ok(Ok(did))
+            })
+        })
+        .await?;
+    match outcome {
+        Ok(did) => Ok(see_other(&format!("{}?done=created", path_of(id, did)))),
+        Err((project, kind, errors)) => Ok(invalid(view::form(
+            &auth.ctx,
+            &FormPage {
+                project: &project,
+                purpose: FormPurpose::New { kind },
+                form: &submitted,
+                errors: &errors,
+                conflict: None,
+                submit_refused: false,
+            },
+        ))),
+    }
+}
+
+fn edit_page<'a>(
+    data: &'a VersionData,
+    form: &'a DirectiveForm,
+    errors: &'a FieldErrors,
+    conflict: Option<&'a Conflict>,
+    submit_refused: bool,
+) -> FormPage<'a> {
+    FormPage {
+        project: &data.project,
+        purpose: FormPurpose::Edit {
+            directive: &data.directive.row,
+        },
+        form,
+        errors,
+        conflict,
+        submit_refused,
+    }
+}
+
+/// The status `step` leads the version of `data` to, or why it may not be taken, as the catalog
+/// key of the message to show.
+fn next_status(data: &VersionData, step: Step) -> Result<Status, &'static str> {
+    document::step(data.directive.row.status(), step, data.is_latest).map_err(|r| r.key())
+}
+
+/// `GET /projects/{id}/directive/{did}/edit`: the form of a draft or returned version.
+async fn edit(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let data = state
+        .db
+        .run(move |conn| load_version(conn, id, did))
+        .await?;
+    if !may_draft(&auth.user, &data.project) {
+        return Err(AppError::Forbidden);
+    }
+    if let Err(key) = next_status(&data, Step::Edit) {
+        return Ok(conflict(render_version(
+            &auth,
+            &data,
+            Some(key),
+            None,
+            &FieldErrors::new(),
+        )));
+    }
+    let form = data
+        .directive
+        .content()
+        .to_form(data.directive.row.lock_version);
+    Ok(html(view::form(
+        &auth.ctx,
+        &edit_page(&data, &form, &FieldErrors::new(), None, false),
+    )))
+}
+
+fn html(page: Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(page.into_string())
+}
+
+enum Edited {
+    Saved,
+    Invalid(Box<VersionData>, FieldErrors),
+    /// Someone saved first: the version as stored now, and the user's content, parsed.
+    Conflict(Box<VersionData>, Box<DirectiveContent>),
+    /// The version may not be edited (any more).
+    Refused(Box<VersionData>, &'static str),
+}
+
+/// `POST /projects/{id}/directive/{did}/edit`: saves a draft under its lock version. A returned
+/// version becomes a draft again.
+async fn update(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let user = auth.user.clone();
+    let form = DirectiveForm::from_pairs(&pairs);
+    let submitted = form.clone();
+    let lock_version = i64::from(parse_lock_version(&form.lock_version));
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let data = load_version(conn, id, did)?;
+                if !may_draft(&user, &data.project) {
+                    return Err(AppError::Forbidden);
+                }
+                // A returned version becomes a draft again.
+                let to = match next_status(&data, Step::Edit) {
+                    Ok(to) => to,
+                    Err(key) => return Ok(Edited::Refused(Box::new(data), key)),
+                };
+                let content = match parse_draft(&form) {
+                    Ok(content) => content,
+                    Err(errors) => return Ok(Edited::Invalid(Box::new(data), errors)),
+                };
+                match directives::update_draft(conn, did, lock_version, to, &content)? {
+                    Saved::Yes => {
+                        let after = directives::find(conn, id, did)?;
+                        audit::record(
+                            conn,
+                            &audit::Change {
+                                user_id: Some(user.id),
+                                action: audit::Action::Update,
+                                entity: ENTITY,
+                                entity_id: did,
+                                project_id: Some(id),
+                                before: Some(&data.directive),
+                                after: after.as_ref(),
+                            },
+                        )?;
+                        Ok(Edited::Saved)
+                    }
+                    Saved::Conflict => Ok(Edited::Conflict(Box::new(data), Box::new(content))),
+                }
+            })
+        })
+        .await?;
+    Ok(match outcome {
+        Edited::Saved => see_other(&format!("{}?done=saved", path_of(id, did))),
+        Edited::Invalid(data, errors) => invalid(view::form(
+            &auth.ctx,
+            &edit_page(&data, &submitted, &errors, None, false),
+        )),
+        Edited::Refused(data, key) => conflict(render_version(
+            &auth,
+            &data,
+            Some(key),
+            None,
+            &FieldErrors::new(),
+        )),
+        Edited::Conflict(data, typed) => {
+            // Keep the user's text, but base a new save on the version now stored; beside each
+            // field that differs, show what was saved meanwhile.
+            let stored = data.directive.row.lock_version;
+            let form = DirectiveForm {
+                lock_version: stored.to_string(),
+                ..submitted
+            };
+            let both = Conflict {
+                saved: data.directive.content().to_form(stored),
+                typed: typed.to_form(stored),
+            };
+            conflict(view::form(
+                &auth.ctx,
+                &edit_page(&data, &form, &FieldErrors::new(), Some(&both), false),
+            ))
+        }
+    })
+}
+
+#[derive(serde::Deserialize)]
+struct Empty {}
+
+/// What a workflow step (submit, approve, return, revise) ends in.
+enum Stepped {
+    /// Done: go to this path.
+    Done(String),
+    /// The step does not apply to the version as it stands: its page with the reason.
+    Refused(Box<VersionData>, &'static str),
+    /// The version is not complete enough to submit: its form with the messages.
+    Incomplete(Box<VersionData>, FieldErrors),
+    /// The decision as typed has errors: the version's page with them.
+    InvalidDecision(Box<VersionData>, FieldErrors),
+}
+
+fn stepped(auth: &Auth, outcome: Stepped, posted: Option<&DecisionPosted>) -> HttpResponse {
+    match outcome {
+        Stepped::Done(path) => see_other(&path),
+        Stepped::Refused(data, key) => conflict(render_version(
+            auth,
+            &data,
+            Some(key),
+            None,
+            &FieldErrors::new(),
+        )),
+        Stepped::Incomplete(data, errors) => {
+            let form = data
+                .directive
+                .content()
+                .to_form(data.directive.row.lock_version);
+            invalid(view::form(
+                &auth.ctx,
+                &edit_page(&data, &form, &errors, None, true),
+            ))
+        }
+        Stepped::InvalidDecision(data, errors) => {
+            invalid(render_version(auth, &data, None, posted, &errors))
+        }
+    }
+}
+
+/// `POST /projects/{id}/directive/{did}/submit`: sends a complete draft to the body that decides
+/// it: the management group when it is strategic or above the threshold, else the development
+/// manager.
+async fn submit(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    _: CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let user = auth.user.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let data = load_version(conn, id, did)?;
+                if !may_draft(&user, &data.project) {
+                    return Err(AppError::Forbidden);
+                }
+                let to = match next_status(&data, Step::Submit) {
+                    Ok(to) => to,
+                    Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
+                };
+                let content = data.directive.content();
+                if let Err(errors) = check_submittable(&content) {
+                    return Ok(Stepped::Incomplete(Box::new(data), errors));
+                }
+                let threshold = settings::management_group_threshold(conn)?;
+                let body = approving_body(&content, threshold);
+                let from = data.directive.row.status();
+                if !directives::submit(conn, did, from, to, body)? {
+                    return Err(AppError::internal(
+                        "the version changed while it was submitted",
+                    ));
+                }
+                let after = directives::find(conn, id, did)?;
+                audit::record(
+                    conn,
+                    &audit::Change {
+                        user_id: Some(user.id),
+                        action: audit::Action::Update,
+                        entity: ENTITY,
+                        entity_id: did,
+                        project_id: Some(id),
+                        before: Some(&data.directive),
+                        after: after.as_ref(),
+                    },
+                )?;
+                Ok(Stepped::Done(format!(
+                    "{}?done=submitted",
+                    path_of(id, did)
+                )))
+            })
+        })
+        .await?;
+    Ok(stepped(&auth, outcome, None))
+}
+
+/// A decision's fields as typed, parsed: the date, and the text (a comment, or the reason).
+fn parse_decision(
+    posted: &DecisionPosted,
+    today: NaiveDate,
+) -> Result<(NaiveDate, String), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let form = &posted.form;
+    let (date_field, text_field) = posted.field_ids();
+    let decided_on = errors.check(date_field, parse_decided_on(&form.decided_on, today, None));
+    let text = if posted.returning {
+        errors.check(
+            text_field,
+            required_text(&form.reason, decision::TEXT_MAX).map_err(|key| match key {
+                "error-required" => "directive-error-reason-required",
+                other => other,
+            }),
+        )
+    } else {
+        errors.check(text_field, optional_text(&form.text, decision::TEXT_MAX))
+    };
+    match (decided_on, text) {
+        (Some(date), Some(text)) => Ok((date, text)),
+        _ => Err(errors),
+    }
+}
+
+/// Approves or returns a submitted version, as a decision of the body it was submitted to.
+async fn decide(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    posted: DecisionPosted,
+) -> Result<HttpResponse, AppError> {
+    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let user = auth.user.clone();
+    let today = today();
+    let form = posted.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let data = load_version(conn, id, did)?;
+                if !may_decide(&user, data.body) {
+                    return Err(AppError::Forbidden);
+                }
+                let step = if form.returning {
+                    Step::Return
+                } else {
+                    Step::Approve
+                };
+                let to = match next_status(&data, step) {
+                    Ok(to) => to,
+                    Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
+                };
+                let (decided_on, text) = match parse_decision(&form, today) {
+                    Ok(parsed) => parsed,
+                    Err(errors) => return Ok(Stepped::InvalidDecision(Box::new(data), errors)),
+                };
+                let decision = decisions::insert(
+                    conn,
+                    &NewDecision {
+                        body: data.body,
+                        project_id: Some(id),
+                        decided_on,
+                        kind: if form.returning {
+                            DecisionKind::DirectiveReturned
+                        } else {
+                            DecisionKind::DirectiveApproved
+                        },
+                        text: &text,
+                        phase_from: None,
+                        phase_to: None,
+                        recorded_by: user.id,
+                    },
+                )?;
+                audit::record(
+                    conn,
+                    &audit::Change::<(), _> {
+                        user_id: Some(user.id),
+                        action: audit::Action::Create,
+                        entity: "decision",
+                        entity_id: decision.id,
+                        project_id: Some(id),
+                        before: None,
+                        after: Some(&decision),
+                    },
+                )?;
+                let reason = form.returning.then_some(text.as_str());
+                if !directives::decide(conn, did, to, decision.id, reason)? {
+                    return Err(AppError::internal(
+                        "the version changed while it was decided",
+                    ));
+                }
+                let after = directives::find(conn, id, did)?;
+                audit::record(
+                    conn,
+                    &audit::Change {
+                        user_id: Some(user.id),
+                        action: audit::Action::Decide,
+                        entity: ENTITY,
+                        entity_id: did,
+                        project_id: Some(id),
+                        before: Some(&data.directive),
+                        after: after.as_ref(),
+                    },
+                )?;
+                let done = if form.returning {
+                    "returned"
+                } else {
+                    "approved"
+                };
+                Ok(Stepped::Done(format!("{}?done={done}", path_of(id, did))))
+            })
+        })
+        .await?;
+    Ok(stepped(&auth, outcome, Some(&posted)))
+}
+
+/// `POST /projects/{id}/directive/{did}/approve`: fields `decided_on`, and `text`, an optional
+/// comment.
+async fn approve(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    let posted = DecisionPosted {
+        returning: false,
+        form,
+    };
+    decide(auth, state, path, posted).await
+}
+
+/// `POST /projects/{id}/directive/{did}/return`: fields `decided_on` and `reason`, required.
+async fn return_version(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    let posted = DecisionPosted {
+        returning: true,
+        form,
+    };
+    decide(auth, state, path, posted).await
+}
+
+/// `POST /projects/{id}/directive/{did}/revise`: version N+1 of an approved version's kind, as a
+/// draft with the content and goals of the newest approved version. One version of a kind is
+/// open at a time.
+async fn revise(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    _: CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let user = auth.user.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let data = load_version(conn, id, did)?;
+                if !may_draft(&user, &data.project) {
+                    return Err(AppError::Forbidden);
+                }
+                let status = match next_status(&data, Step::Revise) {
+                    Ok(status) => status,
+                    Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
+                };
+                let kind = data.directive.row.kind();
+                if directives::has_open_version(conn, id, kind)? {
+                    let key = document::StepRefusal::NewerVersionOpen.key();
+                    return Ok(Stepped::Refused(Box::new(data), key));
+                }
+                let Some(source) = directives::newest_approved(conn, id, kind)? else {
+                    let key = document::StepRefusal::NotApproved.key();
+                    return Ok(Stepped::Refused(Box::new(data), key));
+                };
+                let version = data
+                    .versions
+                    .iter()
+                    .filter(|v| v.row.kind() == kind)
+                    .map(|v| v.row.version)
+                    .max()
+                    .unwrap_or(0)
+                    + 1;
+                let new_id = directives::insert(
+                    conn,
+                    id,
+                    kind,
+                    version,
+                    status,
+                    &source.content(),
+                    user.id,
+                )?;
+                let after = directives::find(conn, id, new_id)?;
+                audit::record(
+                    conn,
+                    &audit::Change::<(), _> {
+                        user_id: Some(user.id),
+                        action: audit::Action::Create,
+                        entity: ENTITY,
+                        entity_id: new_id,
+                        project_id: Some(id),
+                        before: None,
+                        after: after.as_ref(),
+                    },
+                )?;
+                Ok(Stepped::Done(format!(
+                    "{}?done=revised",
+                    path_of(id, new_id)
+                )))
+            })
+        })
+        .await?;
+    Ok(stepped(&auth, outcome, None))
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct CompareQuery {
+    from: String,
+    to: String,
+}
+
+/// `GET /projects/{id}/directive/compare?from={did}&to={did}`: two versions of the project's
+/// directives, field by field, the changed rows marked. Without both, only the choice.
+async fn compare(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<CompareQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let id = parse_id(&path)?;
+    let chosen = if query.from.is_empty() && query.to.is_empty() {
+        None
+    } else {
+        Some((parse_id(&query.from)?, parse_id(&query.to)?))
+    };
+    let (project, versions, pair) = state
+        .db
+        .run(move |conn| {
+            let project = find_project(conn, id)?;
+            let versions = directives::versions(conn, id)?;
+            let pair = match chosen {
+                Some((from, to)) => {
+                    let from = directives::find(conn, id, from)?.ok_or(AppError::NotFound)?;
+                    let to = directives::find(conn, id, to)?.ok_or(AppError::NotFound)?;
+                    Some((from, to))
+                }
+                None => None,
+            };
+            Ok((project, versions, pair))
+        })
+        .await?;
+    let ctx = &auth.ctx;
+    let (yes, no) = (ctx.t("common-yes"), ctx.t("common-no"));
+    let rows = pair.as_ref().map(|(from, to)| {
+        document::compare(
+            &snapshot(&from.content(), &yes, &no),
+            &snapshot(&to.content(), &yes, &no),
+        )
+    });
+    Ok(view::compare(
+        ctx,
+        &ComparePage {
+            project: &project,
+            versions: &versions,
+            from: pair.as_ref().map(|(from, _)| &from.row),
+            to: pair.as_ref().map(|(_, to)| &to.row),
+            rows: rows.as_deref(),
+        },
+    ))
+}
