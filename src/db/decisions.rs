@@ -26,6 +26,7 @@ pub struct DecisionRow {
     pub phase_to: Option<String>,
     pub recorded_by: i64,
     pub created_at: NaiveDateTime,
+    pub meeting_id: Option<i64>,
 }
 
 impl DecisionRow {
@@ -58,6 +59,8 @@ pub struct NewDecision<'a> {
     pub phase_from: Option<Phase>,
     pub phase_to: Option<Phase>,
     pub recorded_by: i64,
+    /// The steering group meeting the decision was taken at, if any.
+    pub meeting_id: Option<i64>,
 }
 
 /// Records a decision under the next number of its body and year. Call inside a transaction: the
@@ -85,6 +88,7 @@ pub fn insert(conn: &mut DbConnection, decision: &NewDecision) -> QueryResult<De
             decisions::phase_to.eq(decision.phase_to.map(Phase::as_str)),
             decisions::recorded_by.eq(decision.recorded_by),
             decisions::created_at.eq(now()),
+            decisions::meeting_id.eq(decision.meeting_id),
         ))
         .execute(conn)?;
     decisions::table

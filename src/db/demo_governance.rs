@@ -512,6 +512,7 @@ fn decide(conn: &mut DbConnection, d: Decided) -> QueryResult<decisions::Decisio
             phase_from: d.phases.map(|(from, _)| from),
             phase_to: d.phases.map(|(_, to)| to),
             recorded_by: d.recorded_by,
+            meeting_id: None,
         },
     )
 }

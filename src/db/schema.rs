@@ -87,6 +87,19 @@ diesel::table! {
         phase_to -> Nullable<Text>,
         recorded_by -> BigInt,
         created_at -> Timestamp,
+        meeting_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    steering_meetings (id) {
+        id -> BigInt,
+        project_id -> BigInt,
+        held_on -> Date,
+        attendees -> Text,
+        notes -> Text,
+        recorded_by -> BigInt,
+        created_at -> Timestamp,
     }
 }
 
@@ -253,6 +266,7 @@ diesel::joinable!(plan_budget_lines -> plans (plan_id));
 diesel::joinable!(plan_risks -> plans (plan_id));
 diesel::joinable!(plan_benefits -> plans (plan_id));
 diesel::joinable!(plans -> directives (directive_id));
+diesel::joinable!(steering_meetings -> users (recorded_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
     boards,
@@ -271,5 +285,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     plan_budget_lines,
     plan_risks,
     plan_benefits,
-    closing_reports
+    closing_reports,
+    steering_meetings
 );

@@ -97,3 +97,56 @@ pub fn find(
 pub fn remove(conn: &mut DbConnection, member_id: i64) -> QueryResult<usize> {
     diesel::delete(steering_group_members::table.find(member_id)).execute(conn)
 }
+
+/// A meeting as the steering group page lists it.
+#[derive(Debug, Clone, Queryable, Serialize)]
+pub struct Meeting {
+    pub id: i64,
+    pub held_on: chrono::NaiveDate,
+    pub attendees: String,
+    pub notes: String,
+    pub recorded_by: String,
+}
+
+/// The project's meetings, newest first.
+pub fn meetings(conn: &mut DbConnection, project_id: i64) -> QueryResult<Vec<Meeting>> {
+    use super::schema::steering_meetings as m;
+    m::table
+        .inner_join(users::table)
+        .filter(m::project_id.eq(project_id))
+        .order((m::held_on.desc(), m::id.desc()))
+        .select((
+            m::id,
+            m::held_on,
+            m::attendees,
+            m::notes,
+            users::display_name,
+        ))
+        .load(conn)
+}
+
+/// Records a meeting and returns its id.
+pub fn insert_meeting(
+    conn: &mut DbConnection,
+    project_id: i64,
+    meeting: &crate::domain::steering::MeetingInput,
+    recorded_by: i64,
+) -> QueryResult<i64> {
+    use super::schema::steering_meetings as m;
+    let at = now();
+    diesel::insert_into(m::table)
+        .values((
+            m::project_id.eq(project_id),
+            m::held_on.eq(meeting.held_on),
+            m::attendees.eq(&meeting.attendees),
+            m::notes.eq(&meeting.notes),
+            m::recorded_by.eq(recorded_by),
+            m::created_at.eq(at),
+        ))
+        .execute(conn)?;
+    m::table
+        .filter(m::project_id.eq(project_id))
+        .order(m::id.desc())
+        .select(m::id)
+        .first(conn)
+}

@@ -60,15 +60,18 @@ pub enum DecisionKind {
     DirectiveReturned,
     PlanApproved,
     PlanReturned,
+    /// A decision the steering group takes at a meeting, beyond approvals and phase changes.
+    SteeringDecision,
 }
 
 impl DecisionKind {
-    pub const ALL: [DecisionKind; 5] = [
+    pub const ALL: [DecisionKind; 6] = [
         DecisionKind::PhaseChange,
         DecisionKind::DirectiveApproved,
         DecisionKind::DirectiveReturned,
         DecisionKind::PlanApproved,
         DecisionKind::PlanReturned,
+        DecisionKind::SteeringDecision,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -78,6 +81,7 @@ impl DecisionKind {
             DecisionKind::DirectiveReturned => "directive_returned",
             DecisionKind::PlanApproved => "plan_approved",
             DecisionKind::PlanReturned => "plan_returned",
+            DecisionKind::SteeringDecision => "steering_decision",
         }
     }
 
@@ -92,6 +96,7 @@ impl DecisionKind {
             DecisionKind::DirectiveReturned => "decision-kind-directive_returned",
             DecisionKind::PlanApproved => "decision-kind-plan_approved",
             DecisionKind::PlanReturned => "decision-kind-plan_returned",
+            DecisionKind::SteeringDecision => "decision-kind-steering_decision",
         }
     }
 }

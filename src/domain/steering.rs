@@ -1,6 +1,14 @@
 //! The local steering group (lokal styrgrupp): its members' roles and the rules for its make-up.
 
-use super::validation::{FieldErrors, optional_id};
+use chrono::NaiveDate;
+
+use super::decision::{parse_decided_on, parse_decision_text};
+use super::validation::{FieldErrors, optional_id, optional_text};
+
+/// Decisions one meeting record may carry; more meetings carry more.
+pub const MEETING_DECISIONS: usize = 3;
+pub const NOTES_MAX: usize = 10_000;
+pub const ATTENDEES_MAX: usize = 2_000;
 
 /// A member's role in a steering group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,9 +112,105 @@ pub fn parse_new_member(
     }
 }
 
+/// A steering group meeting as the chair records it.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct MeetingForm {
+    pub held_on: String,
+    pub attendees: String,
+    pub notes: String,
+    pub decision_1: String,
+    pub decision_2: String,
+    pub decision_3: String,
+}
+
+impl MeetingForm {
+    fn decisions(&self) -> [(&'static str, &str); MEETING_DECISIONS] {
+        [
+            ("decision_1", &self.decision_1),
+            ("decision_2", &self.decision_2),
+            ("decision_3", &self.decision_3),
+        ]
+    }
+}
+
+/// A meeting, parsed: its date, who attended, notes, and the decisions taken.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MeetingInput {
+    pub held_on: NaiveDate,
+    pub attendees: String,
+    pub notes: String,
+    pub decisions: Vec<String>,
+}
+
+/// Parses a meeting record: held today or earlier, with notes or at least one decision.
+pub fn parse_meeting(form: &MeetingForm, today: NaiveDate) -> Result<MeetingInput, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let held_on = errors.check("held_on", parse_decided_on(&form.held_on, today, None));
+    let attendees = errors.check("attendees", optional_text(&form.attendees, ATTENDEES_MAX));
+    let notes = errors.check("notes", optional_text(&form.notes, NOTES_MAX));
+    let mut decisions = Vec::new();
+    for (field, text) in form.decisions() {
+        if text.trim().is_empty() {
+            continue;
+        }
+        if let Some(text) = errors.check(field, parse_decision_text(text)) {
+            decisions.push(text);
+        }
+    }
+    if notes.as_deref() == Some("") && decisions.is_empty() && errors.is_empty() {
+        errors.add("notes", "error-meeting-empty");
+    }
+    match (held_on, attendees, notes) {
+        (Some(held_on), Some(attendees), Some(notes)) if errors.is_empty() => Ok(MeetingInput {
+            held_on,
+            attendees,
+            notes,
+            decisions,
+        }),
+        _ => Err(errors),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date")
+    }
+
+    #[test]
+    fn a_meeting_has_a_past_date_and_notes_or_decisions() {
+        let form = MeetingForm {
+            held_on: "2026-11-20".into(),
+            attendees: "Karin Holm, Maria Lindqvist".into(),
+            decision_2: " Piloten förlängs två veckor. ".into(),
+            ..MeetingForm::default()
+        };
+        let meeting = parse_meeting(&form, today()).expect("valid");
+        assert_eq!(meeting.decisions, vec!["Piloten förlängs två veckor."]);
+        let empty = MeetingForm {
+            held_on: "2026-11-20".into(),
+            ..MeetingForm::default()
+        };
+        let errors = parse_meeting(&empty, today()).unwrap_err();
+        assert_eq!(errors.get("notes"), Some("error-meeting-empty"));
+        let future = MeetingForm {
+            held_on: "2026-12-01".into(),
+            notes: "x".into(),
+            ..MeetingForm::default()
+        };
+        let errors = parse_meeting(&future, today()).unwrap_err();
+        assert_eq!(errors.get("held_on"), Some("error-date-in-future"));
+        let long = MeetingForm {
+            held_on: "2026-11-20".into(),
+            decision_3: "x".repeat(5_001),
+            ..MeetingForm::default()
+        };
+        let errors = parse_meeting(&long, today()).unwrap_err();
+        assert_eq!(errors.get("decision_3"), Some("error-too-long"));
+    }
 
     fn group() -> GroupNow {
         GroupNow {

@@ -3,13 +3,15 @@
 use maud::{Markup, html};
 
 use crate::db::audit::Entry;
+use crate::db::decisions::DecisionRow;
 use crate::db::projects::ProjectView;
-use crate::db::steering::Member;
+use crate::db::steering::{Meeting, Member};
 use crate::db::users::Person;
-use crate::domain::steering::SteeringRole;
+use crate::domain::steering::{MeetingForm, SteeringRole};
 use crate::domain::validation::FieldErrors;
-use crate::views::components::{csrf_field, error_summary, notice, select_field};
+use crate::views::components::{Field, Input, csrf_field, error_summary, notice, select_field};
 use crate::views::layout::{Section, page};
+use crate::views::project_page::decision_ref;
 use crate::web::context::Ctx;
 
 /// The form to add a member, as typed.
@@ -26,27 +28,25 @@ pub struct SteeringPage<'a> {
     /// People who may be added; empty when the user may not manage the group.
     pub candidates: &'a [Person],
     pub may_manage: bool,
+    /// The user records meetings: the chair, or the development manager.
+    pub may_record: bool,
+    pub meetings: &'a [Meeting],
+    /// The project's decisions, to show those taken at each meeting.
+    pub decisions: &'a [(DecisionRow, String)],
     pub saved: bool,
 }
 
-pub fn steering_group(
-    ctx: &Ctx,
-    data: &SteeringPage,
-    form: &MemberForm,
-    errors: &FieldErrors,
-) -> Markup {
+/// The two forms of the steering group page, as typed, with their errors.
+pub struct Forms<'a> {
+    pub member: &'a MemberForm,
+    pub member_errors: &'a FieldErrors,
+    pub meeting: &'a MeetingForm,
+    pub meeting_errors: &'a FieldErrors,
+}
+
+pub fn steering_group(ctx: &Ctx, data: &SteeringPage, forms: &Forms) -> Markup {
     let p = &data.project.project;
     let title = ctx.t_args("steering-title", &[("code", p.code.clone().into())]);
-    let role_options: Vec<(String, String)> = SteeringRole::ALL
-        .iter()
-        .map(|r| (r.as_str().to_owned(), ctx.t(r.label_key())))
-        .collect();
-    let people: Vec<(String, String)> = data
-        .candidates
-        .iter()
-        .filter(|person| !data.members.iter().any(|m| m.user_id == person.id))
-        .map(|person| (person.id.to_string(), person.display_name.clone()))
-        .collect();
     page(
         ctx,
         Section::Projects,
@@ -59,28 +59,38 @@ pub fn steering_group(
             h1 { (title) }
             @if data.saved { (notice(&ctx.t("common-saved"))) }
             p { (ctx.t("steering-intro")) }
-            @if data.members.is_empty() {
-                p.muted { (ctx.t("steering-empty")) }
-            } @else {
-                table.data-table {
-                    caption.sr-only { (title) }
-                    thead { tr {
-                        th scope="col" { (ctx.t("steering-member")) }
-                        th scope="col" { (ctx.t("steering-role")) }
-                        @if data.may_manage { th scope="col" { span.sr-only { (ctx.t("steering-actions")) } } }
-                    } }
-                    tbody {
-                        @for member in data.members {
-                            tr {
-                                td { (member.display_name) }
-                                td { (ctx.t(member.role().label_key())) }
-                                @if data.may_manage {
-                                    td {
-                                        form.inline-form method="post" action={ "/projects/" (p.id) "/steering-group/" (member.id) "/remove" } {
-                                            (csrf_field(ctx))
-                                            button.button-secondary type="submit" {
-                                                (ctx.t("steering-remove")) span.sr-only { " " (member.display_name) }
-                                            }
+            (members(ctx, data, &title))
+            @if data.may_manage { (member_form(ctx, data, forms)) }
+            (meetings(ctx, data))
+            @if data.may_record { (meeting_form(ctx, data, forms)) }
+        },
+    )
+}
+
+fn members(ctx: &Ctx, data: &SteeringPage, title: &str) -> Markup {
+    let id = data.project.project.id;
+    html! {
+        @if data.members.is_empty() {
+            p.muted { (ctx.t("steering-empty")) }
+        } @else {
+            table.data-table {
+                caption.sr-only { (title) }
+                thead { tr {
+                    th scope="col" { (ctx.t("steering-member")) }
+                    th scope="col" { (ctx.t("steering-role")) }
+                    @if data.may_manage { th scope="col" { span.sr-only { (ctx.t("steering-actions")) } } }
+                } }
+                tbody {
+                    @for member in data.members {
+                        tr {
+                            td { (member.display_name) }
+                            td { (ctx.t(member.role().label_key())) }
+                            @if data.may_manage {
+                                td {
+                                    form.inline-form method="post" action={ "/projects/" (id) "/steering-group/" (member.id) "/remove" } {
+                                        (csrf_field(ctx))
+                                        button.button-secondary type="submit" {
+                                            (ctx.t("steering-remove")) span.sr-only { " " (member.display_name) }
                                         }
                                     }
                                 }
@@ -89,18 +99,84 @@ pub fn steering_group(
                     }
                 }
             }
-            @if data.may_manage {
-                h2 { (ctx.t("steering-add")) }
-                (error_summary(ctx, errors, &[("user_id", "steering-member"), ("role", "steering-role")]))
-                form method="post" action={ "/projects/" (p.id) "/steering-group" } novalidate {
-                    (csrf_field(ctx))
-                    (select_field(ctx, errors, "user_id", "steering-member", &people, &form.user_id, Some("form-choose")))
-                    (select_field(ctx, errors, "role", "steering-role", &role_options, &form.role, None))
-                    div.form-actions { button type="submit" { (ctx.t("steering-add")) } }
+        }
+    }
+}
+
+fn member_form(ctx: &Ctx, data: &SteeringPage, forms: &Forms) -> Markup {
+    let id = data.project.project.id;
+    let errors = forms.member_errors;
+    let role_options: Vec<(String, String)> = SteeringRole::ALL
+        .iter()
+        .map(|r| (r.as_str().to_owned(), ctx.t(r.label_key())))
+        .collect();
+    let people: Vec<(String, String)> = data
+        .candidates
+        .iter()
+        .filter(|person| !data.members.iter().any(|m| m.user_id == person.id))
+        .map(|person| (person.id.to_string(), person.display_name.clone()))
+        .collect();
+    html! {
+        h2 { (ctx.t("steering-add")) }
+        (error_summary(ctx, errors, &[("user_id", "steering-member"), ("role", "steering-role")]))
+        form method="post" action={ "/projects/" (id) "/steering-group" } novalidate {
+            (csrf_field(ctx))
+            (select_field(ctx, errors, "user_id", "steering-member", &people, &forms.member.user_id, Some("form-choose")))
+            (select_field(ctx, errors, "role", "steering-role", &role_options, &forms.member.role, None))
+            div.form-actions { button type="submit" { (ctx.t("steering-add")) } }
+        }
+    }
+}
+
+fn meetings(ctx: &Ctx, data: &SteeringPage) -> Markup {
+    html! {
+        h2 #meetings { (ctx.t("meetings-title")) }
+        @if data.meetings.is_empty() {
+            p.muted { (ctx.t("meetings-empty")) }
+        }
+        @for meeting in data.meetings {
+            section.meeting aria-labelledby={ "meeting_" (meeting.id) } {
+                h3 id={ "meeting_" (meeting.id) } { (ctx.t_args("meeting-heading", &[("date", meeting.held_on.to_string().into())])) }
+                dl.definition-list {
+                    dt { (ctx.t("meeting-attendees")) } dd { (if meeting.attendees.is_empty() { "–" } else { &meeting.attendees }) }
+                    dt { (ctx.t("meeting-recorded-by")) } dd { (meeting.recorded_by) }
+                }
+                @if !meeting.notes.is_empty() { p.description { (meeting.notes) } }
+                @let taken: Vec<&DecisionRow> = data.decisions.iter().map(|(d, _)| d).filter(|d| d.meeting_id == Some(meeting.id)).collect();
+                @if !taken.is_empty() {
+                    h4 { (ctx.t("meeting-decisions")) }
+                    ul {
+                        @for decision in taken {
+                            li { strong { (decision_ref(ctx, decision)) } " " (decision.text) }
+                        }
+                    }
                 }
             }
-        },
-    )
+        }
+    }
+}
+
+fn meeting_form(ctx: &Ctx, data: &SteeringPage, forms: &Forms) -> Markup {
+    let id = data.project.project.id;
+    let errors = forms.meeting_errors;
+    let form = forms.meeting;
+    html! {
+        h2 { (ctx.t("meeting-record")) }
+        (error_summary(ctx, errors, &[
+            ("held_on", "meeting-held-on"), ("attendees", "meeting-attendees"), ("notes", "meeting-notes"),
+            ("decision_1", "meeting-decision-1"), ("decision_2", "meeting-decision-2"), ("decision_3", "meeting-decision-3"),
+        ]))
+        form method="post" action={ "/projects/" (id) "/steering-group/meetings" } novalidate {
+            (csrf_field(ctx))
+            (Field::text("held_on", "meeting-held-on", &form.held_on).of(Input::Date).required().hint("form-date-hint").render(ctx, errors))
+            (Field::text("attendees", "meeting-attendees", &form.attendees).hint("meeting-attendees-hint").render(ctx, errors))
+            (Field::text("notes", "meeting-notes", &form.notes).of(Input::TextArea).render(ctx, errors))
+            (Field::text("decision_1", "meeting-decision-1", &form.decision_1).of(Input::TextArea).hint("meeting-decision-hint").render(ctx, errors))
+            (Field::text("decision_2", "meeting-decision-2", &form.decision_2).of(Input::TextArea).render(ctx, errors))
+            (Field::text("decision_3", "meeting-decision-3", &form.decision_3).of(Input::TextArea).render(ctx, errors))
+            div.form-actions { button type="submit" { (ctx.t("meeting-record")) } }
+        }
+    }
 }
 
 pub fn audit(ctx: &Ctx, project: Option<&ProjectView>, entries: &[Entry]) -> Markup {
@@ -202,6 +278,7 @@ fn entity_key(entity: &str) -> &'static str {
         "plan" => "audit-entity-plan",
         "directive" => "audit-entity-directive",
         "setting" => "audit-entity-setting",
+        "steering_meeting" => "audit-entity-steering_meeting",
         _ => "audit-unknown",
     }
 }

@@ -5,12 +5,15 @@ use diesel::Connection;
 use maud::Markup;
 
 use crate::db::projects::ProjectView;
-use crate::db::{DbConnection, audit, projects, steering, users};
+use crate::db::{DbConnection, audit, decisions, projects, steering, users};
+use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::policy::{self, Action};
-use crate::domain::steering::{GroupNow, parse_new_member};
+use crate::domain::steering::{
+    GroupNow, MeetingForm, MeetingInput, parse_meeting, parse_new_member,
+};
 use crate::domain::validation::{FieldErrors, optional_id};
 use crate::error::{AppError, see_other};
-use crate::views::governance::{self as view, MemberForm, SteeringPage};
+use crate::views::governance::{self as view, Forms, MemberForm, SteeringPage};
 use crate::web::AppState;
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, invalid};
@@ -24,6 +27,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route(
         "/projects/{id}/steering-group/{member}/remove",
         web::post().to(remove_member),
+    )
+    .route(
+        "/projects/{id}/steering-group/meetings",
+        web::post().to(record_meeting),
     )
     .route("/audit", web::get().to(audit_trail));
 }
@@ -46,6 +53,8 @@ struct SteeringData {
     project: ProjectView,
     members: Vec<steering::Member>,
     candidates: Vec<users::Person>,
+    meetings: Vec<steering::Meeting>,
+    decisions: Vec<(decisions::DecisionRow, String)>,
 }
 
 fn load_steering(conn: &mut DbConnection, id: i64) -> Result<SteeringData, AppError> {
@@ -53,25 +62,52 @@ fn load_steering(conn: &mut DbConnection, id: i64) -> Result<SteeringData, AppEr
         project: find_project(conn, id)?,
         members: steering::members(conn, id)?,
         candidates: users::people(conn)?,
+        meetings: steering::meetings(conn, id)?,
+        decisions: decisions::for_project(conn, id)?,
     })
 }
 
-fn render_steering(
-    auth: &Auth,
-    data: &SteeringData,
-    form: &MemberForm,
-    errors: &FieldErrors,
-    saved: bool,
-) -> Markup {
+/// Whether the user records the steering group's meetings: its chair, or the development manager.
+fn may_record(data: &SteeringData, user: &CurrentUser) -> bool {
+    let role = data
+        .members
+        .iter()
+        .find(|m| m.user_id == user.id)
+        .map(|m| m.role());
+    policy::may_record_decision(user.role, role, Body::SteeringGroup)
+}
+
+fn empty_member() -> MemberForm {
+    MemberForm {
+        role: "member".into(),
+        ..MemberForm::default()
+    }
+}
+
+fn empty_meeting() -> MeetingForm {
+    MeetingForm {
+        held_on: today().to_string(),
+        ..MeetingForm::default()
+    }
+}
+
+fn render_steering(auth: &Auth, data: &SteeringData, forms: &Forms, saved: bool) -> Markup {
     let may_manage = may_manage(&auth.user, &data.project);
     let page = SteeringPage {
         project: &data.project,
         members: &data.members,
         candidates: if may_manage { &data.candidates } else { &[] },
         may_manage,
+        may_record: may_record(data, &auth.user),
+        meetings: &data.meetings,
+        decisions: &data.decisions,
         saved,
     };
-    view::steering_group(&auth.ctx, &page, form, errors)
+    view::steering_group(&auth.ctx, &page, forms)
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -89,15 +125,17 @@ async fn steering_group(
     auth.user.require(Action::ViewProjects)?;
     let id = parse_id(&path)?;
     let data = state.db.run(move |conn| load_steering(conn, id)).await?;
-    let form = MemberForm {
-        role: "member".into(),
-        ..MemberForm::default()
+    let none = FieldErrors::new();
+    let forms = Forms {
+        member: &empty_member(),
+        member_errors: &none,
+        meeting: &empty_meeting(),
+        meeting_errors: &none,
     };
     Ok(render_steering(
         &auth,
         &data,
-        &form,
-        &FieldErrors::new(),
+        &forms,
         !query.saved.is_empty(),
     ))
 }
@@ -152,9 +190,15 @@ async fn add_member(
         .await?;
     match outcome {
         Ok(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
-        Err((errors, data)) => Ok(invalid(render_steering(
-            &auth, &data, &submitted, &errors, false,
-        ))),
+        Err((errors, data)) => {
+            let forms = Forms {
+                member: &submitted,
+                member_errors: &errors,
+                meeting: &empty_meeting(),
+                meeting_errors: &FieldErrors::new(),
+            };
+            Ok(invalid(render_steering(&auth, &data, &forms, false)))
+        }
     }
 }
 
@@ -197,6 +241,95 @@ async fn remove_member(
         })
         .await?;
     Ok(see_other(&format!("/projects/{id}/steering-group?saved=1")))
+}
+
+/// A steering group meeting with its decisions, recorded in one transaction: each decision is
+/// numbered in the steering group's series and linked to the meeting.
+async fn record_meeting(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    CsrfForm(form): CsrfForm<MeetingForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    let user = auth.user.clone();
+    let submitted = form.clone();
+    let outcome = state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let data = load_steering(conn, id)?;
+                if !may_record(&data, &user) {
+                    return Err(AppError::Forbidden);
+                }
+                let meeting = match parse_meeting(&form, today()) {
+                    Ok(meeting) => meeting,
+                    Err(errors) => return Ok(Err((errors, data))),
+                };
+                record(conn, id, &meeting, user.id)?;
+                Ok(Ok(()))
+            })
+        })
+        .await?;
+    match outcome {
+        Ok(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
+        Err((errors, data)) => {
+            let forms = Forms {
+                member: &empty_member(),
+                member_errors: &FieldErrors::new(),
+                meeting: &submitted,
+                meeting_errors: &errors,
+            };
+            Ok(invalid(render_steering(&auth, &data, &forms, false)))
+        }
+    }
+}
+
+fn record(
+    conn: &mut DbConnection,
+    project_id: i64,
+    meeting: &MeetingInput,
+    user_id: i64,
+) -> Result<(), AppError> {
+    let meeting_id = steering::insert_meeting(conn, project_id, meeting, user_id)?;
+    let mut taken = Vec::new();
+    for text in &meeting.decisions {
+        taken.push(decisions::insert(
+            conn,
+            &decisions::NewDecision {
+                body: Body::SteeringGroup,
+                project_id: Some(project_id),
+                decided_on: meeting.held_on,
+                kind: DecisionKind::SteeringDecision,
+                text,
+                phase_from: None,
+                phase_to: None,
+                recorded_by: user_id,
+                meeting_id: Some(meeting_id),
+            },
+        )?);
+    }
+    #[derive(serde::Serialize)]
+    struct Recorded<'a> {
+        meeting: &'a MeetingInput,
+        decisions: &'a [decisions::DecisionRow],
+    }
+    audit::record(
+        conn,
+        &audit::Change::<(), _> {
+            user_id: Some(user_id),
+            action: audit::Action::Create,
+            entity: "steering_meeting",
+            entity_id: meeting_id,
+            project_id: Some(project_id),
+            before: None,
+            after: Some(&Recorded {
+                meeting,
+                decisions: &taken,
+            }),
+        },
+    )?;
+    Ok(())
 }
 
 #[derive(serde::Deserialize, Default)]

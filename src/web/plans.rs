@@ -689,6 +689,7 @@ async fn decide(
                         phase_from: None,
                         phase_to: None,
                         recorded_by: user.id,
+                        meeting_id: None,
                     },
                 )?;
                 audit::record(

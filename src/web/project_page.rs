@@ -215,6 +215,7 @@ fn record(
             phase_from: Some(page.facts.current),
             phase_to: Some(input.to),
             recorded_by: user.id,
+            meeting_id: None,
         },
     )?;
     projects::set_phase(conn, id, input.to)?;

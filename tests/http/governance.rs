@@ -786,3 +786,149 @@ async fn user_and_unit_administration_is_audited_without_secrets() {
         "{after}"
     );
 }
+
+#[tokio::test]
+async fn the_chair_records_a_meeting_with_numbered_decisions() {
+    let app = spawn_app().await;
+    let id = app.project_id("DIG-2025-002");
+    let path = format!("/projects/{id}/steering-group/meetings");
+    let before = decision_count(&app, id);
+
+    // Karin Holm chairs the demo project's steering group.
+    app.login_as("karin.holm").await;
+    let page = app.get(&format!("/projects/{id}/steering-group")).await;
+    assert!(
+        page.text("form[action$=meetings]").is_some(),
+        "the chair gets the form"
+    );
+    let page = app
+        .post(
+            &path,
+            &[
+                ("held_on", &today()),
+                ("attendees", "Karin Holm"),
+                ("notes", ""),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.field_error("notes").as_deref(),
+        Some("Skriv anteckningar eller minst ett beslut.")
+    );
+    assert_eq!(page.input_value("attendees").as_deref(), Some("Karin Holm"));
+    let page = app
+        .post(&path, &[("held_on", "2999-01-01"), ("notes", "Genomgång")])
+        .await;
+    assert_eq!(
+        page.field_error("held_on").as_deref(),
+        Some("Ett beslut kan inte dateras i framtiden.")
+    );
+    assert_eq!(decision_count(&app, id), before);
+
+    let page = app
+        .post(
+            &path,
+            &[
+                ("held_on", &today()),
+                ("attendees", "Karin Holm, Maria Lindqvist, Johan Ek"),
+                ("notes", "Resursläget gicks igenom."),
+                ("decision_1", "Piloten förlängs två veckor."),
+                ("decision_3", "Extra handläggare tas in i juni."),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(decision_count(&app, id), before + 2);
+    let page = app.get(&format!("/projects/{id}/steering-group")).await;
+    let meeting = page.text(".meeting").unwrap_or_default();
+    assert!(meeting.contains("Resursläget gicks igenom."), "{meeting}");
+    assert!(
+        meeting.contains("Piloten förlängs två veckor."),
+        "{meeting}"
+    );
+    assert!(meeting.contains("SG "), "{meeting}");
+    app.logout().await;
+
+    // Members who do not chair, the lead and readers may not record meetings.
+    for user in ["projektledare", "lasare", "ledamot", "admin"] {
+        app.login_as(user).await;
+        let page = app
+            .post(&path, &[("held_on", &today()), ("notes", "x")])
+            .await;
+        assert_eq!(page.status, StatusCode::FORBIDDEN, "{user}");
+        app.logout().await;
+    }
+    // The development manager may.
+    app.login_as("utvecklingschef").await;
+    let page = app
+        .post(&path, &[("held_on", &today()), ("notes", "Avstämning.")])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.post_with_token(&path, &[("notes", "x")], None)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.post("/projects/99999/steering-group/meetings", &[("notes", "x")])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    app.with_db(|conn| {
+        assert!(
+            conn.batch_execute("UPDATE steering_meetings SET notes = 'x'")
+                .is_err()
+        );
+        assert!(conn.batch_execute("DELETE FROM steering_meetings").is_err());
+    });
+}
+
+#[tokio::test]
+async fn the_administrator_sets_the_management_group_threshold() {
+    let app = spawn_app().await;
+    let threshold = |app: &TestApp| {
+        app.with_db(|conn| styr::db::settings::management_group_threshold(conn).expect("query"))
+    };
+    assert_eq!(threshold(&app), 1_000_000);
+    for user in ["utvecklingschef", "ledamot", "projektledare", "lasare"] {
+        app.login_as(user).await;
+        assert_eq!(
+            app.get("/admin/settings").await.status,
+            StatusCode::FORBIDDEN,
+            "{user}"
+        );
+        let page = app.post("/admin/settings", &[("threshold_sek", "5")]).await;
+        assert_eq!(page.status, StatusCode::FORBIDDEN, "{user}");
+        app.logout().await;
+    }
+    app.login_as("admin").await;
+    let page = app.get("/admin/settings").await;
+    assert_eq!(
+        page.input_value("threshold_sek").as_deref(),
+        Some("1000000")
+    );
+    let page = app
+        .post("/admin/settings", &[("threshold_sek", "-10")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.field_error("threshold_sek").as_deref(),
+        Some("Beloppet kan inte vara negativt.")
+    );
+    assert_eq!(page.input_value("threshold_sek").as_deref(), Some("-10"));
+    let page = app
+        .post_with_token("/admin/settings", &[("threshold_sek", "5")], None)
+        .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert_eq!(threshold(&app), 1_000_000);
+    let page = app
+        .post("/admin/settings", &[("threshold_sek", "2 000 000")])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(threshold(&app), 2_000_000);
+    let entries = app.with_db(|conn| styr::db::audit::entries(conn, None, 1).expect("query"));
+    assert_eq!(entries[0].entity, "setting");
+}
