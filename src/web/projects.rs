@@ -91,6 +91,27 @@ impl FormData {
         })
     }
 
+    /// The choices for editing `project`: its present lead and commissioner stay choosable even
+    /// if their accounts were deactivated since, so that saving the form does not drop them.
+    fn for_project(conn: &mut DbConnection, project: &ProjectView) -> Result<FormData, AppError> {
+        let mut data = FormData::load(conn)?;
+        let present = [
+            project.project.project_lead_id,
+            project.project.commissioner_id,
+        ];
+        for id in present.into_iter().flatten() {
+            if !data.people.iter().any(|p| p.id == id) {
+                if let Some(user) = users::find(conn, id)? {
+                    data.people.push(users::Person {
+                        id,
+                        display_name: user.display_name,
+                    });
+                }
+            }
+        }
+        Ok(data)
+    }
+
     fn choices(&self) -> Choices {
         Choices {
             unit_ids: self.units.iter().map(|u| u.id).collect(),
@@ -199,7 +220,11 @@ async fn edit(
 ) -> Result<Markup, AppError> {
     let project = load(&state, project_id(&path)?).await?;
     let scope = edit_scope(&auth.user, &project).ok_or(AppError::Forbidden)?;
-    let data = state.db.run(FormData::load).await?;
+    let for_project = project.clone();
+    let data = state
+        .db
+        .run(move |conn| FormData::for_project(conn, &for_project))
+        .await?;
     let p = &project.project;
     let form = ProjectForm {
         code: p.code.clone(),
@@ -245,11 +270,12 @@ async fn update(
     let submitted = form.clone();
     let lock_version = i64::from(parse_lock_version(&form.lock_version));
     let user_id = auth.user.id;
+    let for_project = project.clone();
     let outcome = state
         .db
         .run(move |conn| {
             conn.transaction(|conn| {
-                let data = FormData::load(conn)?;
+                let data = FormData::for_project(conn, &for_project)?;
                 let before = projects::row(conn, id)?;
                 let saved = match scope {
                     ProjectEditScope::All => {

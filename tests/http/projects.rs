@@ -934,3 +934,60 @@ async fn phase_names_follow_the_language() {
         Some("Execution")
     );
 }
+
+#[tokio::test]
+async fn a_deactivated_lead_is_kept_when_the_project_is_edited() {
+    let app = spawn_app().await;
+    let id = app.project_id("DIG-2025-003");
+    let lead = app.user_id("projektledare2");
+    app.with_db(|conn| {
+        styr::db::users::update_account(
+            conn,
+            lead,
+            "Elin Strand",
+            styr::domain::role::Role::ProjectLead,
+            false,
+        )
+        .expect("deactivated")
+    });
+    app.login_as("utvecklingschef").await;
+    let page = app.get(&format!("/projects/{id}/edit")).await;
+    assert_eq!(
+        page.attr("#project_lead_id option[selected]", "value"),
+        Some(lead.to_string())
+    );
+    let fields: Vec<(String, String)> = [
+        "code",
+        "name",
+        "description",
+        "unit_id",
+        "project_lead_id",
+        "commissioner_id",
+        "planned_start",
+        "planned_end",
+        "budget_sek",
+        "lock_version",
+    ]
+    .iter()
+    .map(|name| {
+        let value = page
+            .input_value(name)
+            .or_else(|| page.attr(&format!("#{name} option[selected]"), "value"))
+            .or_else(|| page.text(&format!("textarea#{name}")))
+            .unwrap_or_default();
+        (name.to_string(), value)
+    })
+    .collect();
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let page = app.post(&format!("/projects/{id}/edit"), &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let saved = app.with_db(|conn| {
+        styr::db::projects::row(conn, id)
+            .expect("query")
+            .expect("row")
+    });
+    assert_eq!(saved.project_lead_id, Some(lead));
+}
