@@ -125,3 +125,22 @@ pub fn latest_phase_change(
         .first(conn)
         .optional()
 }
+
+/// Records a decision and its entry in the audit trail, in the caller's transaction: every
+/// decision anywhere in the app goes through here (the demo aside, which is no one's act).
+pub fn record(conn: &mut DbConnection, decision: &NewDecision) -> QueryResult<DecisionRow> {
+    let row = insert(conn, decision)?;
+    super::audit::record(
+        conn,
+        &super::audit::Change::<(), _> {
+            user_id: Some(decision.recorded_by),
+            action: super::audit::Action::Create,
+            entity: "decision",
+            entity_id: row.id,
+            project_id: decision.project_id,
+            before: None,
+            after: Some(&row),
+        },
+    )?;
+    Ok(row)
+}

@@ -14,9 +14,9 @@ use crate::domain::user::{ChangeContext, parse_new_password, parse_new_user, par
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::admin::{self as view, BoardForm, NewUserForm, SettingsForm, UnitForm, UserForm};
-use crate::web::AppState;
 use crate::web::context::Auth;
 use crate::web::forms::{CsrfForm, checked, invalid};
+use crate::web::{AppState, path_id};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin/users", web::get().to(users_list))
@@ -36,10 +36,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/boards/{id}", web::post().to(update_board))
         .route("/admin/settings", web::get().to(settings_page))
         .route("/admin/settings", web::post().to(save_settings));
-}
-
-fn id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -135,7 +131,7 @@ async fn edit_user(
     query: web::Query<SavedQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::AdministerUsers)?;
-    let user = load_user(&state, id(&path)?).await?;
+    let user = load_user(&state, path_id(&path)?).await?;
     let form = UserForm::from(&user);
     let no_errors = FieldErrors::new();
     Ok(view::edit_user(
@@ -155,7 +151,7 @@ async fn update_user(
     CsrfForm(form): CsrfForm<UserForm>,
 ) -> Result<HttpResponse, AppError> {
     auth.user.require(Action::AdministerUsers)?;
-    let user_id = id(&path)?;
+    let user_id = path_id(&path)?;
     let actor = auth.user.id;
     let submitted = form.clone();
     // Counting administrators and saving happen in one transaction, so two administrators
@@ -220,7 +216,7 @@ async fn reset_password(
     CsrfForm(form): CsrfForm<ResetForm>,
 ) -> Result<HttpResponse, AppError> {
     auth.user.require(Action::AdministerUsers)?;
-    let user = load_user(&state, id(&path)?).await?;
+    let user = load_user(&state, path_id(&path)?).await?;
     match parse_new_password(&form.password, &form.password_confirmation) {
         Ok(new_password) => {
             let user_id = user.id;
@@ -300,7 +296,7 @@ async fn edit_board(
     path: web::Path<String>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::AdministerUnits)?;
-    let board_id = id(&path)?;
+    let board_id = path_id(&path)?;
     let board = state
         .db
         .run(move |conn| units::board(conn, board_id)?.ok_or(AppError::NotFound))
@@ -321,7 +317,7 @@ async fn update_board(
     CsrfForm(form): CsrfForm<BoardForm>,
 ) -> Result<HttpResponse, AppError> {
     auth.user.require(Action::AdministerUnits)?;
-    let board_id = id(&path)?;
+    let board_id = path_id(&path)?;
     state
         .db
         .run(move |conn| units::board(conn, board_id)?.ok_or(AppError::NotFound))
@@ -410,7 +406,7 @@ async fn edit_unit(
     path: web::Path<String>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::AdministerUnits)?;
-    let unit_id = id(&path)?;
+    let unit_id = path_id(&path)?;
     let (unit, boards) = state
         .db
         .run(move |conn| {
@@ -438,7 +434,7 @@ async fn update_unit(
     CsrfForm(form): CsrfForm<UnitForm>,
 ) -> Result<HttpResponse, AppError> {
     auth.user.require(Action::AdministerUnits)?;
-    let unit_id = id(&path)?;
+    let unit_id = path_id(&path)?;
     state
         .db
         .run(move |conn| units::unit(conn, unit_id)?.ok_or(AppError::NotFound))

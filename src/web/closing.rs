@@ -13,9 +13,9 @@ use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::closing::{self as view, ClosingPage};
-use crate::web::AppState;
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, conflict, invalid};
+use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/projects/{id}/closing-report", web::get().to(show))
@@ -60,10 +60,6 @@ fn render(
     view::page(&auth.ctx, &page, form, errors, conflict)
 }
 
-fn parse_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 struct SavedQuery {
@@ -77,7 +73,7 @@ async fn show(
     query: web::Query<SavedQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let data = state.db.run(move |conn| load(conn, id)).await?;
     let form = data
         .report
@@ -106,10 +102,10 @@ async fn save(
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<ClosingForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let user = auth.user.clone();
     let submitted = form.clone();
-    let today = chrono::Local::now().date_naive();
+    let today = today();
     let saved = state
         .db
         .run(move |conn| {

@@ -29,9 +29,9 @@ use crate::views::directives::{
     self as view, ComparePage, Conflict, DecisionForm, DecisionPosted, FormPage, FormPurpose,
     VersionPage,
 };
-use crate::web::AppState;
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, conflict, invalid};
+use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     // The fixed names first: `new` and `compare` are not version ids.
@@ -65,14 +65,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 /// What the audit trail calls a directive version.
 const ENTITY: &str = "directive";
-
-fn parse_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 fn find_project(conn: &mut DbConnection, id: i64) -> Result<ProjectView, AppError> {
     projects::find(conn, id)?.ok_or(AppError::NotFound)
@@ -238,7 +230,7 @@ async fn index(
     query: web::Query<DoneQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let (project, versions, current) = state
         .db
         .run(move |conn| {
@@ -274,7 +266,7 @@ async fn show(
     query: web::Query<DoneQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
     let data = state
         .db
         .run(move |conn| load_version(conn, id, did))
@@ -309,7 +301,7 @@ async fn new(
     path: web::Path<String>,
     query: web::Query<NewQuery>,
 ) -> Result<Markup, AppError> {
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let kind = DirectiveKind::parse(&query.kind).ok();
     let user = auth.user.clone();
     let (project, taken) = state
@@ -359,7 +351,7 @@ async fn create(
     path: web::Path<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let user = auth.user.clone();
     let form = DirectiveForm::from_pairs(&pairs);
     let raw_kind = value(&pairs, "kind").to_owned();
@@ -456,7 +448,7 @@ async fn edit(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
     let data = state
         .db
         .run(move |conn| load_version(conn, id, did))
@@ -506,7 +498,7 @@ async fn update(
     path: web::Path<(String, String)>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
     let user = auth.user.clone();
     let form = DirectiveForm::from_pairs(&pairs);
     let submitted = form.clone();
@@ -633,7 +625,7 @@ async fn submit(
     path: web::Path<(String, String)>,
     _: CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
     let user = auth.user.clone();
     let outcome = state
         .db
@@ -715,7 +707,7 @@ async fn decide(
     path: web::Path<(String, String)>,
     posted: DecisionPosted,
 ) -> Result<HttpResponse, AppError> {
-    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
     let user = auth.user.clone();
     let today = today();
     let form = posted.clone();
@@ -740,7 +732,7 @@ async fn decide(
                     Ok(parsed) => parsed,
                     Err(errors) => return Ok(Stepped::InvalidDecision(Box::new(data), errors)),
                 };
-                let decision = decisions::insert(
+                let decision = decisions::record(
                     conn,
                     &NewDecision {
                         body: data.body,
@@ -756,18 +748,6 @@ async fn decide(
                         phase_to: None,
                         recorded_by: user.id,
                         meeting_id: None,
-                    },
-                )?;
-                audit::record(
-                    conn,
-                    &audit::Change::<(), _> {
-                        user_id: Some(user.id),
-                        action: audit::Action::Create,
-                        entity: "decision",
-                        entity_id: decision.id,
-                        project_id: Some(id),
-                        before: None,
-                        after: Some(&decision),
                     },
                 )?;
                 let reason = form.returning.then_some(text.as_str());
@@ -839,7 +819,7 @@ async fn revise(
     path: web::Path<(String, String)>,
     _: CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    let (id, did) = (parse_id(&path.0)?, parse_id(&path.1)?);
+    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
     let user = auth.user.clone();
     let outcome = state
         .db
@@ -918,11 +898,11 @@ async fn compare(
     query: web::Query<CompareQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let chosen = if query.from.is_empty() && query.to.is_empty() {
         None
     } else {
-        Some((parse_id(&query.from)?, parse_id(&query.to)?))
+        Some((path_id(&query.from)?, path_id(&query.to)?))
     };
     let (project, versions, pair) = state
         .db

@@ -14,9 +14,9 @@ use crate::domain::steering::{
 use crate::domain::validation::{FieldErrors, optional_id};
 use crate::error::{AppError, see_other};
 use crate::views::governance::{self as view, Forms, MemberForm, SteeringPage};
-use crate::web::AppState;
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, invalid};
+use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route(
@@ -33,10 +33,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::post().to(record_meeting),
     )
     .route("/audit", web::get().to(audit_trail));
-}
-
-fn parse_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
 }
 
 fn find_project(conn: &mut DbConnection, id: i64) -> Result<ProjectView, AppError> {
@@ -106,10 +102,6 @@ fn render_steering(auth: &Auth, data: &SteeringData, forms: &Forms, saved: bool)
     view::steering_group(&auth.ctx, &page, forms)
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 struct SavedQuery {
@@ -123,7 +115,7 @@ async fn steering_group(
     query: web::Query<SavedQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let data = state.db.run(move |conn| load_steering(conn, id)).await?;
     let none = FieldErrors::new();
     let forms = Forms {
@@ -146,7 +138,7 @@ async fn add_member(
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<MemberForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let user = auth.user.clone();
     let submitted = form.clone();
     let outcome = state
@@ -211,8 +203,8 @@ async fn remove_member(
     path: web::Path<(String, String)>,
     _: CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path.0)?;
-    let member_id = parse_id(&path.1)?;
+    let id = path_id(&path.0)?;
+    let member_id = path_id(&path.1)?;
     let user = auth.user.clone();
     state
         .db
@@ -251,7 +243,7 @@ async fn record_meeting(
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<MeetingForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let user = auth.user.clone();
     let submitted = form.clone();
     let outcome = state
@@ -294,7 +286,7 @@ fn record(
     let meeting_id = steering::insert_meeting(conn, project_id, meeting, user_id)?;
     let mut taken = Vec::new();
     for text in &meeting.decisions {
-        taken.push(decisions::insert(
+        taken.push(decisions::record(
             conn,
             &decisions::NewDecision {
                 body: Body::SteeringGroup,

@@ -2,9 +2,9 @@
 //! policy, call `db` and render a view.
 
 pub mod account;
-pub mod closing;
 pub mod admin;
 pub mod auth;
+pub mod closing;
 pub mod context;
 pub mod directives;
 pub mod forms;
@@ -42,6 +42,17 @@ pub struct SessionSettings {
 }
 
 pub const SESSION_COOKIE: &str = "styr_session";
+
+/// An id from a request's path. One that is no number names nothing, so it is a 404 like an
+/// unknown id.
+pub fn path_id(raw: &str) -> Result<i64, crate::error::AppError> {
+    raw.parse().map_err(|_| crate::error::AppError::NotFound)
+}
+
+/// Today, where the server runs: the default and the latest date of a decision.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
 
 /// Registers the routes; used by the server and the tests alike.
 pub fn configure(cfg: &mut web::ServiceConfig) {

@@ -20,9 +20,9 @@ use crate::error::{AppError, see_other};
 use crate::views::plans::{
     self as view, ComparePage, DecisionForm, EditPage, EmptyPage, Message, PlanPage, Rights,
 };
-use crate::web::AppState;
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, conflict, invalid};
+use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/projects/{id}/plan", web::get().to(index))
@@ -40,12 +40,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/projects/{id}/plan/{pid}/revise", web::post().to(revise));
 }
 
-fn parse_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
 fn ids(path: &(String, String)) -> Result<(i64, i64), AppError> {
-    Ok((parse_id(&path.0)?, parse_id(&path.1)?))
+    Ok((path_id(&path.0)?, path_id(&path.1)?))
 }
 
 fn find_project(conn: &mut DbConnection, id: i64) -> Result<ProjectView, AppError> {
@@ -67,10 +63,6 @@ fn rights(
         may_draft: policy::may_draft_plan(user.role, is_lead),
         may_decide: policy::may_record_decision(user.role, steering, Body::SteeringGroup),
     })
-}
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 /// The plan's content as the form shows it.
@@ -301,7 +293,7 @@ async fn index(
     query: web::Query<DoneQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let user = auth.user.clone();
     let pinned = state
         .db
@@ -316,7 +308,7 @@ async fn create(
     path: web::Path<String>,
     _: CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let user = auth.user.clone();
     let outcome = state
         .db
@@ -678,7 +670,7 @@ async fn decide(
                 } else {
                     (DecisionKind::PlanApproved, decided.text.clone(), None)
                 };
-                let decision = decisions::insert(
+                let decision = decisions::record(
                     conn,
                     &NewDecision {
                         body: Body::SteeringGroup,
@@ -690,18 +682,6 @@ async fn decide(
                         phase_to: None,
                         recorded_by: user.id,
                         meeting_id: None,
-                    },
-                )?;
-                audit::record(
-                    conn,
-                    &audit::Change::<(), _> {
-                        user_id: Some(user.id),
-                        action: audit::Action::Create,
-                        entity: "decision",
-                        entity_id: decision.id,
-                        project_id: Some(id),
-                        before: None,
-                        after: Some(&decision),
                     },
                 )?;
                 if !plans::decide(conn, plan_id, to, decision.id, reason)? {
@@ -776,9 +756,9 @@ async fn compare(
     query: web::Query<CompareQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let id = parse_id(&path)?;
-    let from_id = parse_id(&query.from)?;
-    let to_id = parse_id(&query.to)?;
+    let id = path_id(&path)?;
+    let from_id = path_id(&query.from)?;
+    let to_id = path_id(&query.to)?;
     let (project, from, to, versions) = state
         .db
         .run(move |conn| {

@@ -17,9 +17,9 @@ use crate::domain::steering::SteeringRole;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::project_page as view;
-use crate::web::AppState;
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, invalid};
+use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/projects/{id}", web::get().to(show))
@@ -40,10 +40,6 @@ pub struct ProjectPage {
     /// The user may record some decision on this project.
     pub may_decide: bool,
     pub may_view_audit: bool,
-}
-
-fn parse_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
 }
 
 fn steering_role(
@@ -97,7 +93,7 @@ async fn show(
     query: web::Query<ShowQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let user = auth.user.clone();
     let page = state.db.run(move |conn| load_page(conn, id, &user)).await?;
     let form = PhaseDecisionForm {
@@ -114,10 +110,6 @@ async fn show(
     ))
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 enum Decided {
     Yes,
     /// Refused: the page, the field errors, and the phase rules' refusals.
@@ -132,7 +124,7 @@ async fn decide_phase(
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<PhaseDecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path_id(&path)?;
     let user = auth.user.clone();
     let submitted = form.clone();
     let decided = state
@@ -204,7 +196,7 @@ fn record(
 ) -> Result<(), AppError> {
     let id = page.project.project.id;
     let before = projects::row(conn, id)?;
-    let decision = decisions::insert(
+    decisions::record(
         conn,
         &decisions::NewDecision {
             body,
@@ -220,18 +212,6 @@ fn record(
     )?;
     projects::set_phase(conn, id, input.to)?;
     let after = projects::row(conn, id)?;
-    audit::record(
-        conn,
-        &audit::Change::<(), _> {
-            user_id: Some(user.id),
-            action: audit::Action::Decide,
-            entity: "decision",
-            entity_id: decision.id,
-            project_id: Some(id),
-            before: None,
-            after: Some(&decision),
-        },
-    )?;
     audit::record(
         conn,
         &audit::Change {

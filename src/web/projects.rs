@@ -14,9 +14,9 @@ use crate::domain::project::{
 use crate::domain::validation::{FieldErrors, optional_id};
 use crate::error::{AppError, see_other};
 use crate::views::projects::{self as view, FormPurpose};
-use crate::web::AppState;
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, conflict, invalid};
+use crate::web::{AppState, path_id};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/projects", web::get().to(list))
@@ -57,10 +57,6 @@ async fn list(
         })
         .await?;
     Ok(view::register(&auth.ctx, &filter, &units, &rows))
-}
-
-fn project_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
 }
 
 async fn load(state: &AppState, id: i64) -> Result<ProjectView, AppError> {
@@ -218,7 +214,7 @@ async fn edit(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<Markup, AppError> {
-    let project = load(&state, project_id(&path)?).await?;
+    let project = load(&state, path_id(&path)?).await?;
     let scope = edit_scope(&auth.user, &project).ok_or(AppError::Forbidden)?;
     let for_project = project.clone();
     let data = state
@@ -264,7 +260,7 @@ async fn update(
     path: web::Path<String>,
     CsrfForm(form): CsrfForm<ProjectForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = project_id(&path)?;
+    let id = path_id(&path)?;
     let project = load(&state, id).await?;
     let scope = edit_scope(&auth.user, &project).ok_or(AppError::Forbidden)?;
     let submitted = form.clone();

@@ -110,7 +110,7 @@ async fn the_development_manager_cancels_an_idea_and_the_decision_is_on_record()
         .iter()
         .map(|e| (e.action.as_str(), e.entity.as_str()))
         .collect();
-    assert!(kinds.contains(&("decide", "decision")), "{kinds:?}");
+    assert!(kinds.contains(&("create", "decision")), "{kinds:?}");
     assert!(kinds.contains(&("update", "project")), "{kinds:?}");
 
     // A cancelled project changes phase no more.
