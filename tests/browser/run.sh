@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Styr's browser tests: walks the app in Chromium and checks every page with axe-core.
 #
-#   bash tests/browser/run.sh            # builds target/debug/styr, then runs the walk
+#   bash tests/browser/run.sh            # builds target/debug/styr, then runs the walks
 #   STYR_BIN=path/to/styr bash tests/browser/run.sh   # uses that binary, no build
 #
 # Installs what is missing (Debian's chromium and fonts when run as root, the npm packages from
 # the committed lockfile), starts Styr on a free loopback port with a fresh demo database, runs
-# walk.test.mjs with `node --test`, and always stops the server. Screenshots are written to
+# walk.test.mjs (a tour of the pages) and then lifecycle.test.mjs (one project from idea to
+# maintenance) with `node --test`, and always stops the server. Screenshots are written to
 # target/browser-screenshots/. Exits non-zero on any failure.
 set -euo pipefail
 
@@ -116,8 +117,13 @@ if ! healthy; then
 fi
 
 # --- The walk ----------------------------------------------------------------------------------
+# One file after the other, in this order (node --test would run them side by side, or sorted):
+# walk.test.mjs counts the demo projects, lifecycle.test.mjs adds one. Both always run.
 cd "$here"
-STYR_URL="$base" \
-STYR_SCREENSHOTS="$root/target/browser-screenshots" \
-CHROMIUM="$chromium" \
-    node --test --test-reporter=spec walk.test.mjs
+export STYR_URL="$base" STYR_SCREENSHOTS="$root/target/browser-screenshots" CHROMIUM="$chromium"
+failed=0
+for file in walk.test.mjs lifecycle.test.mjs; do
+    say "node --test $file"
+    node --test --test-reporter=spec "$file" || failed=1
+done
+exit "$failed"
