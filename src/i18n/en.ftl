@@ -545,3 +545,4 @@ meeting-decision-2 = Decision 2
 meeting-decision-3 = Decision 3
 meeting-decision-hint = Each decision gets its own number in the steering group's decision log. Phase decisions and plan approvals are recorded on the project page and the plan.
 audit-entity-steering_meeting = Steering group meeting
+phase-track-skipped = skipped

@@ -545,3 +545,4 @@ meeting-decision-2 = Beslut 2
 meeting-decision-3 = Beslut 3
 meeting-decision-hint = Varje beslut får ett eget nummer i styrgruppens beslutslogg. Fasbeslut och godkännanden av planen förs in på projektsidan och planen.
 audit-entity-steering_meeting = Styrgruppsmöte
+phase-track-skipped = hoppades över

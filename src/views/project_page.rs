@@ -84,7 +84,7 @@ pub fn show(
                 "phase" => (notice(&ctx.t("phase-decided"))),
                 _ => (notice(&ctx.t("project-saved"))),
             }
-            (phase_track(ctx, current))
+            (phase_track(ctx, current, &entered_phases(data)))
             dl.definition-list {
                 dt { (ctx.t("project-phase")) } dd { (phase_badge(ctx, current)) }
                 dt { (ctx.t("project-unit")) } dd { (data.project.unit_name) " (" (data.project.board_name) ")" }
@@ -110,12 +110,35 @@ pub fn show(
     )
 }
 
-fn phase_track(ctx: &Ctx, current: Phase) -> Markup {
+/// The phases the project has entered, from its phase decisions; every project starts as an idea.
+fn entered_phases(data: &ProjectPage) -> Vec<Phase> {
+    let mut entered = vec![Phase::Idea];
+    entered.extend(data.decisions.iter().filter_map(|(d, _)| d.phase_to()));
+    entered
+}
+
+/// Each phase of the track is the current one, one the project went through, one it skipped (a
+/// project may go from idea straight to planning), or one still ahead.
+fn phase_track(ctx: &Ctx, current: Phase, entered: &[Phase]) -> Markup {
+    let furthest = TRACK
+        .iter()
+        .rev()
+        .find(|p| **p == current || entered.contains(p))
+        .copied()
+        .unwrap_or(Phase::Idea);
     html! {
         nav.phase-track aria-label=(ctx.t("phase-track-label")) {
             ol {
                 @for phase in TRACK {
-                    @let state = if phase == current { "current" } else if is_before(phase, current) { "done" } else { "todo" };
+                    @let state = if phase == current {
+                        "current"
+                    } else if entered.contains(&phase) {
+                        "done"
+                    } else if is_before(phase, furthest) {
+                        "skipped"
+                    } else {
+                        "todo"
+                    };
                     li class=(state) {
                         @if phase == current {
                             span aria-current="step" { (ctx.t(phase.label_key())) }
@@ -123,6 +146,7 @@ fn phase_track(ctx: &Ctx, current: Phase) -> Markup {
                             (ctx.t(phase.label_key()))
                         }
                         @if state == "done" { span.sr-only { " (" (ctx.t("phase-track-done")) ")" } }
+                        @if state == "skipped" { span.sr-only { " (" (ctx.t("phase-track-skipped")) ")" } }
                     }
                 }
             }
@@ -289,7 +313,8 @@ fn phase_form(
                 ul {
                     @for message in &phase_messages { li { a href="#phase" { (message) } } }
                     @for error in errors.iter().filter(|e| e.field != "phase") {
-                        li { a href={ "#" (error.field) } { (ctx.t(error.key)) } }
+                        @let label = match error.field.as_ref() { "decided_on" => "decision-date", _ => "phase-decision-text" };
+                        li { a href={ "#" (error.field) } { (ctx.t(label)) ": " (ctx.t(error.key)) } }
                     }
                 }
             }
