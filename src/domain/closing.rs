@@ -150,7 +150,10 @@ mod tests {
         let content = parse(&form, &[4], today()).expect("valid");
         assert_eq!(content.final_cost_sek, Some(1_380_000));
         assert_eq!(content.maintenance_owner_id, Some(4));
-        assert_eq!(parse(&content.to_form(0), &[4], today()), Ok(content.clone()));
+        assert_eq!(
+            parse(&content.to_form(0), &[4], today()),
+            Ok(content.clone())
+        );
         assert_eq!(content.to_form(3).lock_version, "3");
     }
 
