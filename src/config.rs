@@ -53,8 +53,10 @@ impl ServeConfig {
 }
 
 fn parse_key(encoded: &str) -> Result<Key, ConfigError> {
+    // `openssl rand -base64 64` wraps its output: line breaks are not part of the key.
+    let encoded: String = encoded.split_whitespace().collect();
     let bytes = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
+        .decode(encoded)
         .map_err(|_| ConfigError::BadSessionKey)?;
     Key::try_from(bytes.as_slice()).map_err(|_| ConfigError::BadSessionKey)
 }
@@ -117,5 +119,7 @@ mod tests {
         assert!(parse_key("not base64!").is_err());
         let long = base64::engine::general_purpose::STANDARD.encode([7u8; 64]);
         assert!(parse_key(&long).is_ok());
+        let wrapped = format!("{}\n{}\n", &long[..76], &long[76..]);
+        assert!(parse_key(&wrapped).is_ok());
     }
 }

@@ -1,7 +1,7 @@
 //! The application's one error type.
 //!
 //! Queries return `diesel::QueryResult`; handlers return `Result<_, AppError>`. An `AppError`
-//! becomes a response with the right status; [`crate::web::errors`] then renders the page for it in
+//! becomes a response with the right status; [`crate::web::pages::render_error_page`] then renders the page for it in
 //! the user's language. Form validation errors are not `AppError`s: the handler renders the form
 //! again itself with status 422.
 

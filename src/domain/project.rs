@@ -143,6 +143,9 @@ pub fn parse_lock_version(raw: &str) -> i32 {
 /// Whether a project matches a free-text search of the register: every word of the query must occur
 /// in the code, the name or the description, ignoring case (also of å, ä and ö).
 pub fn matches_search(query: &str, code: &str, name: &str, description: &str) -> bool {
+    if query.trim().is_empty() {
+        return true;
+    }
     let haystack = format!("{code}\n{name}\n{description}").to_lowercase();
     query
         .to_lowercase()

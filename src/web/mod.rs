@@ -22,7 +22,7 @@ use actix_session::storage::CookieSessionStore;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::{Service, ServiceResponse};
 use actix_web::http::header;
-use actix_web::middleware::{DefaultHeaders, ErrorHandlers};
+use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlers};
 use actix_web::web;
 
 use crate::auth::throttle::LoginThrottle;
@@ -96,6 +96,7 @@ pub fn app(
         // Inner to the session middleware, so error pages can read and write the session.
         .wrap(ErrorHandlers::new().default_handler(pages::render_error_page))
         .wrap(session_middleware)
+        .wrap(Compress::default())
         .wrap(
             DefaultHeaders::new()
                 .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
