@@ -843,3 +843,23 @@ async fn responses_carry_the_security_headers() {
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
     }
 }
+
+#[tokio::test]
+async fn a_database_failure_shows_a_500_page_without_internals() {
+    let app = spawn_app().await;
+    app.login_as("utvecklingschef").await;
+    app.with_db(|conn| {
+        conn.batch_execute("PRAGMA foreign_keys = OFF; DROP TABLE audit_log; DROP TABLE projects;")
+            .expect("the tables are dropped")
+    });
+    let page = app.get("/projects").await;
+    assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(page.h1(), "Något gick fel");
+    assert_eq!(page.lang().as_deref(), Some("sv"));
+    assert!(!page.body.contains("no such table"), "{}", page.body);
+    assert!(
+        !page.body.to_lowercase().contains("diesel"),
+        "{}",
+        page.body
+    );
+}
