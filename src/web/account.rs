@@ -15,19 +15,13 @@ use crate::views::account as view;
 use crate::web::AppState;
 use crate::web::auth::save_user_language;
 use crate::web::context::Auth;
-use crate::web::forms::{CsrfForm, invalid};
+use crate::web::forms::{CsrfForm, SavedQuery, invalid};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/account", web::get().to(show))
         .route("/account/language", web::post().to(language))
         .route("/account/password", web::get().to(password_page))
         .route("/account/password", web::post().to(change_password));
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct SavedQuery {
-    saved: String,
 }
 
 async fn show(

@@ -15,7 +15,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::admin::{self as view, BoardForm, NewUserForm, SettingsForm, UnitForm, UserForm};
 use crate::web::context::Auth;
-use crate::web::forms::{CsrfForm, checked, invalid};
+use crate::web::forms::{CsrfForm, SavedQuery, checked, invalid};
 use crate::web::{AppState, path_id};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -36,12 +36,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/admin/boards/{id}", web::post().to(update_board))
         .route("/admin/settings", web::get().to(settings_page))
         .route("/admin/settings", web::post().to(save_settings));
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct SavedQuery {
-    saved: String,
 }
 
 // ----- users -----

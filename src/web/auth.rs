@@ -12,7 +12,7 @@ use crate::error::{AppError, see_other};
 use crate::views::pages;
 use crate::web::AppState;
 use crate::web::context::{Ctx, Visitor};
-use crate::web::forms::{CsrfForm, invalid, local_path};
+use crate::web::forms::{CsrfForm, Empty, invalid, local_path};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/login", web::get().to(login_page))
@@ -109,9 +109,6 @@ async fn login(
         }
     }
 }
-
-#[derive(serde::Deserialize)]
-struct Empty {}
 
 async fn logout(req: HttpRequest, _: CsrfForm<Empty>) -> HttpResponse {
     TypedSession::of(&req).log_out();

@@ -14,7 +14,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::closing::{self as view, ClosingPage};
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, conflict, invalid};
+use crate::web::forms::{CsrfForm, SavedQuery, conflict, invalid};
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -58,12 +58,6 @@ fn render(
         saved,
     };
     view::page(&auth.ctx, &page, form, errors, conflict)
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct SavedQuery {
-    saved: String,
 }
 
 async fn show(

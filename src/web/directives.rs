@@ -30,7 +30,7 @@ use crate::views::directives::{
     VersionPage,
 };
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, conflict, invalid};
+use crate::web::forms::{CsrfForm, Empty, conflict, invalid};
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -574,9 +574,6 @@ async fn update(
         }
     })
 }
-
-#[derive(serde::Deserialize)]
-struct Empty {}
 
 /// What a workflow step (submit, approve, return, revise) ends in.
 enum Stepped {

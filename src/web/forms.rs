@@ -46,6 +46,17 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
     }
 }
 
+/// A form with nothing but its CSRF token: a button that does one thing.
+#[derive(serde::Deserialize)]
+pub struct Empty {}
+
+/// `?saved=…` after a redirect: which notice the page shows.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct SavedQuery {
+    pub saved: String,
+}
+
 /// The page shown again with the user's input and the messages: status 422.
 pub fn invalid(page: Markup) -> HttpResponse {
     HttpResponse::UnprocessableEntity()

@@ -15,7 +15,7 @@ use crate::domain::validation::{FieldErrors, optional_id};
 use crate::error::{AppError, see_other};
 use crate::views::governance::{self as view, Forms, MemberForm, SteeringPage};
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, invalid};
+use crate::web::forms::{CsrfForm, Empty, SavedQuery, invalid};
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -100,12 +100,6 @@ fn render_steering(auth: &Auth, data: &SteeringData, forms: &Forms, saved: bool)
         saved,
     };
     view::steering_group(&auth.ctx, &page, forms)
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct SavedQuery {
-    saved: String,
 }
 
 async fn steering_group(
@@ -193,9 +187,6 @@ async fn add_member(
         }
     }
 }
-
-#[derive(serde::Deserialize)]
-struct Empty {}
 
 async fn remove_member(
     auth: Auth,

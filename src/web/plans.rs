@@ -21,7 +21,7 @@ use crate::views::plans::{
     self as view, ComparePage, DecisionForm, EditPage, EmptyPage, Message, PlanPage, Rights,
 };
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, conflict, invalid};
+use crate::web::forms::{CsrfForm, Empty, conflict, invalid};
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -215,9 +215,6 @@ fn render_edit(
         },
     )
 }
-
-#[derive(serde::Deserialize)]
-struct Empty {}
 
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]

@@ -18,7 +18,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::project_page as view;
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, invalid};
+use crate::web::forms::{CsrfForm, SavedQuery, invalid};
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -80,17 +80,11 @@ fn load_page(
     })
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct ShowQuery {
-    saved: String,
-}
-
 async fn show(
     auth: Auth,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    query: web::Query<ShowQuery>,
+    query: web::Query<SavedQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
     let id = path_id(&path)?;
