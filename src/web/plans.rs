@@ -754,15 +754,28 @@ async fn compare(
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
     let id = path_id(&path)?;
-    let from_id = path_id(&query.from)?;
-    let to_id = path_id(&query.to)?;
+    // Without a choice, the two newest versions are compared (a single version with itself).
+    let chosen = if query.from.is_empty() && query.to.is_empty() {
+        None
+    } else {
+        Some((path_id(&query.from)?, path_id(&query.to)?))
+    };
     let (project, from, to, versions) = state
         .db
         .run(move |conn| {
             let project = find_project(conn, id)?;
+            let versions = plans::versions(conn, id)?;
+            let (from_id, to_id) = match chosen {
+                Some(pair) => pair,
+                None => {
+                    let newest = versions.first().ok_or(AppError::NotFound)?.plan.id;
+                    let previous = versions.get(1).map(|v| v.plan.id).unwrap_or(newest);
+                    (previous, newest)
+                }
+            };
             let from = find_plan(conn, id, from_id)?;
             let to = find_plan(conn, id, to_id)?;
-            Ok((project, from, to, plans::versions(conn, id)?))
+            Ok((project, from, to, versions))
         })
         .await?;
     let snapshot = |doc: &PlanDoc| domain::snapshot(&doc.content, &doc.directive.goal_texts());

@@ -1211,6 +1211,15 @@ async fn revising_makes_a_new_version_for_the_newest_directive_and_versions_comp
         .get(&format!("/projects/{}/plan/compare?from={v1}", f.project))
         .await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
+    // Without a choice, the two newest versions are compared.
+    let page = app
+        .get(&format!("/projects/{}/plan/compare", f.project))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        page.text("p[role=status]").as_deref(),
+        Some("2 fält skiljer sig")
+    );
 }
 
 #[tokio::test]
