@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::phase::Phase;
-use super::validation::{FieldErrors, optional_date, required_text};
+use super::validation::{FieldErrors, optional_date, optional_text, required_text};
 
 /// A body that takes decisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -125,6 +125,73 @@ pub fn parse_decision_text(raw: &str) -> Result<String, &'static str> {
     required_text(raw, TEXT_MAX)
 }
 
+/// The decision on a submitted directive or plan version, as typed: the date, and a comment
+/// when approving or the reason when returning.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct VerdictForm {
+    pub decided_on: String,
+    pub text: String,
+    pub reason: String,
+}
+
+/// The decision on a submitted version, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub decided_on: NaiveDate,
+    /// What the decision says: the comment, or on a return without one, the reason.
+    pub text: String,
+    /// Why the version is returned; `None` when it is approved.
+    pub reason: Option<String>,
+}
+
+/// The fields of a verdict form, which pages may name differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictField {
+    DecidedOn,
+    Text,
+    Reason,
+}
+
+/// Parses an approval (`returning` false) or a return: a date that is today or earlier, an
+/// optional comment, and for a return a reason.
+pub fn parse_verdict(
+    form: &VerdictForm,
+    returning: bool,
+    today: NaiveDate,
+) -> Result<Verdict, Vec<(VerdictField, &'static str)>> {
+    let mut errors = Vec::new();
+    let decided_on = parse_decided_on(&form.decided_on, today, None)
+        .map_err(|key| errors.push((VerdictField::DecidedOn, key)))
+        .ok();
+    let text = optional_text(&form.text, TEXT_MAX)
+        .map_err(|key| errors.push((VerdictField::Text, key)))
+        .ok();
+    let reason = if returning {
+        required_text(&form.reason, TEXT_MAX)
+            .map_err(|key| match key {
+                "error-required" => "error-reason-required",
+                other => other,
+            })
+            .map_err(|key| errors.push((VerdictField::Reason, key)))
+            .ok()
+            .map(Some)
+    } else {
+        Some(None)
+    };
+    match (decided_on, text, reason) {
+        (Some(decided_on), Some(text), Some(reason)) if errors.is_empty() => Ok(Verdict {
+            decided_on,
+            text: match (&reason, text.is_empty()) {
+                (Some(reason), true) => reason.clone(),
+                _ => text,
+            },
+            reason,
+        }),
+        _ => Err(errors),
+    }
+}
+
 /// A phase decision as typed.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
@@ -199,6 +266,42 @@ mod tests {
             parse_decided_on("2026-11-09", day(22), Some(day(10))),
             Err("error-date-before-last-decision")
         );
+    }
+
+    #[test]
+    fn an_approval_is_dated_and_a_return_gives_its_reason() {
+        let form = |decided_on: &str, text: &str, reason: &str| VerdictForm {
+            decided_on: decided_on.into(),
+            text: text.into(),
+            reason: reason.into(),
+        };
+        assert_eq!(
+            parse_verdict(&form("2026-11-22", " Bra. ", ""), false, day(22)),
+            Ok(Verdict {
+                decided_on: day(22),
+                text: "Bra.".into(),
+                reason: None
+            })
+        );
+        let returned = parse_verdict(&form("2026-11-20", "", " Risker saknas "), true, day(22));
+        assert_eq!(
+            returned,
+            Ok(Verdict {
+                decided_on: day(20),
+                text: "Risker saknas".into(),
+                reason: Some("Risker saknas".into())
+            })
+        );
+        assert_eq!(
+            parse_verdict(&form("2026-11-23", "", ""), true, day(22)),
+            Err(vec![
+                (VerdictField::DecidedOn, "error-date-in-future"),
+                (VerdictField::Reason, "error-reason-required")
+            ])
+        );
+        // A reason given when approving is not asked for and not kept.
+        let approved = parse_verdict(&form("2026-11-22", "", "x"), false, day(22));
+        assert_eq!(approved.map(|v| v.reason), Ok(None));
     }
 
     #[test]

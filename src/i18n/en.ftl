@@ -368,7 +368,7 @@ directive-conflict-text = Someone else changed the version after you opened the 
 directive-submit-refused-title = The version cannot be submitted yet
 directive-submit-refused-text = Fill in what is missing, save, and then submit the version again.
 directive-error-kind-exists = There already is such a directive. Make a new version of it instead.
-directive-error-reason-required = Say why the version is returned.
+
 directive-notice-created = The directive is created as a draft.
 directive-notice-saved = The changes are saved.
 directive-notice-submitted = The version is submitted for decision.
@@ -434,8 +434,8 @@ plan-reason = Reason for returning
 plan-reason-hint = Required when the plan is returned: what the project lead needs to change.
 plan-approve = Approve the plan
 plan-return = Return the plan
-plan-error-decided-in-future = The date of the decision cannot be in the future.
-plan-error-reason-required = Write why the plan is returned.
+
+
 plan-notice-saved = The project plan is saved.
 plan-notice-submitted = The project plan is submitted to the steering group.
 plan-notice-approved = The project plan is approved and the decision is entered in the decision log.
@@ -546,3 +546,4 @@ meeting-decision-3 = Decision 3
 meeting-decision-hint = Each decision gets its own number in the steering group's decision log. Phase decisions and plan approvals are recorded on the project page and the plan.
 audit-entity-steering_meeting = Steering group meeting
 phase-track-skipped = skipped
+error-reason-required = Write why the version is returned.

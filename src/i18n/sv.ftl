@@ -368,7 +368,7 @@ directive-conflict-text = Versionen ändrades av någon annan efter att du öppn
 directive-submit-refused-title = Versionen kan inte skickas in än
 directive-submit-refused-text = Fyll i det som saknas, spara och skicka sedan in versionen igen.
 directive-error-kind-exists = Det finns redan ett sådant direktiv. Gör en ny version av det i stället.
-directive-error-reason-required = Skriv varför versionen återsänds.
+
 directive-notice-created = Direktivet är skapat som utkast.
 directive-notice-saved = Ändringarna är sparade.
 directive-notice-submitted = Versionen är inskickad för beslut.
@@ -434,8 +434,8 @@ plan-reason = Skäl till återsändning
 plan-reason-hint = Krävs när planen återsänds: vad projektledaren behöver ändra.
 plan-approve = Godkänn planen
 plan-return = Återsänd planen
-plan-error-decided-in-future = Beslutsdatumet kan inte ligga i framtiden.
-plan-error-reason-required = Skriv varför planen återsänds.
+
+
 plan-notice-saved = Projektplanen är sparad.
 plan-notice-submitted = Projektplanen är inskickad till styrgruppen.
 plan-notice-approved = Projektplanen är godkänd och beslutet är infört i beslutsloggen.
@@ -546,3 +546,4 @@ meeting-decision-3 = Beslut 3
 meeting-decision-hint = Varje beslut får ett eget nummer i styrgruppens beslutslogg. Fasbeslut och godkännanden av planen förs in på projektsidan och planen.
 audit-entity-steering_meeting = Styrgruppsmöte
 phase-track-skipped = hoppades över
+error-reason-required = Skriv varför versionen återsänds.

@@ -15,7 +15,9 @@ use crate::db::decisions::{self, DecisionRow, NewDecision};
 use crate::db::directives::{self, Directive, VersionEntry};
 use crate::db::projects::{self, ProjectView, Saved};
 use crate::db::{DbConnection, audit, settings};
-use crate::domain::decision::{self, Body, DecisionKind, parse_decided_on};
+use crate::domain::decision::{
+    Body, DecisionKind, Verdict, VerdictField, VerdictForm, parse_verdict,
+};
 use crate::domain::directive::{
     DirectiveContent, DirectiveForm, DirectiveKind, approving_body, check_submittable, parse_draft,
     snapshot,
@@ -23,7 +25,7 @@ use crate::domain::directive::{
 use crate::domain::document::{self, Status, Step};
 use crate::domain::policy::{self, Action};
 use crate::domain::project::parse_lock_version;
-use crate::domain::validation::{FieldErrors, optional_text, required_text};
+use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::directives::{
     self as view, ComparePage, Conflict, DecisionForm, DecisionPosted, FormPage, FormPurpose,
@@ -671,30 +673,27 @@ async fn submit(
     Ok(stepped(&auth, outcome, None))
 }
 
-/// A decision's fields as typed, parsed: the date, and the text (a comment, or the reason).
-fn parse_decision(
-    posted: &DecisionPosted,
-    today: NaiveDate,
-) -> Result<(NaiveDate, String), FieldErrors> {
-    let mut errors = FieldErrors::new();
+/// Parses the posted decision with the domain's rules, naming the errors by this page's field
+/// ids (the approval and return forms share a page, so their ids differ).
+fn parse_decision(posted: &DecisionPosted, today: NaiveDate) -> Result<Verdict, FieldErrors> {
     let form = &posted.form;
-    let (date_field, text_field) = posted.field_ids();
-    let decided_on = errors.check(date_field, parse_decided_on(&form.decided_on, today, None));
-    let text = if posted.returning {
-        errors.check(
-            text_field,
-            required_text(&form.reason, decision::TEXT_MAX).map_err(|key| match key {
-                "error-required" => "directive-error-reason-required",
-                other => other,
-            }),
-        )
-    } else {
-        errors.check(text_field, optional_text(&form.text, decision::TEXT_MAX))
+    let verdict = VerdictForm {
+        decided_on: form.decided_on.clone(),
+        text: form.text.clone(),
+        reason: form.reason.clone(),
     };
-    match (decided_on, text) {
-        (Some(date), Some(text)) => Ok((date, text)),
-        _ => Err(errors),
-    }
+    parse_verdict(&verdict, posted.returning, today).map_err(|refused| {
+        let (date_field, text_field) = posted.field_ids();
+        let mut errors = FieldErrors::new();
+        for (field, key) in refused {
+            let name = match field {
+                VerdictField::DecidedOn => date_field,
+                VerdictField::Text | VerdictField::Reason => text_field,
+            };
+            errors.add(name, key);
+        }
+        errors
+    })
 }
 
 /// Approves or returns a submitted version, as a decision of the body it was submitted to.
@@ -725,7 +724,11 @@ async fn decide(
                     Ok(to) => to,
                     Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
                 };
-                let (decided_on, text) = match parse_decision(&form, today) {
+                let Verdict {
+                    decided_on,
+                    text,
+                    reason,
+                } = match parse_decision(&form, today) {
                     Ok(parsed) => parsed,
                     Err(errors) => return Ok(Stepped::InvalidDecision(Box::new(data), errors)),
                 };
@@ -747,8 +750,7 @@ async fn decide(
                         meeting_id: None,
                     },
                 )?;
-                let reason = form.returning.then_some(text.as_str());
-                if !directives::decide(conn, did, to, decision.id, reason)? {
+                if !directives::decide(conn, did, to, decision.id, reason.as_deref())? {
                     return Err(AppError::internal(
                         "the version changed while it was decided",
                     ));

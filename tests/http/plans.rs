@@ -956,7 +956,7 @@ async fn a_returned_plan_is_edited_and_submitted_again() {
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         page.field_error("reason").as_deref(),
-        Some("Skriv varför planen återsänds.")
+        Some("Skriv varför versionen återsänds.")
     );
     let tomorrow = (chrono::Local::now().date_naive() + chrono::Duration::days(1)).to_string();
     let page = app
@@ -971,7 +971,7 @@ async fn a_returned_plan_is_edited_and_submitted_again() {
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         page.field_error("decided_on").as_deref(),
-        Some("Beslutsdatumet kan inte ligga i framtiden.")
+        Some("Ett beslut kan inte dateras i framtiden.")
     );
     // The decision's form keeps what was typed.
     assert_eq!(page.input_value("decided_on"), Some(tomorrow.clone()));
