@@ -32,7 +32,7 @@ use crate::views::directives::{
     VersionPage,
 };
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, Empty, conflict, invalid};
+use crate::web::forms::{CompareQuery, CsrfForm, Empty, conflict, invalid};
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -881,13 +881,6 @@ async fn revise(
     Ok(stepped(&auth, outcome, None))
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct CompareQuery {
-    from: String,
-    to: String,
-}
-
 /// `GET /projects/{id}/directive/compare?from={did}&to={did}`: two versions of the project's
 /// directives, field by field, the changed rows marked. Without both, only the choice.
 async fn compare(
@@ -898,11 +891,7 @@ async fn compare(
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
     let id = path_id(&path)?;
-    let chosen = if query.from.is_empty() && query.to.is_empty() {
-        None
-    } else {
-        Some((path_id(&query.from)?, path_id(&query.to)?))
-    };
+    let chosen = query.chosen()?;
     let (project, versions, pair) = state
         .db
         .run(move |conn| {

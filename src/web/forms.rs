@@ -57,6 +57,28 @@ pub struct SavedQuery {
     pub saved: String,
 }
 
+/// `?from=…&to=…` of a comparison of two versions.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct CompareQuery {
+    pub from: String,
+    pub to: String,
+}
+
+impl CompareQuery {
+    /// The two version ids chosen, or `None` when no choice was made; a half or malformed choice
+    /// names no version: 404.
+    pub fn chosen(&self) -> Result<Option<(i64, i64)>, AppError> {
+        if self.from.is_empty() && self.to.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some((
+            super::path_id(&self.from)?,
+            super::path_id(&self.to)?,
+        )))
+    }
+}
+
 /// The page shown again with the user's input and the messages: status 422.
 pub fn invalid(page: Markup) -> HttpResponse {
     HttpResponse::UnprocessableEntity()

@@ -23,7 +23,7 @@ use crate::views::plans::{
     self as view, ComparePage, DecisionForm, EditPage, EmptyPage, Message, PlanPage, Rights,
 };
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, Empty, conflict, invalid};
+use crate::web::forms::{CompareQuery, CsrfForm, Empty, conflict, invalid};
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -714,13 +714,6 @@ async fn revise(
     })
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct CompareQuery {
-    from: String,
-    to: String,
-}
-
 async fn compare(
     auth: Auth,
     state: web::Data<AppState>,
@@ -730,11 +723,7 @@ async fn compare(
     auth.user.require(Action::ViewProjects)?;
     let id = path_id(&path)?;
     // Without a choice, the two newest versions are compared (a single version with itself).
-    let chosen = if query.from.is_empty() && query.to.is_empty() {
-        None
-    } else {
-        Some((path_id(&query.from)?, path_id(&query.to)?))
-    };
+    let chosen = query.chosen()?;
     let (project, from, to, versions) = state
         .db
         .run(move |conn| {
