@@ -20,8 +20,10 @@ pub mod steering;
 pub mod units;
 pub mod users;
 
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use diesel::Connection;
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
@@ -58,6 +60,11 @@ impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
 #[derive(Clone)]
 pub struct Db {
     pool: DbPool,
+    /// The writer's turn: one write transaction at a time in this process. SQLite allows one
+    /// writer; a transaction that reads and then writes cannot wait for the write lock (SQLite
+    /// answers "database is locked" at once when its snapshot went stale), so writers queue here
+    /// instead, before they take a connection, and readers are never held up.
+    writer: Arc<Mutex<()>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -89,7 +96,10 @@ impl Db {
                 url: url.to_owned(),
                 source,
             })?;
-        Ok(Db { pool })
+        Ok(Db {
+            pool,
+            writer: Arc::new(Mutex::new(())),
+        })
     }
 
     /// Applies every migration not yet applied.
@@ -118,6 +128,27 @@ impl Db {
         actix_web::web::block(move || {
             let mut conn = pool.get().map_err(AppError::internal)?;
             work(&mut conn)
+        })
+        .await
+        .map_err(AppError::internal)?
+    }
+
+    /// Runs `work` as one write transaction on the blocking thread pool, after the writes before
+    /// it: everything it changes is committed together, or nothing when it returns an error.
+    pub async fn write<T, F>(&self, work: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let writer = Arc::clone(&self.writer);
+        actix_web::web::block(move || {
+            // A poisoned lock only means an earlier writer panicked; its transaction was rolled
+            // back, so the turn can be taken.
+            let _turn = writer.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut conn = pool.get().map_err(AppError::internal)?;
+            let conn: &mut DbConnection = &mut conn;
+            conn.transaction(work)
         })
         .await
         .map_err(AppError::internal)?

@@ -1,7 +1,6 @@
 //! A user's own account: their password and their language.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use diesel::Connection;
 use maud::Markup;
 
 use crate::auth::password;
@@ -91,34 +90,32 @@ async fn change_password(
     let id = auth.user.id;
     let changed = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let user = users::find(conn, id)?.ok_or(AppError::NotFound)?;
-                let mut errors = FieldErrors::new();
-                if !password::verify(&form.current_password, &user.password_hash) {
-                    errors.add("current_password", "error-current-password");
+        .write(move |conn| {
+            let user = users::find(conn, id)?.ok_or(AppError::NotFound)?;
+            let mut errors = FieldErrors::new();
+            if !password::verify(&form.current_password, &user.password_hash) {
+                errors.add("current_password", "error-current-password");
+            }
+            let new_password = errors.check(
+                "new_password",
+                parse_new_password(&form.new_password, &form.new_password_confirmation),
+            );
+            if new_password.as_deref() == Some(form.current_password.as_str()) {
+                errors.add("new_password", "error-password-unchanged");
+            }
+            match new_password {
+                Some(new_password) if errors.is_empty() => {
+                    let hash = password::hash(&new_password);
+                    let before = users::snapshot(conn, id)?;
+                    let generation = users::set_password(conn, id, &hash, false)?;
+                    users::audit_change(conn, id, id, before.as_ref())?;
+                    Ok(Changed::Yes { generation })
                 }
-                let new_password = errors.check(
-                    "new_password",
-                    parse_new_password(&form.new_password, &form.new_password_confirmation),
-                );
-                if new_password.as_deref() == Some(form.current_password.as_str()) {
-                    errors.add("new_password", "error-password-unchanged");
-                }
-                match new_password {
-                    Some(new_password) if errors.is_empty() => {
-                        let hash = password::hash(&new_password);
-                        let before = users::snapshot(conn, id)?;
-                        let generation = users::set_password(conn, id, &hash, false)?;
-                        users::audit_change(conn, id, id, before.as_ref())?;
-                        Ok(Changed::Yes { generation })
-                    }
-                    _ => Ok(Changed::No {
-                        errors,
-                        must_change: user.must_change_password,
-                    }),
-                }
-            })
+                _ => Ok(Changed::No {
+                    errors,
+                    must_change: user.must_change_password,
+                }),
+            }
         })
         .await?;
     match changed {

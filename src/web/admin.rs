@@ -1,7 +1,6 @@
 //! Administration: users, boards and units. Administrators only.
 
 use actix_web::{HttpResponse, web};
-use diesel::Connection;
 use maud::Markup;
 
 use crate::auth::password;
@@ -77,28 +76,28 @@ async fn create_user(
         Err(errors) => return Ok(invalid(view::new_user(&auth.ctx, &form, &errors))),
     };
     let actor = auth.user.id;
+    // Hashed before the writer's turn is taken: a hash takes tens of milliseconds by design.
+    let password = new.password.clone();
+    let hash = state.db.run(move |_| Ok(password::hash(&password))).await?;
     let created = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                if users::username_taken(conn, &new.username)? {
-                    return Ok(None);
-                }
-                let hash = password::hash(&new.password);
-                let id = users::insert(
-                    conn,
-                    &users::NewUserRow {
-                        username: &new.username,
-                        display_name: &new.display_name,
-                        role: new.role,
-                        password_hash: &hash,
-                        // The administrator chose it, so the user replaces it with their own.
-                        must_change_password: true,
-                    },
-                )?;
-                users::audit_change(conn, actor, id, None)?;
-                Ok(Some(id))
-            })
+        .write(move |conn| {
+            if users::username_taken(conn, &new.username)? {
+                return Ok(None);
+            }
+            let id = users::insert(
+                conn,
+                &users::NewUserRow {
+                    username: &new.username,
+                    display_name: &new.display_name,
+                    role: new.role,
+                    password_hash: &hash,
+                    // The administrator chose it, so the user replaces it with their own.
+                    must_change_password: true,
+                },
+            )?;
+            users::audit_change(conn, actor, id, None)?;
+            Ok(Some(id))
         })
         .await?;
     match created {
@@ -152,35 +151,33 @@ async fn update_user(
     // demoting each other at once cannot leave none.
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let user = users::find(conn, user_id)?.ok_or(AppError::NotFound)?;
-                let context = ChangeContext {
-                    is_self: user.id == actor,
-                    was_active_admin: user.active && user.role() == Role::Administrator,
-                    active_admins: users::count_active_admins(conn)?,
-                };
-                match parse_user_change(
-                    &form.display_name,
-                    &form.role,
-                    checked(&form.active),
-                    context,
-                ) {
-                    Ok(change) => {
-                        let before = users::snapshot(conn, user_id)?;
-                        users::update_account(
-                            conn,
-                            user_id,
-                            &change.display_name,
-                            change.role,
-                            change.active,
-                        )?;
-                        users::audit_change(conn, actor, user_id, before.as_ref())?;
-                        Ok(Ok(()))
-                    }
-                    Err(errors) => Ok(Err((errors, user))),
+        .write(move |conn| {
+            let user = users::find(conn, user_id)?.ok_or(AppError::NotFound)?;
+            let context = ChangeContext {
+                is_self: user.id == actor,
+                was_active_admin: user.active && user.role() == Role::Administrator,
+                active_admins: users::count_active_admins(conn)?,
+            };
+            match parse_user_change(
+                &form.display_name,
+                &form.role,
+                checked(&form.active),
+                context,
+            ) {
+                Ok(change) => {
+                    let before = users::snapshot(conn, user_id)?;
+                    users::update_account(
+                        conn,
+                        user_id,
+                        &change.display_name,
+                        change.role,
+                        change.active,
+                    )?;
+                    users::audit_change(conn, actor, user_id, before.as_ref())?;
+                    Ok(Ok(()))
                 }
-            })
+                Err(errors) => Ok(Err((errors, user))),
+            }
         })
         .await?;
     match outcome {
@@ -215,16 +212,18 @@ async fn reset_password(
         Ok(new_password) => {
             let user_id = user.id;
             let actor = auth.user.id;
+            let hash = state
+                .db
+                .run(move |_| Ok(password::hash(&new_password)))
+                .await?;
             state
                 .db
-                .run(move |conn| {
-                    conn.transaction(|conn| {
-                        let before = users::snapshot(conn, user_id)?;
-                        // The user must choose their own at next login; their sessions end now.
-                        users::set_password(conn, user_id, &password::hash(&new_password), true)?;
-                        users::audit_change(conn, actor, user_id, before.as_ref())?;
-                        Ok(())
-                    })
+                .write(move |conn| {
+                    let before = users::snapshot(conn, user_id)?;
+                    // The user must choose their own at next login; their sessions end now.
+                    users::set_password(conn, user_id, &hash, true)?;
+                    users::audit_change(conn, actor, user_id, before.as_ref())?;
+                    Ok(())
                 })
                 .await?;
             Ok(see_other(&format!("/admin/users/{user_id}?saved=password")))
@@ -333,26 +332,24 @@ async fn save_board(
     let actor = auth.user.id;
     let saved = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                if units::board_name_taken(conn, &name, board_id)? {
-                    return Ok(false);
+        .write(move |conn| {
+            if units::board_name_taken(conn, &name, board_id)? {
+                return Ok(false);
+            }
+            let before = board_id
+                .map(|id| units::board(conn, id))
+                .transpose()?
+                .flatten();
+            let id = match board_id {
+                Some(id) => {
+                    units::rename_board(conn, id, &name)?;
+                    id
                 }
-                let before = board_id
-                    .map(|id| units::board(conn, id))
-                    .transpose()?
-                    .flatten();
-                let id = match board_id {
-                    Some(id) => {
-                        units::rename_board(conn, id, &name)?;
-                        id
-                    }
-                    None => units::insert_board(conn, &name)?,
-                };
-                let before_name = before.as_ref().map(|b| b.name.as_str());
-                units::audit_change(conn, actor, "board", id, before_name, &name, None)?;
-                Ok(true)
-            })
+                None => units::insert_board(conn, &name)?,
+            };
+            let before_name = before.as_ref().map(|b| b.name.as_str());
+            units::audit_change(conn, actor, "board", id, before_name, &name, None)?;
+            Ok(true)
         })
         .await?;
     if saved {
@@ -447,35 +444,33 @@ async fn save_unit(
     let actor = auth.user.id;
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let boards = units::boards(conn)?;
-                let board_ids: Vec<i64> = boards.iter().map(|b| b.id).collect();
-                let input: UnitInput = match parse_unit(&form.name, &form.board_id, &board_ids) {
-                    Ok(input) => input,
-                    Err(errors) => return Ok(Err((errors, boards))),
-                };
-                if units::unit_name_taken(conn, &input.name, unit_id)? {
-                    let mut errors = FieldErrors::new();
-                    errors.add("name", "error-name-taken");
-                    return Ok(Err((errors, boards)));
+        .write(move |conn| {
+            let boards = units::boards(conn)?;
+            let board_ids: Vec<i64> = boards.iter().map(|b| b.id).collect();
+            let input: UnitInput = match parse_unit(&form.name, &form.board_id, &board_ids) {
+                Ok(input) => input,
+                Err(errors) => return Ok(Err((errors, boards))),
+            };
+            if units::unit_name_taken(conn, &input.name, unit_id)? {
+                let mut errors = FieldErrors::new();
+                errors.add("name", "error-name-taken");
+                return Ok(Err((errors, boards)));
+            }
+            let before = unit_id
+                .map(|id| units::unit(conn, id))
+                .transpose()?
+                .flatten();
+            let id = match unit_id {
+                Some(id) => {
+                    units::update_unit(conn, id, &input.name, input.board_id)?;
+                    id
                 }
-                let before = unit_id
-                    .map(|id| units::unit(conn, id))
-                    .transpose()?
-                    .flatten();
-                let id = match unit_id {
-                    Some(id) => {
-                        units::update_unit(conn, id, &input.name, input.board_id)?;
-                        id
-                    }
-                    None => units::insert_unit(conn, &input.name, input.board_id)?,
-                };
-                let before_name = before.as_ref().map(|u| u.name.as_str());
-                let board = Some(input.board_id);
-                units::audit_change(conn, actor, "unit", id, before_name, &input.name, board)?;
-                Ok(Ok(()))
-            })
+                None => units::insert_unit(conn, &input.name, input.board_id)?,
+            };
+            let before_name = before.as_ref().map(|u| u.name.as_str());
+            let board = Some(input.board_id);
+            units::audit_change(conn, actor, "unit", id, before_name, &input.name, board)?;
+            Ok(Ok(()))
         })
         .await?;
     match outcome {
@@ -526,24 +521,22 @@ async fn save_settings(
     let actor = auth.user.id;
     state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let before = settings::management_group_threshold(conn)?;
-                settings::set_management_group_threshold(conn, threshold)?;
-                audit::record(
-                    conn,
-                    &audit::Change {
-                        user_id: Some(actor),
-                        action: audit::Action::Update,
-                        entity: "setting",
-                        entity_id: 1,
-                        project_id: None,
-                        before: Some(&before),
-                        after: Some(&threshold),
-                    },
-                )?;
-                Ok(())
-            })
+        .write(move |conn| {
+            let before = settings::management_group_threshold(conn)?;
+            settings::set_management_group_threshold(conn, threshold)?;
+            audit::record(
+                conn,
+                &audit::Change {
+                    user_id: Some(actor),
+                    action: audit::Action::Update,
+                    entity: "setting",
+                    entity_id: 1,
+                    project_id: None,
+                    before: Some(&before),
+                    after: Some(&threshold),
+                },
+            )?;
+            Ok(())
         })
         .await?;
     Ok(see_other("/admin/settings?saved=1"))

@@ -140,7 +140,7 @@ pub async fn save_user_language(ctx: &Ctx, state: &AppState, lang: Lang) -> Resu
         let id = user.id;
         state
             .db
-            .run(move |conn| {
+            .write(move |conn| {
                 let before = users::snapshot(conn, id)?;
                 users::set_language(conn, id, lang)?;
                 users::audit_change(conn, id, id, before.as_ref())?;

@@ -1,7 +1,6 @@
 //! A project's closing report (slutrapport).
 
 use actix_web::{HttpResponse, web};
-use diesel::Connection;
 use maud::Markup;
 
 use crate::db::closing::{self, ClosingRow};
@@ -102,51 +101,49 @@ async fn save(
     let today = today();
     let saved = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = load(conn, id)?;
-                if !may_write(&user, &data.project) {
-                    return Err(AppError::Forbidden);
-                }
-                if !is_editable_in(data.project.project.phase()) {
-                    let mut errors = FieldErrors::new();
-                    errors.add("outcome", "closing-report-not-editable");
-                    return Ok(Saved::Invalid(data, errors));
-                }
-                let people: Vec<i64> = data.people.iter().map(|p| p.id).collect();
-                let content = match parse(&form, &people, today) {
-                    Ok(content) => content,
-                    Err(errors) => return Ok(Saved::Invalid(data, errors)),
-                };
-                let before = data.report.clone();
-                let after = match &before {
-                    None => closing::insert(conn, id, &content, user.id)?,
-                    Some(_) => {
-                        let lock = i64::from(parse_lock_version(&form.lock_version));
-                        if !closing::update(conn, id, lock, &content)? {
-                            return Ok(Saved::Conflict(data));
-                        }
-                        closing::find(conn, id)?.ok_or(AppError::NotFound)?
+        .write(move |conn| {
+            let data = load(conn, id)?;
+            if !may_write(&user, &data.project) {
+                return Err(AppError::Forbidden);
+            }
+            if !is_editable_in(data.project.project.phase()) {
+                let mut errors = FieldErrors::new();
+                errors.add("outcome", "closing-report-not-editable");
+                return Ok(Saved::Invalid(data, errors));
+            }
+            let people: Vec<i64> = data.people.iter().map(|p| p.id).collect();
+            let content = match parse(&form, &people, today) {
+                Ok(content) => content,
+                Err(errors) => return Ok(Saved::Invalid(data, errors)),
+            };
+            let before = data.report.clone();
+            let after = match &before {
+                None => closing::insert(conn, id, &content, user.id)?,
+                Some(_) => {
+                    let lock = i64::from(parse_lock_version(&form.lock_version));
+                    if !closing::update(conn, id, lock, &content)? {
+                        return Ok(Saved::Conflict(data));
                     }
-                };
-                audit::record(
-                    conn,
-                    &audit::Change {
-                        user_id: Some(user.id),
-                        action: if before.is_some() {
-                            audit::Action::Update
-                        } else {
-                            audit::Action::Create
-                        },
-                        entity: "closing_report",
-                        entity_id: after.id,
-                        project_id: Some(id),
-                        before: before.as_ref(),
-                        after: Some(&after),
+                    closing::find(conn, id)?.ok_or(AppError::NotFound)?
+                }
+            };
+            audit::record(
+                conn,
+                &audit::Change {
+                    user_id: Some(user.id),
+                    action: if before.is_some() {
+                        audit::Action::Update
+                    } else {
+                        audit::Action::Create
                     },
-                )?;
-                Ok(Saved::Yes)
-            })
+                    entity: "closing_report",
+                    entity_id: after.id,
+                    project_id: Some(id),
+                    before: before.as_ref(),
+                    after: Some(&after),
+                },
+            )?;
+            Ok(Saved::Yes)
         })
         .await?;
     Ok(match saved {

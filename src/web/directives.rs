@@ -8,7 +8,6 @@
 
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
-use diesel::Connection;
 use maud::Markup;
 
 use crate::db::decisions::{self, DecisionRow, NewDecision};
@@ -360,47 +359,45 @@ async fn create(
     let submitted = form.clone();
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let project = find_project(conn, id)?;
-                if !may_draft(&user, &project) {
-                    return Err(AppError::Forbidden);
+        .write(move |conn| {
+            let project = find_project(conn, id)?;
+            if !may_draft(&user, &project) {
+                return Err(AppError::Forbidden);
+            }
+            let mut errors = FieldErrors::new();
+            let kind = errors.check("kind", DirectiveKind::parse(&raw_kind));
+            if let Some(kind) = kind {
+                if directives::newest(conn, id, kind)?.is_some() {
+                    errors.add("kind", KIND_TAKEN);
                 }
-                let mut errors = FieldErrors::new();
-                let kind = errors.check("kind", DirectiveKind::parse(&raw_kind));
-                if let Some(kind) = kind {
-                    if directives::newest(conn, id, kind)?.is_some() {
-                        errors.add("kind", KIND_TAKEN);
+            }
+            let content = match parse_draft(&form) {
+                Ok(content) => Some(content),
+                Err(more) => {
+                    for error in more.iter() {
+                        errors.add(error.field.clone(), error.key);
                     }
+                    None
                 }
-                let content = match parse_draft(&form) {
-                    Ok(content) => Some(content),
-                    Err(more) => {
-                        for error in more.iter() {
-                            errors.add(error.field.clone(), error.key);
-                        }
-                        None
-                    }
-                };
-                let (Some(kind), Some(content), true) = (kind, content, errors.is_empty()) else {
-                    return Ok(Err((project, kind, errors)));
-                };
-                let did = directives::insert(conn, id, kind, 1, Status::Draft, &content, user.id)?;
-                let after = directives::find(conn, id, did)?;
-                audit::record(
-                    conn,
-                    &audit::Change::<(), _> {
-                        user_id: Some(user.id),
-                        action: audit::Action::Create,
-                        entity: ENTITY,
-                        entity_id: did,
-                        project_id: Some(id),
-                        before: None,
-                        after: after.as_ref(),
-                    },
-                )?;
-                Ok(Ok(did))
-            })
+            };
+            let (Some(kind), Some(content), true) = (kind, content, errors.is_empty()) else {
+                return Ok(Err((project, kind, errors)));
+            };
+            let did = directives::insert(conn, id, kind, 1, Status::Draft, &content, user.id)?;
+            let after = directives::find(conn, id, did)?;
+            audit::record(
+                conn,
+                &audit::Change::<(), _> {
+                    user_id: Some(user.id),
+                    action: audit::Action::Create,
+                    entity: ENTITY,
+                    entity_id: did,
+                    project_id: Some(id),
+                    before: None,
+                    after: after.as_ref(),
+                },
+            )?;
+            Ok(Ok(did))
         })
         .await?;
     match outcome {
@@ -507,41 +504,39 @@ async fn update(
     let lock_version = i64::from(parse_lock_version(&form.lock_version));
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = load_version(conn, id, did)?;
-                if !may_draft(&user, &data.project) {
-                    return Err(AppError::Forbidden);
+        .write(move |conn| {
+            let data = load_version(conn, id, did)?;
+            if !may_draft(&user, &data.project) {
+                return Err(AppError::Forbidden);
+            }
+            // A returned version becomes a draft again.
+            let to = match next_status(&data, Step::Edit) {
+                Ok(to) => to,
+                Err(key) => return Ok(Edited::Refused(Box::new(data), key)),
+            };
+            let content = match parse_draft(&form) {
+                Ok(content) => content,
+                Err(errors) => return Ok(Edited::Invalid(Box::new(data), errors)),
+            };
+            match directives::update_draft(conn, did, lock_version, to, &content)? {
+                Saved::Yes => {
+                    let after = directives::find(conn, id, did)?;
+                    audit::record(
+                        conn,
+                        &audit::Change {
+                            user_id: Some(user.id),
+                            action: audit::Action::Update,
+                            entity: ENTITY,
+                            entity_id: did,
+                            project_id: Some(id),
+                            before: Some(&data.directive),
+                            after: after.as_ref(),
+                        },
+                    )?;
+                    Ok(Edited::Saved)
                 }
-                // A returned version becomes a draft again.
-                let to = match next_status(&data, Step::Edit) {
-                    Ok(to) => to,
-                    Err(key) => return Ok(Edited::Refused(Box::new(data), key)),
-                };
-                let content = match parse_draft(&form) {
-                    Ok(content) => content,
-                    Err(errors) => return Ok(Edited::Invalid(Box::new(data), errors)),
-                };
-                match directives::update_draft(conn, did, lock_version, to, &content)? {
-                    Saved::Yes => {
-                        let after = directives::find(conn, id, did)?;
-                        audit::record(
-                            conn,
-                            &audit::Change {
-                                user_id: Some(user.id),
-                                action: audit::Action::Update,
-                                entity: ENTITY,
-                                entity_id: did,
-                                project_id: Some(id),
-                                before: Some(&data.directive),
-                                after: after.as_ref(),
-                            },
-                        )?;
-                        Ok(Edited::Saved)
-                    }
-                    Saved::Conflict => Ok(Edited::Conflict(Box::new(data), Box::new(content))),
-                }
-            })
+                Saved::Conflict => Ok(Edited::Conflict(Box::new(data), Box::new(content))),
+            }
         })
         .await?;
     Ok(match outcome {
@@ -628,46 +623,44 @@ async fn submit(
     let user = auth.user.clone();
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = load_version(conn, id, did)?;
-                if !may_draft(&user, &data.project) {
-                    return Err(AppError::Forbidden);
-                }
-                let to = match next_status(&data, Step::Submit) {
-                    Ok(to) => to,
-                    Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
-                };
-                let content = data.directive.content();
-                if let Err(errors) = check_submittable(&content) {
-                    return Ok(Stepped::Incomplete(Box::new(data), errors));
-                }
-                let threshold = settings::management_group_threshold(conn)?;
-                let body = approving_body(&content, threshold);
-                let from = data.directive.row.status();
-                if !directives::submit(conn, did, from, to, body)? {
-                    return Err(AppError::internal(
-                        "the version changed while it was submitted",
-                    ));
-                }
-                let after = directives::find(conn, id, did)?;
-                audit::record(
-                    conn,
-                    &audit::Change {
-                        user_id: Some(user.id),
-                        action: audit::Action::Update,
-                        entity: ENTITY,
-                        entity_id: did,
-                        project_id: Some(id),
-                        before: Some(&data.directive),
-                        after: after.as_ref(),
-                    },
-                )?;
-                Ok(Stepped::Done(format!(
-                    "{}?done=submitted",
-                    path_of(id, did)
-                )))
-            })
+        .write(move |conn| {
+            let data = load_version(conn, id, did)?;
+            if !may_draft(&user, &data.project) {
+                return Err(AppError::Forbidden);
+            }
+            let to = match next_status(&data, Step::Submit) {
+                Ok(to) => to,
+                Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
+            };
+            let content = data.directive.content();
+            if let Err(errors) = check_submittable(&content) {
+                return Ok(Stepped::Incomplete(Box::new(data), errors));
+            }
+            let threshold = settings::management_group_threshold(conn)?;
+            let body = approving_body(&content, threshold);
+            let from = data.directive.row.status();
+            if !directives::submit(conn, did, from, to, body)? {
+                return Err(AppError::internal(
+                    "the version changed while it was submitted",
+                ));
+            }
+            let after = directives::find(conn, id, did)?;
+            audit::record(
+                conn,
+                &audit::Change {
+                    user_id: Some(user.id),
+                    action: audit::Action::Update,
+                    entity: ENTITY,
+                    entity_id: did,
+                    project_id: Some(id),
+                    before: Some(&data.directive),
+                    after: after.as_ref(),
+                },
+            )?;
+            Ok(Stepped::Done(format!(
+                "{}?done=submitted",
+                path_of(id, did)
+            )))
         })
         .await?;
     Ok(stepped(&auth, outcome, None))
@@ -709,72 +702,70 @@ async fn decide(
     let form = posted.clone();
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = load_version(conn, id, did)?;
-                if !may_decide(&user, data.body) {
-                    return Err(AppError::Forbidden);
-                }
-                let step = if form.returning {
-                    Step::Return
-                } else {
-                    Step::Approve
-                };
-                let to = match next_status(&data, step) {
-                    Ok(to) => to,
-                    Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
-                };
-                let Verdict {
+        .write(move |conn| {
+            let data = load_version(conn, id, did)?;
+            if !may_decide(&user, data.body) {
+                return Err(AppError::Forbidden);
+            }
+            let step = if form.returning {
+                Step::Return
+            } else {
+                Step::Approve
+            };
+            let to = match next_status(&data, step) {
+                Ok(to) => to,
+                Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
+            };
+            let Verdict {
+                decided_on,
+                text,
+                reason,
+            } = match parse_decision(&form, today) {
+                Ok(parsed) => parsed,
+                Err(errors) => return Ok(Stepped::InvalidDecision(Box::new(data), errors)),
+            };
+            let decision = decisions::record(
+                conn,
+                &NewDecision {
+                    body: data.body,
+                    project_id: Some(id),
                     decided_on,
-                    text,
-                    reason,
-                } = match parse_decision(&form, today) {
-                    Ok(parsed) => parsed,
-                    Err(errors) => return Ok(Stepped::InvalidDecision(Box::new(data), errors)),
-                };
-                let decision = decisions::record(
-                    conn,
-                    &NewDecision {
-                        body: data.body,
-                        project_id: Some(id),
-                        decided_on,
-                        kind: if form.returning {
-                            DecisionKind::DirectiveReturned
-                        } else {
-                            DecisionKind::DirectiveApproved
-                        },
-                        text: &text,
-                        phase_from: None,
-                        phase_to: None,
-                        recorded_by: user.id,
-                        meeting_id: None,
+                    kind: if form.returning {
+                        DecisionKind::DirectiveReturned
+                    } else {
+                        DecisionKind::DirectiveApproved
                     },
-                )?;
-                if !directives::decide(conn, did, to, decision.id, reason.as_deref())? {
-                    return Err(AppError::internal(
-                        "the version changed while it was decided",
-                    ));
-                }
-                let after = directives::find(conn, id, did)?;
-                audit::record(
-                    conn,
-                    &audit::Change {
-                        user_id: Some(user.id),
-                        action: audit::Action::Decide,
-                        entity: ENTITY,
-                        entity_id: did,
-                        project_id: Some(id),
-                        before: Some(&data.directive),
-                        after: after.as_ref(),
-                    },
-                )?;
-                let done = if form.returning {
-                    "returned"
-                } else {
-                    "approved"
-                };
-                Ok(Stepped::Done(format!("{}?done={done}", path_of(id, did))))
-            })
+                    text: &text,
+                    phase_from: None,
+                    phase_to: None,
+                    recorded_by: user.id,
+                    meeting_id: None,
+                },
+            )?;
+            if !directives::decide(conn, did, to, decision.id, reason.as_deref())? {
+                return Err(AppError::internal(
+                    "the version changed while it was decided",
+                ));
+            }
+            let after = directives::find(conn, id, did)?;
+            audit::record(
+                conn,
+                &audit::Change {
+                    user_id: Some(user.id),
+                    action: audit::Action::Decide,
+                    entity: ENTITY,
+                    entity_id: did,
+                    project_id: Some(id),
+                    before: Some(&data.directive),
+                    after: after.as_ref(),
+                },
+            )?;
+            let done = if form.returning {
+                "returned"
+            } else {
+                "approved"
+            };
+            Ok(Stepped::Done(format!("{}?done={done}", path_of(id, did))))
         })
         .await?;
     Ok(stepped(&auth, outcome, Some(&posted)))
@@ -822,60 +813,51 @@ async fn revise(
     let user = auth.user.clone();
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = load_version(conn, id, did)?;
-                if !may_draft(&user, &data.project) {
-                    return Err(AppError::Forbidden);
-                }
-                let status = match next_status(&data, Step::Revise) {
-                    Ok(status) => status,
-                    Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
-                };
-                let kind = data.directive.row.kind();
-                if directives::has_open_version(conn, id, kind)? {
-                    let key = document::StepRefusal::NewerVersionOpen.key();
-                    return Ok(Stepped::Refused(Box::new(data), key));
-                }
-                let Some(source) = directives::newest_approved(conn, id, kind)? else {
-                    let key = document::StepRefusal::NotApproved.key();
-                    return Ok(Stepped::Refused(Box::new(data), key));
-                };
-                let version = data
-                    .versions
-                    .iter()
-                    .filter(|v| v.row.kind() == kind)
-                    .map(|v| v.row.version)
-                    .max()
-                    .unwrap_or(0)
-                    + 1;
-                let new_id = directives::insert(
-                    conn,
-                    id,
-                    kind,
-                    version,
-                    status,
-                    &source.content(),
-                    user.id,
-                )?;
-                let after = directives::find(conn, id, new_id)?;
-                audit::record(
-                    conn,
-                    &audit::Change::<(), _> {
-                        user_id: Some(user.id),
-                        action: audit::Action::Create,
-                        entity: ENTITY,
-                        entity_id: new_id,
-                        project_id: Some(id),
-                        before: None,
-                        after: after.as_ref(),
-                    },
-                )?;
-                Ok(Stepped::Done(format!(
-                    "{}?done=revised",
-                    path_of(id, new_id)
-                )))
-            })
+        .write(move |conn| {
+            let data = load_version(conn, id, did)?;
+            if !may_draft(&user, &data.project) {
+                return Err(AppError::Forbidden);
+            }
+            let status = match next_status(&data, Step::Revise) {
+                Ok(status) => status,
+                Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
+            };
+            let kind = data.directive.row.kind();
+            if directives::has_open_version(conn, id, kind)? {
+                let key = document::StepRefusal::NewerVersionOpen.key();
+                return Ok(Stepped::Refused(Box::new(data), key));
+            }
+            let Some(source) = directives::newest_approved(conn, id, kind)? else {
+                let key = document::StepRefusal::NotApproved.key();
+                return Ok(Stepped::Refused(Box::new(data), key));
+            };
+            let version = data
+                .versions
+                .iter()
+                .filter(|v| v.row.kind() == kind)
+                .map(|v| v.row.version)
+                .max()
+                .unwrap_or(0)
+                + 1;
+            let new_id =
+                directives::insert(conn, id, kind, version, status, &source.content(), user.id)?;
+            let after = directives::find(conn, id, new_id)?;
+            audit::record(
+                conn,
+                &audit::Change::<(), _> {
+                    user_id: Some(user.id),
+                    action: audit::Action::Create,
+                    entity: ENTITY,
+                    entity_id: new_id,
+                    project_id: Some(id),
+                    before: None,
+                    after: after.as_ref(),
+                },
+            )?;
+            Ok(Stepped::Done(format!(
+                "{}?done=revised",
+                path_of(id, new_id)
+            )))
         })
         .await?;
     Ok(stepped(&auth, outcome, None))

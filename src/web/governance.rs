@@ -1,7 +1,6 @@
 //! Governance of one project: its steering group and phase decisions; and the audit trail.
 
 use actix_web::{HttpResponse, web};
-use diesel::Connection;
 use maud::Markup;
 
 use crate::db::projects::ProjectView;
@@ -137,41 +136,39 @@ async fn add_member(
     let submitted = form.clone();
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = load_steering(conn, id)?;
-                if !may_manage(&user, &data.project) {
-                    return Err(AppError::Forbidden);
+        .write(move |conn| {
+            let data = load_steering(conn, id)?;
+            if !may_manage(&user, &data.project) {
+                return Err(AppError::Forbidden);
+            }
+            let group = GroupNow {
+                member_ids: data.members.iter().map(|m| m.user_id).collect(),
+                has_chair: data
+                    .members
+                    .iter()
+                    .any(|m| m.role() == crate::domain::steering::SteeringRole::Chair),
+                eligible_ids: data.candidates.iter().map(|p| p.id).collect(),
+            };
+            match parse_new_member(&form.user_id, &form.role, &group) {
+                Ok(member) => {
+                    let member_id = steering::add(conn, id, member.user_id, member.role)?;
+                    let added = steering::find(conn, id, member_id)?;
+                    audit::record(
+                        conn,
+                        &audit::Change::<(), _> {
+                            user_id: Some(user.id),
+                            action: audit::Action::Add,
+                            entity: "steering_member",
+                            entity_id: member_id,
+                            project_id: Some(id),
+                            before: None,
+                            after: added.as_ref(),
+                        },
+                    )?;
+                    Ok(Ok(()))
                 }
-                let group = GroupNow {
-                    member_ids: data.members.iter().map(|m| m.user_id).collect(),
-                    has_chair: data
-                        .members
-                        .iter()
-                        .any(|m| m.role() == crate::domain::steering::SteeringRole::Chair),
-                    eligible_ids: data.candidates.iter().map(|p| p.id).collect(),
-                };
-                match parse_new_member(&form.user_id, &form.role, &group) {
-                    Ok(member) => {
-                        let member_id = steering::add(conn, id, member.user_id, member.role)?;
-                        let added = steering::find(conn, id, member_id)?;
-                        audit::record(
-                            conn,
-                            &audit::Change::<(), _> {
-                                user_id: Some(user.id),
-                                action: audit::Action::Add,
-                                entity: "steering_member",
-                                entity_id: member_id,
-                                project_id: Some(id),
-                                before: None,
-                                after: added.as_ref(),
-                            },
-                        )?;
-                        Ok(Ok(()))
-                    }
-                    Err(errors) => Ok(Err((errors, data))),
-                }
-            })
+                Err(errors) => Ok(Err((errors, data))),
+            }
         })
         .await?;
     match outcome {
@@ -199,28 +196,26 @@ async fn remove_member(
     let user = auth.user.clone();
     state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let project = find_project(conn, id)?;
-                if !may_manage(&user, &project) {
-                    return Err(AppError::Forbidden);
-                }
-                let member = steering::find(conn, id, member_id)?.ok_or(AppError::NotFound)?;
-                steering::remove(conn, member_id)?;
-                audit::record(
-                    conn,
-                    &audit::Change::<_, ()> {
-                        user_id: Some(user.id),
-                        action: audit::Action::Remove,
-                        entity: "steering_member",
-                        entity_id: member_id,
-                        project_id: Some(id),
-                        before: Some(&member),
-                        after: None,
-                    },
-                )?;
-                Ok(())
-            })
+        .write(move |conn| {
+            let project = find_project(conn, id)?;
+            if !may_manage(&user, &project) {
+                return Err(AppError::Forbidden);
+            }
+            let member = steering::find(conn, id, member_id)?.ok_or(AppError::NotFound)?;
+            steering::remove(conn, member_id)?;
+            audit::record(
+                conn,
+                &audit::Change::<_, ()> {
+                    user_id: Some(user.id),
+                    action: audit::Action::Remove,
+                    entity: "steering_member",
+                    entity_id: member_id,
+                    project_id: Some(id),
+                    before: Some(&member),
+                    after: None,
+                },
+            )?;
+            Ok(())
         })
         .await?;
     Ok(see_other(&format!("/projects/{id}/steering-group?saved=1")))
@@ -239,19 +234,17 @@ async fn record_meeting(
     let submitted = form.clone();
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = load_steering(conn, id)?;
-                if !may_record(&data, &user) {
-                    return Err(AppError::Forbidden);
-                }
-                let meeting = match parse_meeting(&form, today()) {
-                    Ok(meeting) => meeting,
-                    Err(errors) => return Ok(Err((errors, data))),
-                };
-                record(conn, id, &meeting, user.id)?;
-                Ok(Ok(()))
-            })
+        .write(move |conn| {
+            let data = load_steering(conn, id)?;
+            if !may_record(&data, &user) {
+                return Err(AppError::Forbidden);
+            }
+            let meeting = match parse_meeting(&form, today()) {
+                Ok(meeting) => meeting,
+                Err(errors) => return Ok(Err((errors, data))),
+            };
+            record(conn, id, &meeting, user.id)?;
+            Ok(Ok(()))
         })
         .await?;
     match outcome {

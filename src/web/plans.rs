@@ -3,7 +3,6 @@
 
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
-use diesel::Connection;
 use maud::Markup;
 
 use crate::db::decisions::{self, NewDecision};
@@ -311,26 +310,24 @@ async fn create(
     let user = auth.user.clone();
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let project = find_project(conn, id)?;
-                if !rights(conn, &user, &project)?.may_draft {
-                    return Err(AppError::Forbidden);
-                }
-                if plans::newest(conn, id)?.is_some() {
-                    return Ok(Err(("plan-refused-exists", load_pinned(conn, &user, id)?)));
-                }
-                let Some(directive) = plans::newest_approved_directive(conn, id)? else {
-                    return Ok(Err((
-                        "plan-refused-no-directive",
-                        load_pinned(conn, &user, id)?,
-                    )));
-                };
-                let plan = plans::create(conn, id, directive.id, user.id, &PlanContent::default())?;
-                let doc = plans::load_row(conn, plan)?;
-                plans::record(conn, user.id, audit::Action::Create, None, &doc)?;
-                Ok(Ok(doc.plan.id))
-            })
+        .write(move |conn| {
+            let project = find_project(conn, id)?;
+            if !rights(conn, &user, &project)?.may_draft {
+                return Err(AppError::Forbidden);
+            }
+            if plans::newest(conn, id)?.is_some() {
+                return Ok(Err(("plan-refused-exists", load_pinned(conn, &user, id)?)));
+            }
+            let Some(directive) = plans::newest_approved_directive(conn, id)? else {
+                return Ok(Err((
+                    "plan-refused-no-directive",
+                    load_pinned(conn, &user, id)?,
+                )));
+            };
+            let plan = plans::create(conn, id, directive.id, user.id, &PlanContent::default())?;
+            let doc = plans::load_row(conn, plan)?;
+            plans::record(conn, user.id, audit::Action::Create, None, &doc)?;
+            Ok(Ok(doc.plan.id))
         })
         .await?;
     match outcome {
@@ -445,31 +442,29 @@ async fn update(
     let lock_version = i64::from(parse_lock_version(form.get("lock_version")));
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = match load_for_draft(conn, &user, id, plan_id, Step::Edit)? {
-                    Loaded::Go(data) => data,
-                    Loaded::Refused(data, key) => return Ok(Update::Refused(data, key)),
-                };
-                let content = match domain::parse_draft(&form, &data.doc.directive.goal_ids()) {
-                    Ok(content) => content,
-                    Err(errors) => return Ok(Update::Invalid(Box::new(data), errors)),
-                };
-                match plans::save_draft(conn, plan_id, lock_version, &content)? {
-                    Saved::Conflict => Ok(Update::Conflict(Box::new(data))),
-                    Saved::Yes => {
-                        let after = find_plan(conn, id, plan_id)?;
-                        plans::record(
-                            conn,
-                            user.id,
-                            audit::Action::Update,
-                            Some(&data.doc),
-                            &after,
-                        )?;
-                        Ok(Update::Saved)
-                    }
+        .write(move |conn| {
+            let data = match load_for_draft(conn, &user, id, plan_id, Step::Edit)? {
+                Loaded::Go(data) => data,
+                Loaded::Refused(data, key) => return Ok(Update::Refused(data, key)),
+            };
+            let content = match domain::parse_draft(&form, &data.doc.directive.goal_ids()) {
+                Ok(content) => content,
+                Err(errors) => return Ok(Update::Invalid(Box::new(data), errors)),
+            };
+            match plans::save_draft(conn, plan_id, lock_version, &content)? {
+                Saved::Conflict => Ok(Update::Conflict(Box::new(data))),
+                Saved::Yes => {
+                    let after = find_plan(conn, id, plan_id)?;
+                    plans::record(
+                        conn,
+                        user.id,
+                        audit::Action::Update,
+                        Some(&data.doc),
+                        &after,
+                    )?;
+                    Ok(Update::Saved)
                 }
-            })
+            }
         })
         .await?;
     Ok(match outcome {
@@ -515,33 +510,31 @@ async fn submit(
     let user = auth.user.clone();
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = match load_for_draft(conn, &user, id, plan_id, Step::Submit)? {
-                    Loaded::Go(data) => data,
-                    Loaded::Refused(data, key) => return Ok(StepOutcome::Refused(data, key)),
-                };
-                let directive = &data.doc.directive;
-                if let Err(errors) = domain::check_submittable(
-                    &data.doc.content,
-                    &directive.goal_ids(),
-                    directive.budget_frame_sek,
-                ) {
-                    return Ok(StepOutcome::NotReady(Box::new(data), errors));
-                }
-                if !plans::submit(conn, plan_id)? {
-                    return Err(AppError::internal("the plan left draft while locked"));
-                }
-                let after = find_plan(conn, id, plan_id)?;
-                plans::record(
-                    conn,
-                    user.id,
-                    audit::Action::Update,
-                    Some(&data.doc),
-                    &after,
-                )?;
-                Ok(StepOutcome::Done)
-            })
+        .write(move |conn| {
+            let data = match load_for_draft(conn, &user, id, plan_id, Step::Submit)? {
+                Loaded::Go(data) => data,
+                Loaded::Refused(data, key) => return Ok(StepOutcome::Refused(data, key)),
+            };
+            let directive = &data.doc.directive;
+            if let Err(errors) = domain::check_submittable(
+                &data.doc.content,
+                &directive.goal_ids(),
+                directive.budget_frame_sek,
+            ) {
+                return Ok(StepOutcome::NotReady(Box::new(data), errors));
+            }
+            if !plans::submit(conn, plan_id)? {
+                return Err(AppError::internal("the plan left draft while locked"));
+            }
+            let after = find_plan(conn, id, plan_id)?;
+            plans::record(
+                conn,
+                user.id,
+                audit::Action::Update,
+                Some(&data.doc),
+                &after,
+            )?;
+            Ok(StepOutcome::Done)
         })
         .await?;
     Ok(match outcome {
@@ -615,54 +608,52 @@ async fn decide(
     let returned = step == Step::Return;
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let project = find_project(conn, id)?;
-                let doc = find_plan(conn, id, plan_id)?;
-                if !rights(conn, &user, &project)?.may_decide {
-                    return Err(AppError::Forbidden);
+        .write(move |conn| {
+            let project = find_project(conn, id)?;
+            let doc = find_plan(conn, id, plan_id)?;
+            if !rights(conn, &user, &project)?.may_decide {
+                return Err(AppError::Forbidden);
+            }
+            let to = match document::step(doc.plan.status(), step, true) {
+                Ok(to) => to,
+                Err(refusal) => {
+                    let data = load_show(conn, &user, project, doc)?;
+                    return Ok(StepOutcome::Refused(Box::new(data), refusal.key()));
                 }
-                let to = match document::step(doc.plan.status(), step, true) {
-                    Ok(to) => to,
-                    Err(refusal) => {
-                        let data = load_show(conn, &user, project, doc)?;
-                        return Ok(StepOutcome::Refused(Box::new(data), refusal.key()));
-                    }
-                };
-                let decided = match parse_decision(&form, returned, today()) {
-                    Ok(decided) => decided,
-                    Err(errors) => {
-                        let data = load_show(conn, &user, project, doc)?;
-                        return Ok(StepOutcome::InvalidDecision(Box::new(data), errors));
-                    }
-                };
-                let kind = if returned {
-                    DecisionKind::PlanReturned
-                } else {
-                    DecisionKind::PlanApproved
-                };
-                let (text, reason) = (decided.text.as_str(), decided.reason.as_deref());
-                let decision = decisions::record(
-                    conn,
-                    &NewDecision {
-                        body: Body::SteeringGroup,
-                        project_id: Some(id),
-                        decided_on: decided.decided_on,
-                        kind,
-                        text,
-                        phase_from: None,
-                        phase_to: None,
-                        recorded_by: user.id,
-                        meeting_id: None,
-                    },
-                )?;
-                if !plans::decide(conn, plan_id, to, decision.id, reason)? {
-                    return Err(AppError::internal("the plan left submitted while locked"));
+            };
+            let decided = match parse_decision(&form, returned, today()) {
+                Ok(decided) => decided,
+                Err(errors) => {
+                    let data = load_show(conn, &user, project, doc)?;
+                    return Ok(StepOutcome::InvalidDecision(Box::new(data), errors));
                 }
-                let after = find_plan(conn, id, plan_id)?;
-                plans::record(conn, user.id, audit::Action::Decide, Some(&doc), &after)?;
-                Ok(StepOutcome::Done)
-            })
+            };
+            let kind = if returned {
+                DecisionKind::PlanReturned
+            } else {
+                DecisionKind::PlanApproved
+            };
+            let (text, reason) = (decided.text.as_str(), decided.reason.as_deref());
+            let decision = decisions::record(
+                conn,
+                &NewDecision {
+                    body: Body::SteeringGroup,
+                    project_id: Some(id),
+                    decided_on: decided.decided_on,
+                    kind,
+                    text,
+                    phase_from: None,
+                    phase_to: None,
+                    recorded_by: user.id,
+                    meeting_id: None,
+                },
+            )?;
+            if !plans::decide(conn, plan_id, to, decision.id, reason)? {
+                return Err(AppError::internal("the plan left submitted while locked"));
+            }
+            let after = find_plan(conn, id, plan_id)?;
+            plans::record(conn, user.id, audit::Action::Decide, Some(&doc), &after)?;
+            Ok(StepOutcome::Done)
         })
         .await?;
     Ok(match outcome {
@@ -690,22 +681,20 @@ async fn revise(
     let user = auth.user.clone();
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = match load_for_draft(conn, &user, id, plan_id, Step::Revise)? {
-                    Loaded::Go(data) => data,
-                    Loaded::Refused(data, key) => return Ok(Err((data, key))),
-                };
-                let Some(directive) = plans::newest_approved_directive(conn, id)? else {
-                    let data = load_show(conn, &user, data.project, data.doc)?;
-                    return Ok(Err((Box::new(data), "plan-refused-no-directive")));
-                };
-                let content = plans::carry_over(&data.doc.content, &data.doc.directive, &directive);
-                let plan = plans::create(conn, id, directive.id, user.id, &content)?;
-                let doc = plans::load_row(conn, plan)?;
-                plans::record(conn, user.id, audit::Action::Create, None, &doc)?;
-                Ok(Ok(doc.plan.id))
-            })
+        .write(move |conn| {
+            let data = match load_for_draft(conn, &user, id, plan_id, Step::Revise)? {
+                Loaded::Go(data) => data,
+                Loaded::Refused(data, key) => return Ok(Err((data, key))),
+            };
+            let Some(directive) = plans::newest_approved_directive(conn, id)? else {
+                let data = load_show(conn, &user, data.project, data.doc)?;
+                return Ok(Err((Box::new(data), "plan-refused-no-directive")));
+            };
+            let content = plans::carry_over(&data.doc.content, &data.doc.directive, &directive);
+            let plan = plans::create(conn, id, directive.id, user.id, &content)?;
+            let doc = plans::load_row(conn, plan)?;
+            plans::record(conn, user.id, audit::Action::Create, None, &doc)?;
+            Ok(Ok(doc.plan.id))
         })
         .await?;
     Ok(match outcome {

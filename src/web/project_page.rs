@@ -2,7 +2,6 @@
 //! plan and steering group, and the form for phase decisions (`POST /projects/{id}/phase`).
 
 use actix_web::{HttpResponse, web};
-use diesel::Connection;
 use maud::Markup;
 
 use crate::db::governance::{self, VersionSummary};
@@ -123,42 +122,40 @@ async fn decide_phase(
     let submitted = form.clone();
     let decided = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let page = load_page(conn, id, &user)?;
-                if !page.may_decide {
-                    return Err(AppError::Forbidden);
+        .write(move |conn| {
+            let page = load_page(conn, id, &user)?;
+            if !page.may_decide {
+                return Err(AppError::Forbidden);
+            }
+            let steering = steering_role(conn, id, &user)?;
+            let last = decisions::latest_phase_change(conn, id)?.map(|d| d.decided_on);
+            let input = match parse_phase_decision(&form, today(), last) {
+                Ok(input) => input,
+                Err(errors) => {
+                    return Ok(Decided::No(Box::new(page), errors, Vec::new(), None));
                 }
-                let steering = steering_role(conn, id, &user)?;
-                let last = decisions::latest_phase_change(conn, id)?.map(|d| d.decided_on);
-                let input = match parse_phase_decision(&form, today(), last) {
-                    Ok(input) => input,
-                    Err(errors) => {
-                        return Ok(Decided::No(Box::new(page), errors, Vec::new(), None));
-                    }
-                };
-                let body = match check_phase_change(&page.facts, input.to) {
-                    Ok(body) => body,
-                    Err(refusals) => {
-                        return Ok(Decided::No(
-                            Box::new(page),
-                            FieldErrors::new(),
-                            refusals,
-                            None,
-                        ));
-                    }
-                };
-                if !policy::may_record_decision(user.role, steering, body) {
+            };
+            let body = match check_phase_change(&page.facts, input.to) {
+                Ok(body) => body,
+                Err(refusals) => {
                     return Ok(Decided::No(
                         Box::new(page),
                         FieldErrors::new(),
-                        Vec::new(),
-                        Some(body),
+                        refusals,
+                        None,
                     ));
                 }
-                record(conn, &page, &input, body, &user)?;
-                Ok(Decided::Yes)
-            })
+            };
+            if !policy::may_record_decision(user.role, steering, body) {
+                return Ok(Decided::No(
+                    Box::new(page),
+                    FieldErrors::new(),
+                    Vec::new(),
+                    Some(body),
+                ));
+            }
+            record(conn, &page, &input, body, &user)?;
+            Ok(Decided::Yes)
         })
         .await?;
     match decided {

@@ -1,7 +1,6 @@
 //! The project register: list, search and filter, show, create, edit.
 
 use actix_web::{HttpResponse, web};
-use diesel::Connection;
 use maud::Markup;
 
 use crate::db::projects::{self, ProjectView, RegisterFilter, Saved};
@@ -173,20 +172,18 @@ async fn create(
     let user_id = auth.user.id;
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = FormData::load(conn)?;
-                let input = match parse_project(&form, &data.choices()) {
-                    Ok(input) => input,
-                    Err(errors) => return Ok(Outcome::Invalid(errors, data)),
-                };
-                if projects::code_taken(conn, &input.code, None)? {
-                    return Ok(Outcome::Invalid(code_taken(), data));
-                }
-                let id = projects::insert(conn, &input, Phase::Idea)?;
-                audit_project(conn, user_id, id, None)?;
-                Ok(Outcome::Saved(id))
-            })
+        .write(move |conn| {
+            let data = FormData::load(conn)?;
+            let input = match parse_project(&form, &data.choices()) {
+                Ok(input) => input,
+                Err(errors) => return Ok(Outcome::Invalid(errors, data)),
+            };
+            if projects::code_taken(conn, &input.code, None)? {
+                return Ok(Outcome::Invalid(code_taken(), data));
+            }
+            let id = projects::insert(conn, &input, Phase::Idea)?;
+            audit_project(conn, user_id, id, None)?;
+            Ok(Outcome::Saved(id))
         })
         .await?;
     Ok(match outcome {
@@ -269,40 +266,38 @@ async fn update(
     let for_project = project.clone();
     let outcome = state
         .db
-        .run(move |conn| {
-            conn.transaction(|conn| {
-                let data = FormData::for_project(conn, &for_project)?;
-                let before = projects::row(conn, id)?;
-                let saved = match scope {
-                    ProjectEditScope::All => {
-                        let input = match parse_project(&form, &data.choices()) {
-                            Ok(input) => input,
-                            Err(errors) => return Ok(Outcome::Invalid(errors, data)),
-                        };
-                        if projects::code_taken(conn, &input.code, Some(id))? {
-                            return Ok(Outcome::Invalid(code_taken(), data));
+        .write(move |conn| {
+            let data = FormData::for_project(conn, &for_project)?;
+            let before = projects::row(conn, id)?;
+            let saved = match scope {
+                ProjectEditScope::All => {
+                    let input = match parse_project(&form, &data.choices()) {
+                        Ok(input) => input,
+                        Err(errors) => return Ok(Outcome::Invalid(errors, data)),
+                    };
+                    if projects::code_taken(conn, &input.code, Some(id))? {
+                        return Ok(Outcome::Invalid(code_taken(), data));
+                    }
+                    projects::update(conn, id, lock_version, &input)?
+                }
+                ProjectEditScope::DescriptionOnly => {
+                    let description = match parse_description(&form.description) {
+                        Ok(description) => description,
+                        Err(key) => {
+                            let mut errors = FieldErrors::new();
+                            errors.add("description", key);
+                            return Ok(Outcome::Invalid(errors, data));
                         }
-                        projects::update(conn, id, lock_version, &input)?
-                    }
-                    ProjectEditScope::DescriptionOnly => {
-                        let description = match parse_description(&form.description) {
-                            Ok(description) => description,
-                            Err(key) => {
-                                let mut errors = FieldErrors::new();
-                                errors.add("description", key);
-                                return Ok(Outcome::Invalid(errors, data));
-                            }
-                        };
-                        projects::update_description(conn, id, lock_version, &description)?
-                    }
-                };
-                Ok(match saved {
-                    Saved::Yes => {
-                        audit_project(conn, user_id, id, before.as_ref())?;
-                        Outcome::Saved(id)
-                    }
-                    Saved::Conflict => Outcome::Conflict(data),
-                })
+                    };
+                    projects::update_description(conn, id, lock_version, &description)?
+                }
+            };
+            Ok(match saved {
+                Saved::Yes => {
+                    audit_project(conn, user_id, id, before.as_ref())?;
+                    Outcome::Saved(id)
+                }
+                Saved::Conflict => Outcome::Conflict(data),
             })
         })
         .await?;
