@@ -1,4 +1,4 @@
-//! The command line: `styr [serve]`, `styr migrate`, `styr user add`.
+//! The command line: `styr [serve]`, `styr migrate`, `styr user add`, `styr backup`.
 
 use std::io::BufRead;
 
@@ -38,6 +38,11 @@ pub enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Write a consistent copy of the database to PATH, also while Styr serves.
+    Backup {
+        /// The file to write; it must not exist yet.
+        path: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Args, Clone)]
@@ -89,6 +94,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             println!("The database {} is up to date.", cli.database);
             Ok(())
         }
+        Some(Command::Backup { path }) => {
+            backup(&cli.database, &path)?;
+            println!(
+                "The database {} is backed up to {}.",
+                cli.database,
+                path.display()
+            );
+            Ok(())
+        }
         Some(Command::User(UserCommand::Add {
             username,
             name,
@@ -100,6 +114,27 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// Backs up an existing database: never one that `Db::open` would create empty on the way.
+pub fn backup(database: &str, path: &std::path::Path) -> Result<(), CliError> {
+    let file = database.strip_prefix("sqlite://").unwrap_or(database);
+    if !std::path::Path::new(file).is_file() {
+        return Err(CliError::Invalid(format!(
+            "there is no database {database} to back up"
+        )));
+    }
+    if path.exists() {
+        return Err(CliError::Invalid(format!(
+            "{} exists already; choose a new file",
+            path.display()
+        )));
+    }
+    let target = path
+        .to_str()
+        .ok_or_else(|| CliError::Invalid("the backup path must be UTF-8".into()))?;
+    Db::open(database)?.backup_to(target)?;
+    Ok(())
 }
 
 fn serve(database: &str, args: ServeArgs) -> Result<(), CliError> {

@@ -24,6 +24,9 @@ pub enum AppError {
     /// Too many failed logins.
     #[error("too many attempts")]
     TooManyRequests,
+    /// A form body larger than any form of Styr makes.
+    #[error("payload too large")]
+    PayloadTooLarge,
     /// A malformed request that no form could produce.
     #[error("bad request")]
     BadRequest,
@@ -58,6 +61,7 @@ impl ResponseError for AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -122,3 +122,111 @@ fn demo_refuses_a_database_that_has_data() {
         text(&out.stderr)
     );
 }
+
+#[derive(diesel::QueryableByName)]
+struct Name {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name: String,
+}
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+/// Every table of a database with its rows, each row as its columns quoted by SQLite.
+fn every_record(path: &std::path::Path) -> Vec<(String, Vec<String>)> {
+    use diesel::RunQueryDsl;
+    let db = styr::db::Db::open(path.to_str().expect("utf-8")).expect("opens");
+    let mut conn = db.conn().expect("conn");
+    let tables: Vec<Name> = diesel::sql_query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .load(&mut *conn)
+    .expect("the tables");
+    tables
+        .into_iter()
+        .map(|table| {
+            let columns: Vec<Name> = diesel::sql_query(format!(
+                "SELECT name FROM pragma_table_info('{}')",
+                table.name
+            ))
+            .load(&mut *conn)
+            .expect("the columns");
+            let row = columns
+                .iter()
+                .map(|c| format!("quote(\"{}\")", c.name))
+                .collect::<Vec<_>>()
+                .join(" || '|' || ");
+            let rows: Vec<Name> = diesel::sql_query(format!(
+                "SELECT {row} AS name FROM \"{}\" ORDER BY rowid",
+                table.name
+            ))
+            .load(&mut *conn)
+            .expect("the rows");
+            (table.name, rows.into_iter().map(|r| r.name).collect())
+        })
+        .collect()
+}
+
+#[test]
+fn a_backup_restores_every_record() {
+    use diesel::RunQueryDsl;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = dir.path().join("styr.db");
+    let db = styr::db::Db::open(source.to_str().expect("utf-8")).expect("opens");
+    styr::server::prepare_database(&db, true, None).expect("the demo is seeded");
+
+    let backup = dir.path().join("backup.db");
+    let out = styr(dir.path(), &["backup", backup.to_str().expect("utf-8")], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("backed up"));
+
+    // Restoring is putting the file in place of the database: it opens, migrates and holds the
+    // same records, the demo's decisions and audit trail among them.
+    let restored_dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(&backup, restored_dir.path().join("styr.db")).expect("copied");
+    let out = styr(restored_dir.path(), &["migrate"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let before = every_record(&source);
+    let after = every_record(&restored_dir.path().join("styr.db"));
+    assert_eq!(before, after);
+    for table in [
+        "users",
+        "projects",
+        "decisions",
+        "audit_log",
+        "directives",
+        "plans",
+    ] {
+        let rows = before
+            .iter()
+            .find(|(name, _)| name == table)
+            .map(|(_, rows)| rows.len())
+            .unwrap_or(0);
+        assert!(rows > 0, "the demo has {table}");
+    }
+    let mut conn = db.conn().expect("conn");
+    let count: Count = diesel::sql_query("SELECT count(*) AS n FROM decisions")
+        .get_result(&mut *conn)
+        .expect("counted");
+    assert!(count.n > 0);
+
+    // A backup never overwrites a file, nor backs up a database that is not there.
+    let out = styr(dir.path(), &["backup", backup.to_str().expect("utf-8")], "");
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("exists already"),
+        "{}",
+        text(&out.stderr)
+    );
+    let empty = tempfile::tempdir().expect("temp dir");
+    let out = styr(
+        empty.path(),
+        &["backup", empty.path().join("b.db").to_str().expect("utf-8")],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(!empty.path().join("styr.db").exists());
+}

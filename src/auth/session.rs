@@ -9,6 +9,8 @@ const USER_ID: &str = "user_id";
 const GENERATION: &str = "generation";
 const CSRF: &str = "csrf";
 const LANG: &str = "lang";
+/// The token of the login's row in the database (`db::login_sessions`).
+const LOGIN: &str = "login";
 
 /// The session of one request.
 pub struct TypedSession(Session);
@@ -25,14 +27,21 @@ impl TypedSession {
         Some((id, generation))
     }
 
-    /// Logs a user in: a new session id (against session fixation) and a new CSRF token.
-    pub fn log_in(&self, user_id: i64, generation: i64) {
+    /// The token of the login this session belongs to.
+    pub fn login_token(&self) -> Option<String> {
+        self.0.get::<String>(LOGIN).ok().flatten()
+    }
+
+    /// Logs a user in under the login `token`: a new session id (against session fixation) and a
+    /// new CSRF token.
+    pub fn log_in(&self, user_id: i64, generation: i64, token: &str) {
         let lang = self.lang();
         // `clear` and not `purge`: after a purge, actix-session ignores every insert.
         self.0.clear();
         self.0.renew();
         let _ = self.0.insert(USER_ID, user_id);
         let _ = self.0.insert(GENERATION, generation);
+        let _ = self.0.insert(LOGIN, token);
         if let Some(lang) = lang {
             self.set_lang(lang);
         }

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod demo_governance;
 pub mod directives;
 pub mod governance;
+pub mod login_sessions;
 pub mod plans;
 pub mod projects;
 pub mod schema;
@@ -23,9 +24,9 @@ pub mod users;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use diesel::Connection;
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::{Connection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 
 use crate::error::AppError;
@@ -111,6 +112,17 @@ impl Db {
                 .map(|_| ())
                 .map_err(|e| DbSetupError::Migrate(e.to_string())),
         }
+    }
+
+    /// Writes a consistent copy of the whole database to the new file `path` with SQLite's
+    /// `VACUUM INTO`: one read transaction, so writers that commit meanwhile are either wholly in
+    /// the copy or not at all, and Styr may go on serving.
+    pub fn backup_to(&self, path: &str) -> Result<(), DbSetupError> {
+        let mut conn = self.pool.get()?;
+        diesel::sql_query("VACUUM INTO ?")
+            .bind::<diesel::sql_types::Text, _>(path)
+            .execute(&mut *conn)?;
+        Ok(())
     }
 
     /// A connection for work outside a request (the command line, start-up, tests).

@@ -268,7 +268,19 @@ diesel::joinable!(plan_benefits -> plans (plan_id));
 diesel::joinable!(plans -> directives (directive_id));
 diesel::joinable!(steering_meetings -> users (recorded_by));
 
+diesel::table! {
+    login_sessions (id) {
+        id -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(login_sessions -> users (user_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    login_sessions,
     boards,
     units,
     users,

@@ -11,6 +11,7 @@ pub mod plan;
 pub mod policy;
 pub mod project;
 pub mod role;
+pub mod session;
 pub mod settings;
 pub mod steering;
 pub mod unit;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::document::FieldValue;
 use super::validation::{
-    FieldErrors, optional_amount_sek, optional_date, optional_text, required_text,
+    FieldErrors, optional_amount_sek, optional_date, optional_text, required_text, sum_sek,
 };
 
 pub const TEXT_MAX: usize = 10_000;
@@ -119,7 +119,7 @@ pub struct PlanContent {
 
 impl PlanContent {
     pub fn budget_total(&self) -> i64 {
-        self.budget.iter().map(|l| l.amount_sek).sum()
+        sum_sek(self.budget.iter().map(|l| l.amount_sek))
     }
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::validation::{
-    FieldErrors, optional_amount_sek, optional_date, optional_id, optional_text, required_text,
+    FieldErrors, optional_amount_sek, optional_date, optional_id, optional_text, required_line,
 };
 
 pub const NAME_MAX: usize = 200;
@@ -77,7 +77,7 @@ pub fn parse_description(raw: &str) -> Result<String, &'static str> {
 pub fn parse_project(form: &ProjectForm, choices: &Choices) -> Result<ProjectInput, FieldErrors> {
     let mut errors = FieldErrors::new();
     let code = errors.check("code", parse_code(&form.code));
-    let name = errors.check("name", required_text(&form.name, NAME_MAX));
+    let name = errors.check("name", required_line(&form.name, NAME_MAX));
     let description = errors.check("description", parse_description(&form.description));
     let unit_id = errors.check(
         "unit_id",

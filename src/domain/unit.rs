@@ -1,12 +1,12 @@
 //! Boards (nämnder) and units (enheter), the organisation projects belong to.
 
-use super::validation::{FieldErrors, optional_id, required_text};
+use super::validation::{FieldErrors, optional_id, required_line};
 
 pub const NAME_MAX: usize = 120;
 
 /// A board or unit name from a form.
 pub fn parse_name(raw: &str) -> Result<String, &'static str> {
-    required_text(raw, NAME_MAX)
+    required_line(raw, NAME_MAX)
 }
 
 /// A unit as a user submits it: a name and the board it serves.

@@ -1,13 +1,15 @@
 //! Users: usernames, names, the password policy, and the guard that keeps the app administrable.
 
 use super::role::Role;
-use super::validation::{FieldErrors, required_text};
+use super::validation::{FieldErrors, required_line};
 
 /// The shortest password a real account may have.
 pub const PASSWORD_MIN_CHARS: usize = 12;
 /// Long enough for any passphrase, short enough to bound the hashing work an attacker can cause.
 pub const PASSWORD_MAX_CHARS: usize = 256;
 pub const DISPLAY_NAME_MAX: usize = 100;
+/// The longest username.
+pub const USERNAME_MAX: usize = 32;
 
 /// A username: 2–32 characters of lowercase letters, digits, dot, hyphen and underscore.
 pub fn parse_username(raw: &str) -> Result<String, &'static str> {
@@ -16,14 +18,14 @@ pub fn parse_username(raw: &str) -> Result<String, &'static str> {
         return Err("error-required");
     }
     let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c);
-    if !(2..=32).contains(&name.chars().count()) || !name.chars().all(allowed) {
+    if !(2..=USERNAME_MAX).contains(&name.chars().count()) || !name.chars().all(allowed) {
         return Err("error-username");
     }
     Ok(name)
 }
 
 pub fn parse_display_name(raw: &str) -> Result<String, &'static str> {
-    required_text(raw, DISPLAY_NAME_MAX)
+    required_line(raw, DISPLAY_NAME_MAX)
 }
 
 /// A new password for a real account, typed twice.

@@ -87,6 +87,13 @@ pub fn required_text(raw: &str, max: usize) -> Result<String, &'static str> {
     }
 }
 
+/// A required name on one line: line breaks and tabs (which only a hand-made request can put in an
+/// input) become spaces, and runs of spaces one, so two names that look alike are alike.
+pub fn required_line(raw: &str, max: usize) -> Result<String, &'static str> {
+    let line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    required_text(&line, max)
+}
+
 /// An optional, trimmed text of at most `max` characters; empty is allowed.
 pub fn optional_text(raw: &str, max: usize) -> Result<String, &'static str> {
     let text = raw.trim();
@@ -121,7 +128,17 @@ pub fn optional_date(raw: &str) -> Result<Option<chrono::NaiveDate>, &'static st
         .map_err(|_| "error-date")
 }
 
-/// An optional whole amount of Swedish kronor, not negative. Spaces (also non-breaking) as thousand
+/// The largest amount of kronor Styr takes: ten billion, far above any project of a municipality,
+/// and far enough below `i64::MAX` that sums of amounts cannot wrap.
+pub const AMOUNT_MAX_SEK: i64 = 10_000_000_000;
+
+/// The sum of amounts of kronor. It saturates instead of wrapping, though amounts of at most
+/// [`AMOUNT_MAX_SEK`] from a form of bounded size never come near the limit.
+pub fn sum_sek(amounts: impl IntoIterator<Item = i64>) -> i64 {
+    amounts.into_iter().fold(0i64, i64::saturating_add)
+}
+
+/// An optional whole amount of Swedish kronor, not negative, at most [`AMOUNT_MAX_SEK`]. Spaces (also non-breaking) as thousand
 /// separators are accepted, as people write "1 200 000".
 pub fn optional_amount_sek(raw: &str) -> Result<Option<i64>, &'static str> {
     let digits: String = raw
@@ -143,8 +160,10 @@ pub fn optional_amount_sek(raw: &str) -> Result<Option<i64>, &'static str> {
     }
     digits
         .parse::<i64>()
+        .ok()
+        .filter(|amount| *amount <= AMOUNT_MAX_SEK)
         .map(Some)
-        .map_err(|_| "error-amount-too-large")
+        .ok_or("error-amount-too-large")
 }
 
 #[cfg(test)]
@@ -157,6 +176,15 @@ mod tests {
         assert_eq!(required_text("   ", 10), Err("error-required"));
         assert_eq!(required_text("åäöåäöåäöå", 10), Ok("åäöåäöåäöå".to_owned()));
         assert_eq!(required_text("åäöåäöåäöåx", 10), Err("error-too-long"));
+    }
+
+    #[test]
+    fn a_line_has_no_line_breaks_or_double_spaces() {
+        assert_eq!(
+            required_line(" Social\tnämnden\r\n  norr ", 40),
+            Ok("Social nämnden norr".to_owned())
+        );
+        assert_eq!(required_line("\n\t ", 40), Err("error-required"));
     }
 
     #[test]
@@ -174,6 +202,25 @@ mod tests {
             optional_amount_sek("99999999999999999999999"),
             Err("error-amount-too-large")
         );
+        assert_eq!(
+            optional_amount_sek("10 000 000 000"),
+            Ok(Some(AMOUNT_MAX_SEK))
+        );
+        assert_eq!(
+            optional_amount_sek("10000000001"),
+            Err("error-amount-too-large")
+        );
+        assert_eq!(
+            optional_amount_sek("9223372036854775807"),
+            Err("error-amount-too-large")
+        );
+    }
+
+    #[test]
+    fn sums_of_amounts_never_wrap() {
+        assert_eq!(sum_sek([AMOUNT_MAX_SEK, AMOUNT_MAX_SEK]), 20_000_000_000);
+        assert_eq!(sum_sek([i64::MAX, i64::MAX]), i64::MAX);
+        assert_eq!(sum_sek([]), 0);
     }
 
     #[test]

@@ -172,6 +172,7 @@ mod tests {
         "current-password",
         "new-password",
         "same-origin",
+        "no-store",
         "utf-8",
         "dig-2026-011",
         "word-word",

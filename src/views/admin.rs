@@ -291,7 +291,22 @@ pub struct SettingsForm {
     pub threshold_sek: String,
 }
 
-pub fn settings(ctx: &Ctx, form: &SettingsForm, errors: &FieldErrors, saved: bool) -> Markup {
+/// How long a login lasts, as the settings page shows and posts it.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SessionsForm {
+    pub session_idle_hours: String,
+    pub session_absolute_days: String,
+}
+
+/// The settings page: two forms, each saved on its own, so a mistake in one keeps the other.
+pub fn settings(
+    ctx: &Ctx,
+    form: &SettingsForm,
+    sessions: &SessionsForm,
+    errors: &FieldErrors,
+    saved: bool,
+) -> Markup {
     let title = ctx.t("settings-title");
     page(
         ctx,
@@ -300,11 +315,27 @@ pub fn settings(ctx: &Ctx, form: &SettingsForm, errors: &FieldErrors, saved: boo
         html! {
             h1 { (title) }
             @if saved { (notice(&ctx.t("common-saved"))) }
-            (error_summary(ctx, errors, &[("threshold_sek", "settings-threshold")]))
-            form method="post" action="/admin/settings" novalidate {
-                (csrf_field(ctx))
-                (Field::text("threshold_sek", "settings-threshold", &form.threshold_sek).required().hint("settings-threshold-hint").render(ctx, errors))
-                div.form-actions { button type="submit" { (ctx.t("form-save")) } }
+            (error_summary(ctx, errors, &[
+                ("threshold_sek", "settings-threshold"),
+                ("session_idle_hours", "settings-session-idle"),
+                ("session_absolute_days", "settings-session-absolute"),
+            ]))
+            section aria-labelledby="settings_decisions" {
+                h2 #settings_decisions { (ctx.t("settings-decisions-heading")) }
+                form method="post" action="/admin/settings" novalidate {
+                    (csrf_field(ctx))
+                    (Field::text("threshold_sek", "settings-threshold", &form.threshold_sek).required().hint("settings-threshold-hint").render(ctx, errors))
+                    div.form-actions { button type="submit" { (ctx.t("form-save")) } }
+                }
+            }
+            section aria-labelledby="settings_sessions" {
+                h2 #settings_sessions { (ctx.t("settings-sessions-heading")) }
+                form method="post" action="/admin/settings/sessions" novalidate {
+                    (csrf_field(ctx))
+                    (Field::text("session_idle_hours", "settings-session-idle", &sessions.session_idle_hours).required().hint("settings-session-idle-hint").render(ctx, errors))
+                    (Field::text("session_absolute_days", "settings-session-absolute", &sessions.session_absolute_days).required().hint("settings-session-absolute-hint").render(ctx, errors))
+                    div.form-actions { button type="submit" { (ctx.t("form-save")) } }
+                }
             }
         },
     )

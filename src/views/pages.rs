@@ -65,6 +65,7 @@ pub fn error(ctx: &Ctx, status: StatusCode) -> Markup {
         400 => ("error-400-title", "error-400-text"),
         403 => ("error-403-title", "error-403-text"),
         404 => ("error-404-title", "error-404-text"),
+        413 => ("error-413-title", "error-413-text"),
         429 => ("error-429-title", "error-429-text"),
         503 => ("error-503-title", "error-503-text"),
         _ => ("error-500-title", "error-500-text"),

@@ -13,7 +13,7 @@ use crate::domain::document::{Compared, Status};
 use crate::domain::plan::{
     BudgetCategory, PlanContent, PlanForm, ROWS_MAX, risk_matrix, row_field,
 };
-use crate::domain::validation::FieldErrors;
+use crate::domain::validation::{FieldErrors, sum_sek};
 use crate::views::components::{self, csrf_field, notice, saved_meanwhile, select_field};
 use crate::views::layout::{Section, page};
 use crate::web::context::Ctx;
@@ -384,13 +384,14 @@ fn milestones(ctx: &Ctx, content: &PlanContent) -> Markup {
 fn budget(ctx: &Ctx, directive: &AnsweredDirective, content: &PlanContent) -> Markup {
     let years: BTreeSet<i32> = content.budget.iter().map(|l| l.year).collect();
     let sum = |year: Option<i32>, category: Option<BudgetCategory>| -> i64 {
-        content
-            .budget
-            .iter()
-            .filter(|l| year.is_none_or(|y| l.year == y))
-            .filter(|l| category.is_none_or(|c| l.category == c))
-            .map(|l| l.amount_sek)
-            .sum()
+        sum_sek(
+            content
+                .budget
+                .iter()
+                .filter(|l| year.is_none_or(|y| l.year == y))
+                .filter(|l| category.is_none_or(|c| l.category == c))
+                .map(|l| l.amount_sek),
+        )
     };
     let total = content.budget_total();
     html! {

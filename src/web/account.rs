@@ -88,9 +88,13 @@ async fn change_password(
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = auth.user.id;
-    let changed = state
+    // A stolen session must not be a way to guess the password.
+    if !state.throttle.password_check(id) {
+        return Err(AppError::TooManyRequests);
+    }
+    let checked = state
         .db
-        .write(move |conn| {
+        .run(move |conn| {
             let user = users::find(conn, id)?.ok_or(AppError::NotFound)?;
             let mut errors = FieldErrors::new();
             if !password::verify(&form.current_password, &user.password_hash) {
@@ -103,21 +107,29 @@ async fn change_password(
             if new_password.as_deref() == Some(form.current_password.as_str()) {
                 errors.add("new_password", "error-password-unchanged");
             }
-            match new_password {
-                Some(new_password) if errors.is_empty() => {
-                    let hash = password::hash(&new_password);
+            Ok(match new_password {
+                Some(new_password) if errors.is_empty() => Ok(password::hash(&new_password)),
+                _ => Err(Changed::No {
+                    errors,
+                    must_change: user.must_change_password,
+                }),
+            })
+        })
+        .await?;
+    let changed = match checked {
+        Ok(hash) => {
+            state
+                .db
+                .write(move |conn| {
                     let before = users::snapshot(conn, id)?;
                     let generation = users::set_password(conn, id, &hash, false)?;
                     users::audit_change(conn, id, id, before.as_ref())?;
                     Ok(Changed::Yes { generation })
-                }
-                _ => Ok(Changed::No {
-                    errors,
-                    must_change: user.must_change_password,
-                }),
-            }
-        })
-        .await?;
+                })
+                .await?
+        }
+        Err(refused) => refused,
+    };
     match changed {
         Changed::Yes { generation } => {
             // Other sessions of this user end; this one goes on.

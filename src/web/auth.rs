@@ -3,10 +3,12 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::Markup;
 
-use crate::auth::password;
 use crate::auth::session::TypedSession;
-use crate::db::users;
+use crate::auth::throttle::loggable_username;
+use crate::auth::{csrf, password};
+use crate::db::{self, login_sessions, settings, users};
 use crate::domain::lang::Lang;
+use crate::domain::user::{PASSWORD_MAX_CHARS, USERNAME_MAX};
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::pages;
@@ -71,9 +73,15 @@ async fn login(
     if !errors.is_empty() {
         return Ok(invalid(pages::login(&ctx, &form.username, &errors)));
     }
-    if !state.throttle.attempt(&username, &client_address(&req)) {
-        tracing::warn!(%username, "login throttled");
+    if !state.throttle.login(&username, &client_address(&req)) {
+        tracing::warn!(username = ?loggable_username(&username), "login throttled");
         return Err(AppError::TooManyRequests);
+    }
+    // No account has a longer name or password; hashing a long one would only cost time.
+    if username.chars().count() > USERNAME_MAX || form.password.chars().count() > PASSWORD_MAX_CHARS
+    {
+        errors.add("password", "login-failed");
+        return Ok(invalid(pages::login(&ctx, &form.username, &errors)));
     }
     let password = form.password;
     let outcome = state
@@ -100,7 +108,17 @@ async fn login(
             user_id,
             generation,
         } => {
-            TypedSession::of(&req).log_in(user_id, generation);
+            let token = csrf::new_token();
+            let stored = token.clone();
+            state
+                .db
+                .write(move |conn| {
+                    let lifetimes = settings::session_lifetimes(conn)?;
+                    login_sessions::start(conn, &stored, user_id, &lifetimes, db::now())?;
+                    Ok(())
+                })
+                .await?;
+            TypedSession::of(&req).log_in(user_id, generation, &token);
             Ok(see_other("/projects"))
         }
         LoginOutcome::Refused => {
@@ -110,9 +128,21 @@ async fn login(
     }
 }
 
-async fn logout(req: HttpRequest, _: CsrfForm<Empty>) -> HttpResponse {
-    TypedSession::of(&req).log_out();
-    see_other("/login")
+/// Ends the login on the server, so that a copy of the cookie is worthless, then in the browser.
+async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _: CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let session = TypedSession::of(&req);
+    if let Some(token) = session.login_token() {
+        state
+            .db
+            .write(move |conn| Ok(login_sessions::end(conn, &token)?))
+            .await?;
+    }
+    session.log_out();
+    Ok(see_other("/login"))
 }
 
 #[derive(serde::Deserialize, Default)]

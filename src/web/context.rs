@@ -9,10 +9,11 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use fluent_bundle::FluentValue;
 
 use crate::auth::session::TypedSession;
-use crate::db::users;
+use crate::db::{self, login_sessions, settings, users};
 use crate::domain::lang::Lang;
 use crate::domain::policy::{self, Action};
 use crate::domain::role::Role;
+use crate::domain::session::{SessionLifetimes, needs_touch};
 use crate::error::AppError;
 use crate::i18n;
 use crate::web::AppState;
@@ -114,6 +115,65 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE: &[&str] = &[
     "/accessibility",
 ];
 
+/// What the database says about the login a session cookie names.
+struct Login {
+    token: String,
+    row: Option<login_sessions::LoginSessionRow>,
+    user: Option<users::UserRow>,
+    lifetimes: SessionLifetimes,
+}
+
+/// The user of the session's login, if the login still holds: it exists on the server (logging
+/// out deletes it), belongs to this user, is neither idle nor open too long, and the user is active
+/// and has not changed password or access since. A login that has run out is deleted.
+async fn logged_in_user(
+    state: &AppState,
+    session: &TypedSession,
+    user_id: i64,
+    generation: i64,
+) -> Result<Option<users::UserRow>, AppError> {
+    let Some(token) = session.login_token() else {
+        return Ok(None);
+    };
+    let login = state
+        .db
+        .run(move |conn| {
+            Ok(Login {
+                row: login_sessions::find(conn, &token)?,
+                user: users::find(conn, user_id)?,
+                lifetimes: settings::session_lifetimes(conn)?,
+                token,
+            })
+        })
+        .await?;
+    let (Some(row), Some(user)) = (login.row, login.user) else {
+        return Ok(None);
+    };
+    if row.user_id != user.id || !user.active || user.session_generation != generation {
+        return Ok(None);
+    }
+    let now = db::now();
+    let token = login.token;
+    if login
+        .lifetimes
+        .check(row.created_at, row.last_seen_at, now)
+        .is_err()
+    {
+        state
+            .db
+            .write(move |conn| Ok(login_sessions::end(conn, &token)?))
+            .await?;
+        return Ok(None);
+    }
+    if needs_touch(row.last_seen_at, now) {
+        state
+            .db
+            .write(move |conn| Ok(login_sessions::touch(conn, &token, now)?))
+            .await?;
+    }
+    Ok(Some(user))
+}
+
 /// Builds the context, with the user if the session holds a valid login.
 async fn load_ctx(req: HttpRequest) -> Result<Ctx, AppError> {
     let session = TypedSession::of(&req);
@@ -121,12 +181,8 @@ async fn load_ctx(req: HttpRequest) -> Result<Ctx, AppError> {
     let mut lang = None;
     if let Some((user_id, generation)) = session.user() {
         let state = state(&req)?;
-        let row = state
-            .db
-            .run(move |conn| Ok(users::find(conn, user_id)?))
-            .await?;
-        match row {
-            Some(row) if row.active && row.session_generation == generation => {
+        match logged_in_user(&state, &session, user_id, generation).await? {
+            Some(row) => {
                 if row.must_change_password && !ALLOWED_BEFORE_PASSWORD_CHANGE.contains(&req.path())
                 {
                     return Err(AppError::PasswordChangeRequired);
@@ -139,8 +195,9 @@ async fn load_ctx(req: HttpRequest) -> Result<Ctx, AppError> {
                     display_name: row.display_name,
                 });
             }
-            // Deactivated, or the password or access changed since this session began.
-            _ => session.log_out(),
+            // Logged out, run out, deactivated, or the password or access changed since this
+            // session began.
+            None => session.log_out(),
         }
     }
     let ctx = Ctx {

@@ -4,19 +4,28 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::dev::Payload;
+use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use futures_util::StreamExt;
 use maud::Markup;
 use serde::de::DeserializeOwned;
 
 use crate::auth::csrf;
 use crate::auth::session::TypedSession;
 use crate::error::AppError;
+use crate::web::AppState;
 
 /// The largest form body accepted; the longest field (a description) is 10 000 characters.
 pub const FORM_LIMIT: usize = 256 * 1024;
 
+/// How much of a body past [`FORM_LIMIT`] is read and thrown away, so that the 413 answer goes
+/// back on a connection the browser can keep using. A larger body ends the connection.
+const DRAIN_LIMIT: usize = 8 * 1024 * 1024;
+
 /// A url-encoded form whose `csrf_token` matched the session's. A missing or wrong token is
-/// refused with 403 before the handler runs, so nothing changes.
+/// refused with 403 before the handler runs, so nothing changes. Control characters other than
+/// line breaks and tabs are taken out of every value: no form of Styr asks for one, and a NUL
+/// would make two names that look the same.
 pub struct CsrfForm<T>(pub T);
 
 #[derive(serde::Deserialize)]
@@ -31,19 +40,76 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let req = req.clone();
-        let body = web::Bytes::from_request(&req, payload);
+        let payload = payload.take();
         Box::pin(async move {
-            let body = body.await.map_err(|_| AppError::BadRequest)?;
+            let body = read_body(&req, payload).await?;
             let token: Token =
                 serde_urlencoded::from_bytes(&body).map_err(|_| AppError::Forbidden)?;
-            let expected = TypedSession::of(&req).existing_csrf_token();
-            if !csrf::matches(expected.as_deref(), &token.csrf_token) {
+            let session = TypedSession::of(&req);
+            if !csrf::matches(session.existing_csrf_token().as_deref(), &token.csrf_token) {
                 return Err(AppError::Forbidden);
             }
-            let form = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest)?;
+            if let (Some((user_id, _)), Some(state)) =
+                (session.user(), req.app_data::<web::Data<AppState>>())
+            {
+                if !state.throttle.post(user_id) {
+                    return Err(AppError::TooManyRequests);
+                }
+            }
+            let pairs: Vec<(String, String)> =
+                serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest)?;
+            let cleaned: Vec<(String, String)> = pairs
+                .into_iter()
+                .map(|(name, value)| (name, without_control_characters(value)))
+                .collect();
+            let encoded =
+                serde_urlencoded::to_string(&cleaned).map_err(|_| AppError::BadRequest)?;
+            let form = serde_urlencoded::from_str(&encoded).map_err(|_| AppError::BadRequest)?;
             Ok(CsrfForm(form))
         })
     }
+}
+
+/// The body of a form post, at most [`FORM_LIMIT`] bytes: 413 beyond that.
+async fn read_body(req: &HttpRequest, mut payload: Payload) -> Result<web::Bytes, AppError> {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > DRAIN_LIMIT) {
+        return Err(AppError::PayloadTooLarge);
+    }
+    let mut body = web::BytesMut::new();
+    let mut received = 0usize;
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest)?;
+        received = received.saturating_add(chunk.len());
+        if received > DRAIN_LIMIT {
+            return Err(AppError::PayloadTooLarge);
+        }
+        if received <= FORM_LIMIT {
+            body.extend_from_slice(&chunk);
+        }
+    }
+    if received > FORM_LIMIT {
+        return Err(AppError::PayloadTooLarge);
+    }
+    Ok(body.freeze())
+}
+
+/// `value` without control characters, except the line breaks and tabs of a text area.
+pub fn without_control_characters(value: String) -> String {
+    if value
+        .chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+    {
+        return value;
+    }
+    value
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+        .collect()
 }
 
 /// A form with nothing but its CSRF token: a button that does one thing.
@@ -98,13 +164,14 @@ pub fn checked(value: &Option<String>) -> bool {
     value.as_deref().is_some_and(|v| !v.is_empty())
 }
 
-/// A path inside the app to go back to, never another site.
+/// A path inside the app to go back to, never another site: a path as Styr's own pages write
+/// it (visible ASCII, percent-encoded otherwise), not `//host` nor `/\\host`, which browsers
+/// read as another site, and nothing a `Location` header cannot carry.
 pub fn local_path(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/"
-    }
+    let local = next.starts_with('/')
+        && !matches!(next.as_bytes().get(1), Some(b'/' | b'\\'))
+        && next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    if local { next } else { "/" }
 }
 
 #[cfg(test)]
@@ -117,5 +184,28 @@ mod tests {
         assert_eq!(local_path("//evil.example"), "/");
         assert_eq!(local_path("https://evil.example"), "/");
         assert_eq!(local_path("/\\evil.example"), "/");
+        assert_eq!(local_path("/\t/evil.example"), "/");
+        assert_eq!(local_path("/projects\r\nSet-Cookie: x=y"), "/");
+        assert_eq!(local_path("/projects\0"), "/");
+        assert_eq!(local_path("/ projects"), "/");
+        assert_eq!(local_path(""), "/");
+        assert_eq!(local_path("/"), "/");
+        assert_eq!(local_path("/projects/3?q=%C3%A5"), "/projects/3?q=%C3%A5");
+    }
+
+    #[test]
+    fn control_characters_are_taken_out_but_line_breaks_and_tabs_stay() {
+        assert_eq!(
+            without_control_characters("Social\u{0}nämnden".into()),
+            "Socialnämnden"
+        );
+        assert_eq!(
+            without_control_characters("a\u{7f}b\u{9b}c\u{1b}d".into()),
+            "abcd"
+        );
+        assert_eq!(
+            without_control_characters("rad 1\r\nrad\t2".into()),
+            "rad 1\r\nrad\t2"
+        );
     }
 }

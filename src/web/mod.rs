@@ -21,17 +21,27 @@ use actix_session::config::CookieContentSecurity;
 use actix_session::storage::CookieSessionStore;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::{Service, ServiceResponse};
-use actix_web::http::header;
+use actix_web::http::Method;
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::{Compress, DefaultHeaders, ErrorHandlers};
 use actix_web::web;
 
-use crate::auth::throttle::LoginThrottle;
+use crate::auth::throttle::Throttle;
 use crate::db::Db;
 
 /// What every handler shares.
 pub struct AppState {
     pub db: Db,
-    pub throttle: LoginThrottle,
+    pub throttle: Throttle,
+}
+
+impl AppState {
+    pub fn new(db: Db) -> AppState {
+        AppState {
+            db,
+            throttle: Throttle::new(),
+        }
+    }
 }
 
 /// How the session cookie is made.
@@ -107,17 +117,30 @@ pub fn app(
                     "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'",
                 )),
         )
-        .wrap_fn(|req, srv| {
-            // One line per request. The query string is left out: it may hold search terms.
+        .wrap_fn(|mut req, srv| {
+            // One line per request. The query string is left out: it may hold search terms, and
+            // the path is logged escaped (`?`), so no request can write a line of its own.
             let started = Instant::now();
             let method = req.method().clone();
             let path = req.path().to_owned();
+            // HEAD is answered wherever GET is: the route runs as GET, and the server sends the
+            // headers without the body (actix-http leaves the body out of every HEAD answer).
+            if method == Method::HEAD {
+                req.head_mut().method = Method::GET;
+            }
             let response = srv.call(req);
             async move {
-                let response = response.await?;
+                let mut response = response.await?;
+                // Pages behind the login must not be kept by the browser or a proxy: after a
+                // logout, the back button of a shared computer shows nothing. Static files say
+                // for themselves how long they may be kept.
+                let headers = response.headers_mut();
+                if !headers.contains_key(header::CACHE_CONTROL) {
+                    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                }
                 tracing::info!(
                     %method,
-                    %path,
+                    ?path,
                     status = response.status().as_u16(),
                     duration_ms = started.elapsed().as_secs_f64() * 1000.0,
                     "request"

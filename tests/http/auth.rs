@@ -362,7 +362,7 @@ async fn the_sixth_attempt_for_a_username_is_throttled() {
     }
     let page = app.login("projektledare", "wrong password").await;
     assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(page.h1(), "För många inloggningsförsök");
+    assert_eq!(page.h1(), "För många försök");
     assert_eq!(page.lang().as_deref(), Some("sv"));
 
     // Even the right password is refused while throttled.

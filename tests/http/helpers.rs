@@ -1,13 +1,15 @@
 //! Starting the app for a test, and a client that keeps cookies and reads pages.
 
 use std::net::TcpListener;
+use std::sync::{Arc, Mutex, Once};
 
 use actix_web::cookie::Key;
 use reqwest::StatusCode;
+use reqwest::cookie::Jar;
 use reqwest::redirect::Policy;
 use scraper::{Html, Selector};
 use styr::db::Db;
-use styr::web::SessionSettings;
+use styr::web::{AppState, SessionSettings};
 
 /// The password of every demo user.
 pub const DEMO_PASSWORD: &str = styr::db::demo::DEMO_PASSWORD;
@@ -15,8 +17,12 @@ pub const DEMO_PASSWORD: &str = styr::db::demo::DEMO_PASSWORD;
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
+    /// The client's cookies, for requests made by hand.
+    pub cookies: Arc<Jar>,
     /// The app's database, for checking what was (not) saved.
     pub db: Db,
+    /// What the server's handlers share, for checking the throttle.
+    pub state: actix_web::web::Data<AppState>,
     _dir: tempfile::TempDir,
 }
 
@@ -35,6 +41,7 @@ async fn spawn(demo: bool) -> TestApp {
 }
 
 async fn spawn_with(demo: bool, admin_password: Option<&str>) -> TestApp {
+    capture_log();
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = dir.path().join("styr.db");
     let db = Db::open(path.to_str().expect("a UTF-8 path")).expect("the database opens");
@@ -48,26 +55,71 @@ async fn spawn_with(demo: bool, admin_password: Option<&str>) -> TestApp {
         key: Key::generate(),
         secure: false,
     };
+    let state = actix_web::web::Data::new(AppState::new(db.clone()));
     let server =
-        styr::server::build_server(listener, db.clone(), session).expect("the server builds");
+        styr::server::build_server(listener, state.clone(), session).expect("the server builds");
     tokio::spawn(server);
+    let (client, cookies) = new_client();
     TestApp {
         address,
-        client: new_client(),
+        client,
+        cookies,
         db,
+        state,
         _dir: dir,
     }
 }
 
-fn new_client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
+fn new_client() -> (reqwest::Client, Arc<Jar>) {
+    let cookies = Arc::new(Jar::default());
+    let client = reqwest::Client::builder()
+        .cookie_provider(Arc::clone(&cookies))
         .redirect(Policy::none())
         // The app closes the connection after refusing a post whose body it did not read; a
         // pooled connection would then fail the next request.
         .pool_max_idle_per_host(0)
         .build()
-        .expect("a client")
+        .expect("a client");
+    (client, cookies)
+}
+
+/// Everything the apps of this test binary logged, as the server writes it to standard error.
+static LOG: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+
+struct LogWriter;
+
+impl std::io::Write for LogWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        LOG.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Sends the log of every app in this binary to [`captured_log`], formatted as `styr` formats it.
+fn capture_log() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("info"))
+            .with_ansi(false)
+            .with_writer(|| LogWriter)
+            .try_init();
+    });
+}
+
+/// What the apps of this test binary have logged so far.
+pub fn captured_log() -> String {
+    String::from_utf8_lossy(
+        &LOG.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    )
+    .into_owned()
 }
 
 /// A page as a response: status, where it redirects, and its parsed HTML.
@@ -232,9 +284,18 @@ impl TestApp {
         assert_eq!(page.location.as_deref(), Some("/projects"));
     }
 
+    /// The `Cookie` header the client would send, for requests made by hand.
+    pub fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        self.cookies
+            .cookies(&self.address.parse().expect("a URL"))
+            .and_then(|v| v.to_str().ok().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
     /// Logs out and forgets the cookies, as a new browser.
     pub async fn fresh_client(&mut self) {
-        self.client = new_client();
+        (self.client, self.cookies) = new_client();
     }
 
     pub async fn logout(&self) {

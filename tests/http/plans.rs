@@ -831,6 +831,50 @@ async fn a_budget_above_the_frame_needs_a_reason() {
 }
 
 #[tokio::test]
+async fn amounts_beyond_ten_billion_are_refused_so_a_total_cannot_wrap() {
+    let app = spawn_app().await;
+    let f = fixture(&app, "DIG-2027-913", Some(500_000));
+    app.login_as("projektledare2").await;
+    let plan = create_plan(&app, f.project).await;
+    let huge = "9223372036854775807";
+    let fields = with(
+        &with(&full_plan(&f.goals), "budget_amount_1", huge),
+        "budget_amount_2",
+        huge,
+    );
+    let page = save(&app, f.project, plan, &fields).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["budget_amount_1", "budget_amount_2"] {
+        assert_eq!(
+            page.field_error(field).as_deref(),
+            Some("Beloppet är för stort: högst 10 000 000 000 kr."),
+            "{field}"
+        );
+        assert_eq!(page.input_value(field).as_deref(), Some(huge));
+    }
+    // Nothing was saved: the draft has no budget rows yet.
+    let page = app.get(&plan_path(f.project, plan)).await;
+    assert!(!page.body.contains("9223372036854775807"));
+
+    // Ten billion is the most a row takes; two of them add up without wrapping, and the total
+    // is above the frame, so the plan needs a reason.
+    let max = "10 000 000 000";
+    let fields = with(
+        &with(&full_plan(&f.goals), "budget_amount_1", max),
+        "budget_amount_2",
+        max,
+    );
+    let page = save(&app, f.project, plan, &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let page = app
+        .post(&format!("{}/submit", plan_path(f.project, plan)), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.field_error("over_frame_reason").is_some());
+    assert_eq!(plan_row(&app, f.project, plan).status, "draft");
+}
+
+#[tokio::test]
 async fn bad_rows_are_refused_beside_the_cell_and_nothing_is_saved() {
     let app = spawn_app().await;
     let f = fixture(&app, "DIG-2027-904", Some(1_000_000));

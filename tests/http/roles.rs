@@ -300,6 +300,7 @@ const GOVERNANCE_ROUTES: &[(&str, &str, [Expect; 10])] = &[
     ("GET",  "/audit?project={p}",                                [L, A, A, F, F, F, F, F, F, F]),
     ("GET",  "/admin/settings",                                   [L, A, F, F, F, F, F, F, F, F]),
     ("POST", "/admin/settings",                                   [L, A, F, F, F, F, F, F, F, F]),
+    ("POST", "/admin/settings/sessions",                          [L, A, F, F, F, F, F, F, F, F]),
 ];
 
 /// Makes the columns' relations true of the project `code`, and no others: `LEAD` leads it,
