@@ -70,7 +70,7 @@ async fn spawn_with(demo: bool, admin_password: Option<&str>) -> TestApp {
     }
 }
 
-fn new_client() -> (reqwest::Client, Arc<Jar>) {
+pub fn new_client() -> (reqwest::Client, Arc<Jar>) {
     let cookies = Arc::new(Jar::default());
     let client = reqwest::Client::builder()
         .cookie_provider(Arc::clone(&cookies))
@@ -131,7 +131,7 @@ pub struct Page {
 }
 
 impl Page {
-    async fn from(response: reqwest::Response) -> Page {
+    pub async fn from(response: reqwest::Response) -> Page {
         let status = response.status();
         let location = response
             .headers()

@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 mod auth;
+mod concurrency;
 mod directives;
 mod governance;
 mod hardening;
