@@ -130,6 +130,16 @@ test('a walk through Styr: every page works and passes axe (WCAG 2.1 A/AA)', asy
   await expectHeading(page, 'Ny enhet');
   await check(page, 'unit-new');
 
+  // The settings page holds two forms; a mistake in the login lifetimes comes back with its
+  // message beside the field.
+  assert.equal(await landing(page, () => nav.getByRole('link', { name: 'Inställningar' }).click()), 200);
+  await expectHeading(page, 'Inställningar');
+  const sessions = page.locator('form[action="/admin/settings/sessions"]');
+  await sessions.getByLabel('Utloggning efter inaktivitet (timmar)').fill('0');
+  assert.equal(await landing(page, () => sessions.getByRole('button', { name: 'Spara' }).click()), 422);
+  await page.getByText('Ange ett helt antal timmar från 1 till 24.').first().waitFor();
+  await check(page, 'settings-sessions-invalid');
+
   assert.equal(await landing(page, () => nav.getByRole('link', { name: 'Mitt konto' }).click()), 200);
   await expectHeading(page, 'Mitt konto');
   await check(page, 'account');
