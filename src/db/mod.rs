@@ -33,6 +33,10 @@ use crate::error::AppError;
 
 pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 
+/// How many connections the pool holds: as many as can usefully work at once on SQLite (one
+/// writer, readers in parallel) on a small server.
+pub const POOL_SIZE: u32 = 8;
+
 /// The connection every query uses.
 #[derive(diesel::MultiConnection)]
 pub enum DbConnection {
@@ -89,7 +93,7 @@ impl Db {
         let url = url.strip_prefix("sqlite://").unwrap_or(url);
         let manager = ConnectionManager::<DbConnection>::new(url);
         let pool = Pool::builder()
-            .max_size(8)
+            .max_size(POOL_SIZE)
             .connection_timeout(Duration::from_secs(10))
             .connection_customizer(Box::new(SqlitePragmas))
             .build(manager)
