@@ -4,11 +4,12 @@
 use diesel::prelude::*;
 
 use super::DbConnection;
-use super::schema::{closing_reports, decisions, directives, plans};
+use super::schema::{closing_reports, decisions, directives, plans, steering_group_members};
 use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::directive::DirectiveKind;
 use crate::domain::document::Status;
 use crate::domain::phase::{ApprovedDirective, ClosingReportFacts, Phase, PhaseFacts};
+use crate::domain::steering::SteeringRole;
 
 pub fn phase_facts(
     conn: &mut DbConnection,
@@ -86,8 +87,16 @@ pub fn phase_facts(
         .first(conn)
         .optional()?;
 
+    let steering_group_has_chair: bool = diesel::select(diesel::dsl::exists(
+        steering_group_members::table
+            .filter(steering_group_members::project_id.eq(project_id))
+            .filter(steering_group_members::role.eq(SteeringRole::Chair.as_str())),
+    ))
+    .get_result(conn)?;
+
     Ok(PhaseFacts {
         current,
+        steering_group_has_chair,
         approved_pre_study_directive,
         approved_directive,
         approved_plan_answers,

@@ -58,6 +58,26 @@ impl Phase {
             Phase::Cancelled => "phase-cancelled",
         }
     }
+
+    /// Whether the project's record is closed: in maintenance or cancelled, it takes no new
+    /// versions, steering group changes, meetings or closing report drafts (governance.md,
+    /// "Closed records"). Only the benefit follow-up continues.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Phase::Maintenance | Phase::Cancelled)
+    }
+}
+
+/// The catalog key of the refusal of any change to a closed project's record.
+pub const CLOSED_REFUSAL: &str = "project-refused-closed";
+
+/// Refuses a change to the record of a project in `phase` when the record is closed; the error is
+/// the catalog key of the reason. Every handler that adds to a project's record asks this first.
+pub fn check_open(phase: Phase) -> Result<(), &'static str> {
+    if phase.is_closed() {
+        Err(CLOSED_REFUSAL)
+    } else {
+        Ok(())
+    }
 }
 
 /// The phases a project in `from` may move to.
@@ -101,6 +121,8 @@ pub struct PhaseFacts {
     pub closing_report: Option<ClosingReportFacts>,
     /// The body that decided the move into the current phase; none for an idea.
     pub current_phase_body: Option<Body>,
+    /// The steering group has a chair: without one it cannot work, so no execution.
+    pub steering_group_has_chair: bool,
 }
 
 impl PhaseFacts {
@@ -113,6 +135,7 @@ impl PhaseFacts {
             approved_plan_answers: None,
             closing_report: None,
             current_phase_body: None,
+            steering_group_has_chair: false,
         }
     }
 }
@@ -141,6 +164,8 @@ pub enum Refusal {
     NeedsApprovedPlan {
         version: i32,
     },
+    /// Execution needs a working steering group: at least a chair.
+    NeedsSteeringChair,
     NeedsClosingReport,
     NeedsCompleteClosingReport,
     NeedsMaintenanceOwner,
@@ -156,6 +181,7 @@ impl Refusal {
             Refusal::NeedsPreStudyDirective => "phase-refused-pre-study-directive",
             Refusal::NeedsApprovedDirective => "phase-refused-directive",
             Refusal::NeedsApprovedPlan { .. } => "phase-refused-plan",
+            Refusal::NeedsSteeringChair => "phase-refused-steering-chair",
             Refusal::NeedsClosingReport => "phase-refused-closing-report",
             Refusal::NeedsCompleteClosingReport => "phase-refused-closing-report-complete",
             Refusal::NeedsMaintenanceOwner => "phase-refused-maintenance-owner",
@@ -182,7 +208,7 @@ impl Refusal {
 /// reason it is refused.
 pub fn check_phase_change(facts: &PhaseFacts, to: Phase) -> Result<Body, Vec<Refusal>> {
     let from = facts.current;
-    if next_phases(from).is_empty() {
+    if from.is_closed() {
         return Err(vec![Refusal::Ended { current: from }]);
     }
     if !next_phases(from).contains(&to) {
@@ -213,6 +239,9 @@ pub fn check_phase_change(facts: &PhaseFacts, to: Phase) -> Result<Body, Vec<Ref
                     })
                 }
                 Some(_) => {}
+            }
+            if !facts.steering_group_has_chair {
+                missing.push(Refusal::NeedsSteeringChair);
             }
             Body::SteeringGroup
         }
@@ -355,6 +384,7 @@ mod tests {
     fn execution_needs_a_plan_for_the_current_directive_version() {
         let planning = PhaseFacts {
             approved_directive: Some(DIRECTIVE_3),
+            steering_group_has_chair: true,
             ..facts(Phase::Planning)
         };
         assert_eq!(
@@ -371,6 +401,7 @@ mod tests {
         );
         let ready = PhaseFacts {
             approved_plan_answers: Some(3),
+            steering_group_has_chair: true,
             ..planning
         };
         assert_eq!(
@@ -379,8 +410,49 @@ mod tests {
         );
         assert_eq!(
             check_phase_change(&facts(Phase::Planning), Phase::Execution),
-            Err(vec![Refusal::NeedsApprovedDirective])
+            Err(vec![
+                Refusal::NeedsApprovedDirective,
+                Refusal::NeedsSteeringChair
+            ])
         );
+    }
+
+    #[test]
+    fn execution_needs_a_steering_group_with_a_chair() {
+        let no_chair = PhaseFacts {
+            approved_directive: Some(DIRECTIVE_3),
+            approved_plan_answers: Some(3),
+            ..facts(Phase::Planning)
+        };
+        assert_eq!(
+            check_phase_change(&no_chair, Phase::Execution),
+            Err(vec![Refusal::NeedsSteeringChair])
+        );
+        assert_eq!(
+            Refusal::NeedsSteeringChair.key(),
+            "phase-refused-steering-chair"
+        );
+        // Only execution asks for it.
+        let idea = facts(Phase::Idea);
+        assert_eq!(
+            check_phase_change(&idea, Phase::Cancelled),
+            Ok(Body::DevelopmentManager)
+        );
+    }
+
+    #[test]
+    fn a_closed_record_takes_nothing_new() {
+        for phase in Phase::ALL {
+            let closed = matches!(phase, Phase::Maintenance | Phase::Cancelled);
+            assert_eq!(phase.is_closed(), closed, "{phase:?}");
+            assert_eq!(
+                check_open(phase),
+                if closed { Err(CLOSED_REFUSAL) } else { Ok(()) },
+                "{phase:?}"
+            );
+            // A closed phase leads nowhere, and only a closed phase does.
+            assert_eq!(next_phases(phase).is_empty(), closed, "{phase:?}");
+        }
     }
 
     #[test]

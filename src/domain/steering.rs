@@ -59,6 +59,17 @@ impl SteeringRole {
     }
 }
 
+/// The catalog key of the refusal of a project's lead as the chair of its steering group.
+pub const CHAIR_IS_LEAD: &str = "error-chair-is-lead";
+/// The catalog key of the refusal of the steering group's chair as the project's lead.
+pub const LEAD_IS_CHAIR: &str = "error-lead-is-chair";
+
+/// Whether a project's lead and its steering group's chair are one person, which four eyes
+/// refuses: the steering group holds the lead to account.
+pub fn lead_chairs(lead_id: Option<i64>, chair_id: Option<i64>) -> bool {
+    lead_id.is_some() && lead_id == chair_id
+}
+
 /// A new member as submitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NewMember {
@@ -74,9 +85,12 @@ pub struct GroupNow {
     pub has_chair: bool,
     /// Active users who may be chosen.
     pub eligible_ids: Vec<i64>,
+    /// The project's lead, who does not chair its own steering group (four eyes).
+    pub lead_id: Option<i64>,
 }
 
-/// Parses a new member: an active user not yet in the group; at most one chair.
+/// Parses a new member: an active user not yet in the group; at most one chair, who is not the
+/// project's lead.
 pub fn parse_new_member(
     user_id: &str,
     role: &str,
@@ -106,6 +120,12 @@ pub fn parse_new_member(
             }
         }),
     );
+    if let (Some(id), Some(SteeringRole::Chair)) = (user_id, role) {
+        if lead_chairs(group.lead_id, Some(id)) {
+            errors.add("role", CHAIR_IS_LEAD);
+            return Err(errors);
+        }
+    }
     match (user_id, role) {
         (Some(user_id), Some(role)) => Ok(NewMember { user_id, role }),
         _ => Err(errors),
@@ -217,6 +237,7 @@ mod tests {
             member_ids: vec![1],
             has_chair: true,
             eligible_ids: vec![1, 2, 3],
+            lead_id: Some(3),
         }
     }
 
@@ -247,5 +268,21 @@ mod tests {
             ..group()
         };
         assert!(parse_new_member("2", "chair", &no_chair).is_ok());
+    }
+
+    #[test]
+    fn the_lead_does_not_chair_their_own_steering_group() {
+        let no_chair = GroupNow {
+            has_chair: false,
+            ..group()
+        };
+        let errors = parse_new_member("3", "chair", &no_chair).unwrap_err();
+        assert_eq!(errors.get("role"), Some(CHAIR_IS_LEAD));
+        // The lead may sit in the group, only not chair it.
+        assert!(parse_new_member("3", "member", &no_chair).is_ok());
+        assert!(lead_chairs(Some(3), Some(3)));
+        assert!(!lead_chairs(Some(3), Some(2)));
+        assert!(!lead_chairs(None, None));
+        assert!(!lead_chairs(None, Some(2)));
     }
 }

@@ -184,6 +184,7 @@ phase-refused-not-next = A project in { $from } cannot move to { $to }.
 phase-refused-pre-study-directive = A pre-study needs an approved pre-study directive.
 phase-refused-directive = This phase needs an approved project directive.
 phase-refused-plan = Execution needs an approved project plan for directive version { $version }.
+phase-refused-steering-chair = Execution needs a working steering group: appoint its chair first.
 phase-refused-closing-report = Closing needs a drafted closing report.
 phase-refused-closing-report-complete = Maintenance needs a closing report with outcome against goals, final cost, lessons and handover.
 phase-refused-maintenance-owner = Maintenance needs a named receiving maintenance owner.
@@ -203,6 +204,8 @@ steering-role-co_opted = Co-opted
 error-choose-person = Choose a person.
 error-already-member = The person is already in the steering group.
 error-one-chair = The steering group already has a chair.
+error-chair-is-lead = The project's lead does not chair its own steering group (four eyes): choose another chair.
+error-lead-is-chair = The chair of the steering group cannot also lead the project (four eyes): choose another lead.
 
 audit-title = Audit trail
 audit-project-title = Audit trail of { $code }
@@ -295,6 +298,8 @@ closing-handover-hint = To which maintenance object, and what is handed over.
 closing-maintenance-owner = Receiving maintenance owner
 closing-benefit-follow-up = Benefit follow-up
 closing-report-not-editable = The closing report is written during execution and closing; in this phase it does not change.
+project-refused-closed = The project is in maintenance or cancelled: its record is closed and takes no new versions, members, meetings or closing report drafts.
+steering-refused-title = The steering group cannot be changed
 error-follow-up-in-past = The follow-up must come after today.
 audit-entity-closing_report = Closing report
 

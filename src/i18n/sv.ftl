@@ -184,6 +184,7 @@ phase-refused-not-next = Ett projekt i fasen { $from } kan inte gå till { $to }
 phase-refused-pre-study-directive = Förstudie kräver ett godkänt förstudiedirektiv.
 phase-refused-directive = Fasen kräver ett godkänt projektdirektiv.
 phase-refused-plan = Genomförande kräver en godkänd projektplan för direktivets version { $version }.
+phase-refused-steering-chair = Genomförande kräver en fungerande styrgrupp: utse först dess ordförande.
 phase-refused-closing-report = Avslut kräver en utkastad slutrapport.
 phase-refused-closing-report-complete = Förvaltning kräver en slutrapport med utfall mot mål, slutlig kostnad, lärdomar och överlämning.
 phase-refused-maintenance-owner = Förvaltning kräver en namngiven mottagande förvaltningsägare.
@@ -203,6 +204,8 @@ steering-role-co_opted = Adjungerad
 error-choose-person = Välj en person.
 error-already-member = Personen är redan med i styrgruppen.
 error-one-chair = Styrgruppen har redan en ordförande.
+error-chair-is-lead = Projektledaren kan inte vara ordförande i projektets egen styrgrupp (fyra ögon): välj en annan ordförande.
+error-lead-is-chair = Styrgruppens ordförande kan inte också leda projektet (fyra ögon): välj en annan projektledare.
 
 audit-title = Logg över ändringar
 audit-project-title = Logg över ändringar i { $code }
@@ -295,6 +298,8 @@ closing-handover-hint = Till vilket förvaltningsobjekt, och vad som överlämna
 closing-maintenance-owner = Mottagande förvaltningsägare
 closing-benefit-follow-up = Uppföljning av nyttan
 closing-report-not-editable = Slutrapporten skrivs under genomförande och avslut; i den här fasen ändras den inte.
+project-refused-closed = Projektet är i förvaltning eller avbrutet: dess akt är stängd och tar inte emot nya versioner, ledamöter, möten eller utkast till slutrapport.
+steering-refused-title = Styrgruppen kan inte ändras
 error-follow-up-in-past = Uppföljningen ska ligga efter dagens datum.
 audit-entity-closing_report = Slutrapport
 

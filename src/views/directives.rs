@@ -550,6 +550,8 @@ pub struct FormPage<'a> {
     pub conflict: Option<&'a Conflict>,
     /// The version was submitted but is not complete: say so above the messages.
     pub submit_refused: bool,
+    /// A rule of the model refuses the change (a closed record): the catalog key of the reason.
+    pub refusal: Option<&'static str>,
 }
 
 const LABELS: &[(&str, &str)] = &[
@@ -676,6 +678,12 @@ pub fn form(ctx: &Ctx, data: &FormPage) -> Markup {
                 div.error-summary role="alert" {
                     h2 { (ctx.t("form-conflict-title")) }
                     p { (ctx.t("directive-conflict-text")) }
+                }
+            }
+            @if let Some(key) = data.refusal {
+                div.error-summary role="alert" {
+                    h2 { (ctx.t("directive-refused-title")) }
+                    p { (ctx.t(key)) }
                 }
             }
             @if data.submit_refused {

@@ -22,6 +22,7 @@ use crate::domain::directive::{
     snapshot,
 };
 use crate::domain::document::{self, Status, Step};
+use crate::domain::phase::check_open;
 use crate::domain::policy::{self, Action};
 use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
@@ -140,12 +141,13 @@ fn load_version(
 /// What the user may do with a version as it stands.
 fn actions(user: &CurrentUser, data: &VersionData) -> view::Actions {
     let status = data.directive.row.status();
-    let draft = may_draft(user, &data.project);
+    let open = !data.project.project.phase().is_closed();
+    let draft = open && may_draft(user, &data.project);
     view::Actions {
         edit: draft && status.is_editable(),
         submit: draft && status.is_editable(),
         revise: draft && document::step(status, Step::Revise, data.is_latest).is_ok(),
-        decide: status == Status::Submitted && may_decide(user, data.body),
+        decide: open && status == Status::Submitted && may_decide(user, data.body),
     }
 }
 
@@ -212,7 +214,7 @@ fn kinds_to_start(
     project: &ProjectView,
     versions: &[VersionEntry],
 ) -> Vec<DirectiveKind> {
-    if !may_draft(user, project) {
+    if !may_draft(user, project) || project.project.phase().is_closed() {
         return Vec::new();
     }
     DirectiveKind::ALL
@@ -333,6 +335,7 @@ async fn new(
             errors: &errors,
             conflict: None,
             submit_refused: false,
+            refusal: None,
         },
     ))
 }
@@ -364,6 +367,10 @@ async fn create(
             if !may_draft(&user, &project) {
                 return Err(AppError::Forbidden);
             }
+            if let Err(key) = check_open(project.project.phase()) {
+                let kind = DirectiveKind::parse(&raw_kind).ok();
+                return Ok(Err((project, kind, FieldErrors::new(), Some(key))));
+            }
             let mut errors = FieldErrors::new();
             let kind = errors.check("kind", DirectiveKind::parse(&raw_kind));
             if let Some(kind) = kind {
@@ -381,7 +388,7 @@ async fn create(
                 }
             };
             let (Some(kind), Some(content), true) = (kind, content, errors.is_empty()) else {
-                return Ok(Err((project, kind, errors)));
+                return Ok(Err((project, kind, errors, None)));
             };
             let did = directives::insert(conn, id, kind, 1, Status::Draft, &content, user.id)?;
             let after = directives::find(conn, id, did)?;
@@ -402,7 +409,7 @@ async fn create(
         .await?;
     match outcome {
         Ok(did) => Ok(see_other(&format!("{}?done=created", path_of(id, did)))),
-        Err((project, kind, errors)) => Ok(invalid(view::form(
+        Err((project, kind, errors, refusal)) => Ok(invalid(view::form(
             &auth.ctx,
             &FormPage {
                 project: &project,
@@ -411,6 +418,7 @@ async fn create(
                 errors: &errors,
                 conflict: None,
                 submit_refused: false,
+                refusal,
             },
         ))),
     }
@@ -432,6 +440,7 @@ fn edit_page<'a>(
         errors,
         conflict,
         submit_refused,
+        refusal: None,
     }
 }
 
@@ -487,6 +496,8 @@ enum Edited {
     Conflict(Box<VersionData>, Box<DirectiveContent>),
     /// The version may not be edited (any more).
     Refused(Box<VersionData>, &'static str),
+    /// A rule of the model refuses the change (a closed record): the form again, with the reason.
+    NotAllowed(Box<VersionData>, &'static str),
 }
 
 /// `POST /projects/{id}/directive/{did}/edit`: saves a draft under its lock version. A returned
@@ -508,6 +519,9 @@ async fn update(
             let data = load_version(conn, id, did)?;
             if !may_draft(&user, &data.project) {
                 return Err(AppError::Forbidden);
+            }
+            if let Err(key) = check_open(data.project.project.phase()) {
+                return Ok(Edited::NotAllowed(Box::new(data), key));
             }
             // A returned version becomes a draft again.
             let to = match next_status(&data, Step::Edit) {
@@ -544,6 +558,13 @@ async fn update(
         Edited::Invalid(data, errors) => invalid(view::form(
             &auth.ctx,
             &edit_page(&data, &submitted, &errors, None, false),
+        )),
+        Edited::NotAllowed(data, key) => invalid(view::form(
+            &auth.ctx,
+            &FormPage {
+                refusal: Some(key),
+                ..edit_page(&data, &submitted, &FieldErrors::new(), None, false)
+            },
         )),
         Edited::Refused(data, key) => conflict(render_version(
             &auth,
@@ -582,6 +603,9 @@ enum Stepped {
     Incomplete(Box<VersionData>, FieldErrors),
     /// The decision as typed has errors: the version's page with them.
     InvalidDecision(Box<VersionData>, FieldErrors),
+    /// A rule of the model refuses the step (a closed record, four eyes): the version's page with
+    /// the reason and the decision as typed, status 422.
+    NotAllowed(Box<VersionData>, &'static str),
 }
 
 fn stepped(auth: &Auth, outcome: Stepped, posted: Option<&DecisionPosted>) -> HttpResponse {
@@ -607,6 +631,13 @@ fn stepped(auth: &Auth, outcome: Stepped, posted: Option<&DecisionPosted>) -> Ht
         Stepped::InvalidDecision(data, errors) => {
             invalid(render_version(auth, &data, None, posted, &errors))
         }
+        Stepped::NotAllowed(data, key) => invalid(render_version(
+            auth,
+            &data,
+            Some(key),
+            posted,
+            &FieldErrors::new(),
+        )),
     }
 }
 
@@ -627,6 +658,9 @@ async fn submit(
             let data = load_version(conn, id, did)?;
             if !may_draft(&user, &data.project) {
                 return Err(AppError::Forbidden);
+            }
+            if let Err(key) = check_open(data.project.project.phase()) {
+                return Ok(Stepped::NotAllowed(Box::new(data), key));
             }
             let to = match next_status(&data, Step::Submit) {
                 Ok(to) => to,
@@ -706,6 +740,9 @@ async fn decide(
             let data = load_version(conn, id, did)?;
             if !may_decide(&user, data.body) {
                 return Err(AppError::Forbidden);
+            }
+            if let Err(key) = check_open(data.project.project.phase()) {
+                return Ok(Stepped::NotAllowed(Box::new(data), key));
             }
             let step = if form.returning {
                 Step::Return
@@ -817,6 +854,9 @@ async fn revise(
             let data = load_version(conn, id, did)?;
             if !may_draft(&user, &data.project) {
                 return Err(AppError::Forbidden);
+            }
+            if let Err(key) = check_open(data.project.project.phase()) {
+                return Ok(Stepped::NotAllowed(Box::new(data), key));
             }
             let status = match next_status(&data, Step::Revise) {
                 Ok(status) => status,

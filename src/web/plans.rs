@@ -13,6 +13,7 @@ use crate::domain::decision::{
     Body, DecisionKind, Verdict, VerdictField, VerdictForm, parse_verdict,
 };
 use crate::domain::document::{self, Step};
+use crate::domain::phase::{CLOSED_REFUSAL, check_open};
 use crate::domain::plan::{self as domain, PlanContent, PlanForm, row_field};
 use crate::domain::policy::{self, Action};
 use crate::domain::project::parse_lock_version;
@@ -170,16 +171,22 @@ fn render_show(
     )
 }
 
-/// The page of a version, answering a step that its status refuses: 409.
+/// The page of a version, answering a step that its status refuses (409: the version moved on),
+/// or that a rule of the model refuses (422: a closed record).
 fn refused(auth: &Auth, data: &ShowData, key: &'static str) -> HttpResponse {
-    conflict(render_show(
+    let page = render_show(
         auth,
         data,
         false,
         Some(Message::Refused(key)),
         &default_decision(),
         &FieldErrors::new(),
-    ))
+    );
+    if key == CLOSED_REFUSAL {
+        invalid(page)
+    } else {
+        conflict(page)
+    }
 }
 
 fn default_decision() -> DecisionForm {
@@ -315,6 +322,9 @@ async fn create(
             if !rights(conn, &user, &project)?.may_draft {
                 return Err(AppError::Forbidden);
             }
+            if let Err(key) = check_open(project.project.phase()) {
+                return Ok(Err((key, load_pinned(conn, &user, id)?)));
+            }
             if plans::newest(conn, id)?.is_some() {
                 return Ok(Err(("plan-refused-exists", load_pinned(conn, &user, id)?)));
             }
@@ -386,6 +396,12 @@ fn load_for_draft(
     let doc = find_plan(conn, id, plan_id)?;
     if !rights(conn, user, &project)?.may_draft {
         return Err(AppError::Forbidden);
+    }
+    if let Err(key) = check_open(project.project.phase()) {
+        return Ok(Loaded::Refused(
+            Box::new(load_show(conn, user, project, doc)?),
+            key,
+        ));
     }
     let newest = plans::newest(conn, id)?.map(|p| p.version);
     let is_latest = newest == Some(doc.plan.version);
@@ -498,6 +514,9 @@ enum StepOutcome {
     NotReady(Box<EditData>, FieldErrors),
     /// The decision's form was filled in wrongly.
     InvalidDecision(Box<ShowData>, FieldErrors),
+    /// A rule of the model refuses the decision (a closed record, four eyes): the page with the
+    /// reason and the decision as typed, status 422.
+    NotAllowed(Box<ShowData>, &'static str),
 }
 
 async fn submit(
@@ -544,7 +563,7 @@ async fn submit(
             let form = form_of(&data.doc.content, data.doc.plan.lock_version);
             invalid(render_edit(&auth, &data, &form, &errors, None, true))
         }
-        StepOutcome::InvalidDecision(..) => {
+        StepOutcome::InvalidDecision(..) | StepOutcome::NotAllowed(..) => {
             return Err(AppError::internal("a submission has no decision"));
         }
     })
@@ -614,6 +633,10 @@ async fn decide(
             if !rights(conn, &user, &project)?.may_decide {
                 return Err(AppError::Forbidden);
             }
+            if let Err(key) = check_open(project.project.phase()) {
+                let data = load_show(conn, &user, project, doc)?;
+                return Ok(StepOutcome::NotAllowed(Box::new(data), key));
+            }
             let to = match document::step(doc.plan.status(), step, true) {
                 Ok(to) => to,
                 Err(refusal) => {
@@ -665,6 +688,14 @@ async fn decide(
         StepOutcome::InvalidDecision(data, errors) => {
             invalid(render_show(&auth, &data, false, None, &submitted, &errors))
         }
+        StepOutcome::NotAllowed(data, key) => invalid(render_show(
+            &auth,
+            &data,
+            false,
+            Some(Message::Refused(key)),
+            &submitted,
+            &FieldErrors::new(),
+        )),
         StepOutcome::NotReady(..) => {
             return Err(AppError::internal("a decision needs no draft"));
         }

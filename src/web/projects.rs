@@ -4,12 +4,13 @@ use actix_web::{HttpResponse, web};
 use maud::Markup;
 
 use crate::db::projects::{self, ProjectView, RegisterFilter, Saved};
-use crate::db::{DbConnection, audit, units, users};
+use crate::db::{DbConnection, audit, steering, units, users};
 use crate::domain::phase::Phase;
 use crate::domain::policy::{self, Action, ProjectEditScope, ProjectRelation};
 use crate::domain::project::{
     Choices, ProjectForm, parse_description, parse_lock_version, parse_project, suggest_code,
 };
+use crate::domain::steering::{LEAD_IS_CHAIR, SteeringRole, lead_chairs};
 use crate::domain::validation::{FieldErrors, optional_id};
 use crate::error::{AppError, see_other};
 use crate::views::projects::{self as view, FormPurpose};
@@ -277,6 +278,15 @@ async fn update(
                     };
                     if projects::code_taken(conn, &input.code, Some(id))? {
                         return Ok(Outcome::Invalid(code_taken(), data));
+                    }
+                    let chair = steering::members(conn, id)?
+                        .into_iter()
+                        .find(|m| m.role() == SteeringRole::Chair)
+                        .map(|m| m.user_id);
+                    if lead_chairs(input.project_lead_id, chair) {
+                        let mut errors = FieldErrors::new();
+                        errors.add("project_lead_id", LEAD_IS_CHAIR);
+                        return Ok(Outcome::Invalid(errors, data));
                     }
                     projects::update(conn, id, lock_version, &input)?
                 }

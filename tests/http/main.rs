@@ -10,3 +10,4 @@ mod helpers;
 mod plans;
 mod projects;
 mod roles;
+mod rules;

@@ -1,0 +1,391 @@
+//! The rules of issue 6: dates follow the facts, four eyes, execution needs a chair, closed records
+//! and who registers ideas. Each refusal answers 422 with the reason on the same page, keeps what
+//! was typed, and saves nothing.
+
+use reqwest::StatusCode;
+
+use crate::helpers::*;
+
+const CLOSED: &str = "Projektet är i förvaltning eller avbrutet: dess akt är stängd och tar inte \
+                      emot nya versioner, ledamöter, möten eller utkast till slutrapport.";
+
+fn today() -> String {
+    chrono::Local::now().date_naive().to_string()
+}
+
+/// What a project's record holds: directive and plan versions, steering group members, meetings,
+/// decisions and the closing report; a refused request must leave all of it as it was.
+fn record(app: &TestApp, id: i64) -> (usize, usize, usize, usize, usize, Option<String>) {
+    app.with_db(|conn| {
+        let directives = styr::db::directives::versions(conn, id)
+            .expect("query")
+            .len();
+        let plans = styr::db::plans::versions(conn, id).expect("query").len();
+        let members = styr::db::steering::members(conn, id).expect("query").len();
+        let meetings = styr::db::steering::meetings(conn, id).expect("query").len();
+        let decisions = styr::db::decisions::for_project(conn, id)
+            .expect("query")
+            .len();
+        let report = styr::db::closing::find(conn, id)
+            .expect("query")
+            .map(|r| r.outcome);
+        (directives, plans, members, meetings, decisions, report)
+    })
+}
+
+fn newest_directive(app: &TestApp, id: i64) -> i64 {
+    app.with_db(|conn| {
+        styr::db::directives::versions(conn, id)
+            .expect("query")
+            .first()
+            .expect("a version")
+            .row
+            .id
+    })
+}
+
+fn newest_plan(app: &TestApp, id: i64) -> i64 {
+    app.with_db(|conn| {
+        styr::db::plans::newest(conn, id)
+            .expect("query")
+            .expect("a plan")
+            .id
+    })
+}
+
+fn phase_of(app: &TestApp, id: i64) -> String {
+    app.with_db(|conn| {
+        styr::db::projects::row(conn, id)
+            .expect("query")
+            .expect("project")
+            .phase
+    })
+}
+
+fn member_id(app: &TestApp, id: i64, name: &str) -> i64 {
+    app.with_db(|conn| {
+        styr::db::steering::members(conn, id)
+            .expect("query")
+            .into_iter()
+            .find(|m| m.display_name == name)
+            .expect("the member")
+            .id
+    })
+}
+
+#[tokio::test]
+async fn a_cancelled_project_takes_no_new_versions() {
+    let app = spawn_app().await;
+    // DIG-2026-009 is cancelled; the development manager commissions it.
+    let id = app.project_id("DIG-2026-009");
+    let directive = newest_directive(&app, id);
+    let before = record(&app, id);
+    app.login_as("utvecklingschef").await;
+
+    let page = app
+        .post(&format!("/projects/{id}/directive/{directive}/revise"), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.text(".error-summary")
+            .unwrap_or_default()
+            .contains(CLOSED)
+    );
+
+    let page = app
+        .post(
+            &format!("/projects/{id}/directive"),
+            &[("kind", "pre_study"), ("purpose", "Ett nytt syfte")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.text(".error-summary")
+            .unwrap_or_default()
+            .contains(CLOSED)
+    );
+    assert_eq!(page.text("#purpose").as_deref(), Some("Ett nytt syfte"));
+
+    let page = app.post(&format!("/projects/{id}/plan"), &[]).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains(CLOSED));
+
+    let karin = app.user_id("karin.holm").to_string();
+    let page = app
+        .post(
+            &format!("/projects/{id}/steering-group"),
+            &[("user_id", &karin), ("role", "chair")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.text(".error-summary")
+            .unwrap_or_default()
+            .contains(CLOSED)
+    );
+    assert_eq!(
+        page.attr("#user_id option[selected]", "value").as_deref(),
+        Some(karin.as_str())
+    );
+    assert_eq!(record(&app, id), before, "nothing was saved");
+    assert_eq!(phase_of(&app, id), "cancelled");
+
+    // Reading still works.
+    let page = app
+        .get(&format!("/projects/{id}/directive/{directive}"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.attr("form[action$=\"/revise\"]", "action").is_none());
+}
+
+#[tokio::test]
+async fn a_project_in_maintenance_takes_no_members_meetings_plans_or_closing_report() {
+    let app = spawn_app().await;
+    // DIG-2024-001 is in maintenance; Karin Holm chairs its steering group.
+    let id = app.project_id("DIG-2024-001");
+    let plan = newest_plan(&app, id);
+    let member = member_id(&app, id, "Johan Ek");
+    let before = record(&app, id);
+
+    app.login_as("utvecklingschef").await;
+    let page = app
+        .post(
+            &format!("/projects/{id}/steering-group/{member}/remove"),
+            &[],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.text(".error-summary")
+            .unwrap_or_default()
+            .contains(CLOSED)
+    );
+    let page = app
+        .post(&format!("/projects/{id}/plan/{plan}/revise"), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains(CLOSED));
+    app.logout().await;
+
+    app.login_as("karin.holm").await;
+    let page = app
+        .post(
+            &format!("/projects/{id}/steering-group/meetings"),
+            &[
+                ("held_on", &today()),
+                ("attendees", "Karin Holm"),
+                ("decision_1", "Nyttan följs upp i juni."),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.text(".error-summary")
+            .unwrap_or_default()
+            .contains(CLOSED)
+    );
+    assert_eq!(
+        page.text("#decision_1").as_deref(),
+        Some("Nyttan följs upp i juni.")
+    );
+    app.logout().await;
+
+    app.login_as("projektledare").await;
+    let page = app
+        .post(
+            &format!("/projects/{id}/closing-report"),
+            &[("outcome", "Ändrat utfall"), ("lock_version", "1")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.text(".error-summary")
+            .unwrap_or_default()
+            .contains(CLOSED)
+    );
+
+    assert_eq!(record(&app, id), before, "nothing was saved");
+}
+
+#[tokio::test]
+async fn execution_needs_a_steering_group_with_a_chair() {
+    let app = spawn_app().await;
+    // DIG-2025-004 is in planning with its plan submitted; Peter Wallin chairs its steering group.
+    let id = app.project_id("DIG-2025-004");
+    let plan = newest_plan(&app, id);
+    app.login_as("peter.wallin").await;
+    let page = app
+        .post(
+            &format!("/projects/{id}/plan/{plan}/approve"),
+            &[("decided_on", &today()), ("text", "")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    app.logout().await;
+
+    // The development manager removes the chair, then tries to start execution.
+    app.login_as("utvecklingschef").await;
+    let chair = member_id(&app, id, "Peter Wallin");
+    let page = app
+        .post(
+            &format!("/projects/{id}/steering-group/{chair}/remove"),
+            &[],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let before = record(&app, id);
+    let page = app
+        .post(
+            &format!("/projects/{id}/phase"),
+            &[
+                ("phase", "execution"),
+                ("decided_on", &today()),
+                ("text", "Genomförandet startar."),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.field_error("phase").as_deref(),
+        Some("Genomförande kräver en fungerande styrgrupp: utse först dess ordförande.")
+    );
+    assert_eq!(
+        page.text("#text").as_deref(),
+        Some("Genomförandet startar.")
+    );
+    assert_eq!(phase_of(&app, id), "planning");
+    assert_eq!(record(&app, id), before, "nothing was saved");
+
+    // With a chair again, the steering group's decision goes through.
+    let peter = app.user_id("peter.wallin").to_string();
+    let page = app
+        .post(
+            &format!("/projects/{id}/steering-group"),
+            &[("user_id", &peter), ("role", "chair")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let page = app
+        .post(
+            &format!("/projects/{id}/phase"),
+            &[
+                ("phase", "execution"),
+                ("decided_on", &today()),
+                ("text", "Genomförandet startar."),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(phase_of(&app, id), "execution");
+}
+
+#[tokio::test]
+async fn the_lead_does_not_chair_the_project_s_steering_group() {
+    let app = spawn_app().await;
+    // DIG-2026-007 is an idea with no lead and no steering group.
+    let id = app.project_id("DIG-2026-007");
+    let lead = app.user_id("projektledare").to_string();
+    let karin = app.user_id("karin.holm").to_string();
+    app.login_as("utvecklingschef").await;
+
+    // Make Johan Ek the lead.
+    let form = app.get(&format!("/projects/{id}/edit")).await;
+    let fields = edit_fields(&form, &[("project_lead_id", &lead)]);
+    let page = post_owned(&app, &format!("/projects/{id}/edit"), &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+
+    // The lead may not chair the group …
+    let path = format!("/projects/{id}/steering-group");
+    let page = app
+        .post(&path, &[("user_id", &lead), ("role", "chair")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.field_error("role").as_deref(),
+        Some(
+            "Projektledaren kan inte vara ordförande i projektets egen styrgrupp (fyra ögon): \
+             välj en annan ordförande."
+        )
+    );
+    assert_eq!(
+        page.attr("#user_id option[selected]", "value").as_deref(),
+        Some(lead.as_str())
+    );
+    let members = || app.with_db(|conn| styr::db::steering::members(conn, id).expect("query"));
+    assert!(members().is_empty(), "nothing was saved");
+    // … but may sit in it.
+    let page = app
+        .post(&path, &[("user_id", &lead), ("role", "co_opted")])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let page = app
+        .post(&path, &[("user_id", &karin), ("role", "chair")])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+
+    // Nor may the chair be made the lead.
+    let form = app.get(&format!("/projects/{id}/edit")).await;
+    let fields = edit_fields(&form, &[("project_lead_id", &karin)]);
+    let page = post_owned(&app, &format!("/projects/{id}/edit"), &fields).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.field_error("project_lead_id").as_deref(),
+        Some(
+            "Styrgruppens ordförande kan inte också leda projektet (fyra ögon): välj en annan \
+             projektledare."
+        )
+    );
+    assert_eq!(
+        page.attr("#project_lead_id option[selected]", "value")
+            .as_deref(),
+        Some(karin.as_str())
+    );
+    let lead_now = app.with_db(|conn| {
+        styr::db::projects::row(conn, id)
+            .expect("query")
+            .expect("project")
+            .project_lead_id
+    });
+    assert_eq!(lead_now, Some(app.user_id("projektledare")), "unchanged");
+}
+
+/// The fields of the project edit form as served, with `changes` made.
+fn edit_fields(page: &Page, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    for name in [
+        "code",
+        "name",
+        "planned_start",
+        "planned_end",
+        "budget_sek",
+        "lock_version",
+    ] {
+        if let Some(value) = page.input_value(name) {
+            fields.push((name.to_owned(), value));
+        }
+    }
+    for name in ["unit_id", "project_lead_id", "commissioner_id"] {
+        let value = page
+            .attr(&format!("select[name={name}] option[selected]"), "value")
+            .unwrap_or_default();
+        fields.push((name.to_owned(), value));
+    }
+    if let Some(description) = page.text("textarea[name=description]") {
+        fields.push(("description".to_owned(), description));
+    }
+    for (name, value) in changes {
+        match fields.iter_mut().find(|(k, _)| k == name) {
+            Some(field) => field.1 = (*value).to_owned(),
+            None => fields.push(((*name).to_owned(), (*value).to_owned())),
+        }
+    }
+    fields
+}
+
+async fn post_owned(app: &TestApp, path: &str, fields: &[(String, String)]) -> Page {
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    app.post(path, &fields).await
+}
