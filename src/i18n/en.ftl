@@ -115,6 +115,7 @@ project-edit = Edit
 project-edit-title = Edit { $code }
 project-saved = The project is saved.
 project-lead-may-edit-description = As project lead you can keep the project's description up to date. The other details are changed by the development manager or the administrator.
+project-idea-appointed-later = The project is registered as an idea. Its lead and commissioner are appointed by the development manager.
 
 users-title = Users
 users-new = New user

@@ -115,6 +115,7 @@ project-edit = Ändra
 project-edit-title = Ändra { $code }
 project-saved = Projektet är sparat.
 project-lead-may-edit-description = Som projektledare kan du hålla projektets beskrivning aktuell. Övriga uppgifter ändras av utvecklingschefen eller administratören.
+project-idea-appointed-later = Projektet registreras som en idé. Projektledare och beställare utses av utvecklingschefen.
 
 users-title = Användare
 users-new = Ny användare

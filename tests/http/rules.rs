@@ -389,3 +389,70 @@ async fn post_owned(app: &TestApp, path: &str, fields: &[(String, String)]) -> P
         .collect();
     app.post(path, &fields).await
 }
+
+#[tokio::test]
+async fn anyone_but_a_reader_registers_an_idea() {
+    let mut app = spawn_app().await;
+    let unit = app.with_db(|conn| {
+        styr::db::units::units(conn)
+            .expect("query")
+            .first()
+            .expect("a unit")
+            .id
+    });
+    let unit = unit.to_string();
+    let someone = app.user_id("karin.holm").to_string();
+    for (username, code) in [
+        ("projektledare", "DIG-2027-101"),
+        ("ledamot", "DIG-2027-102"),
+    ] {
+        app.fresh_client().await;
+        app.login_as(username).await;
+        let page = app.get("/projects").await;
+        assert!(
+            page.attr("a[href=\"/projects/new\"]", "href").is_some(),
+            "{username}"
+        );
+        // The form registers an idea: no lead or commissioner to appoint.
+        let page = app.get("/projects/new").await;
+        assert_eq!(page.status, StatusCode::OK, "{username}");
+        assert!(page.text("select[name=project_lead_id]").is_none());
+        assert!(page.text("select[name=commissioner_id]").is_none());
+
+        // Bad input is refused as for anyone, and the input is kept.
+        let page = app
+            .post(
+                "/projects",
+                &[("code", code), ("name", " "), ("unit_id", &unit)],
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(page.input_value("code").as_deref(), Some(code));
+
+        // A lead or commissioner posted anyway is not theirs to appoint.
+        let page = app
+            .post(
+                "/projects",
+                &[
+                    ("code", code),
+                    ("name", "Digital kallelse till möten"),
+                    ("unit_id", &unit),
+                    ("project_lead_id", &someone),
+                    ("commissioner_id", &someone),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+        let row = app.with_db(|conn| {
+            styr::db::projects::register(conn, &Default::default())
+                .expect("query")
+                .into_iter()
+                .find(|p| p.project.code == code)
+                .expect("registered")
+                .project
+        });
+        assert_eq!(row.phase, "idea", "{username}");
+        assert_eq!(row.project_lead_id, None, "{username}");
+        assert_eq!(row.commissioner_id, None, "{username}");
+    }
+}
