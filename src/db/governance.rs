@@ -4,11 +4,12 @@
 use diesel::prelude::*;
 
 use super::DbConnection;
-use super::schema::{closing_reports, decisions, directives, plans, steering_group_members};
+use super::schema::{closing_reports, decisions, directives, plans, steering_group_members, users};
 use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::directive::DirectiveKind;
-use crate::domain::document::Status;
+use crate::domain::document::{AuthorFacts, Authors, Status};
 use crate::domain::phase::{ApprovedDirective, ClosingReportFacts, Phase, PhaseFacts};
+use crate::domain::role::Role;
 use crate::domain::steering::SteeringRole;
 
 pub fn phase_facts(
@@ -103,6 +104,34 @@ pub fn phase_facts(
         closing_report,
         current_phase_body: current_phase_body.as_deref().and_then(Body::parse),
     })
+}
+
+/// What four eyes needs to know of a version's authors: whether a development manager is among
+/// them, and whether the steering group's chair (`chair`) is.
+pub fn author_facts(
+    conn: &mut DbConnection,
+    authors: &Authors,
+    chair: Option<i64>,
+) -> QueryResult<AuthorFacts> {
+    let ids: Vec<i64> = authors.ids().collect();
+    let roles: Vec<String> = users::table
+        .filter(users::id.eq_any(&ids))
+        .select(users::role)
+        .load(conn)?;
+    Ok(AuthorFacts {
+        development_manager: roles.iter().any(|r| r == Role::DevelopmentManager.as_str()),
+        steering_chair: chair.is_some_and(|chair| authors.includes(chair)),
+    })
+}
+
+/// The chair of a project's steering group, if it has one.
+pub fn chair(conn: &mut DbConnection, project_id: i64) -> QueryResult<Option<i64>> {
+    steering_group_members::table
+        .filter(steering_group_members::project_id.eq(project_id))
+        .filter(steering_group_members::role.eq(SteeringRole::Chair.as_str()))
+        .select(steering_group_members::user_id)
+        .first(conn)
+        .optional()
 }
 
 /// A version of a directive or plan, as the project page lists it.

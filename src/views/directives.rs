@@ -56,6 +56,8 @@ pub struct Actions {
     pub revise: bool,
     /// Approve or return it.
     pub decide: bool,
+    /// The user drafted or submitted the version, so four eyes refuses their decision on it.
+    pub own_version: bool,
 }
 
 /// One version, as its page shows it.
@@ -359,6 +361,9 @@ fn decision_forms(ctx: &Ctx, data: &VersionPage, base: &str) -> Markup {
     html! {
         p {
             (ctx.t_args("directive-decide-intro", &[("body", ctx.t(data.body.label_key()).into())]))
+        }
+        @if data.actions.own_version {
+            p.field-hint #own_version_note { (ctx.t("document-own-version-note")) }
         }
         section aria-labelledby="approve_heading" {
             h3 #approve_heading { (ctx.t("directive-approve-heading")) }

@@ -11,9 +11,9 @@ use chrono::NaiveDate;
 use maud::Markup;
 
 use crate::db::decisions::{self, DecisionRow, NewDecision};
-use crate::db::directives::{self, Directive, VersionEntry};
+use crate::db::directives::{self, Directive, Submission, VersionEntry};
 use crate::db::projects::{self, ProjectView, Saved};
-use crate::db::{DbConnection, audit, settings};
+use crate::db::{DbConnection, audit, governance, settings};
 use crate::domain::decision::{
     Body, DecisionKind, Verdict, VerdictField, VerdictForm, parse_verdict,
 };
@@ -21,7 +21,7 @@ use crate::domain::directive::{
     DirectiveContent, DirectiveForm, DirectiveKind, approving_body, check_submittable, parse_draft,
     snapshot,
 };
-use crate::domain::document::{self, Status, Step};
+use crate::domain::document::{self, Authors, Status, Step, check_four_eyes, deciding_body};
 use crate::domain::phase::check_open;
 use crate::domain::policy::{self, Action};
 use crate::domain::project::parse_lock_version;
@@ -95,7 +95,7 @@ struct VersionData {
     /// Whether this is the newest version of its kind.
     is_latest: bool,
     /// The body that decides this version: the one named when it was submitted, or for a draft
-    /// the one that would decide it if it were submitted as it stands.
+    /// the one that would decide it if it were submitted as it stands (four eyes included).
     body: Body,
 }
 
@@ -112,9 +112,12 @@ fn load_version(
         directive.row.approving_body(),
     ) {
         (false, Some(body)) => body,
-        _ => approving_body(
-            &directive.content(),
-            settings::management_group_threshold(conn)?,
+        _ => deciding_body(
+            approving_body(
+                &directive.content(),
+                settings::management_group_threshold(conn)?,
+            ),
+            governance::author_facts(conn, &directive.row.authors(), None)?,
         ),
     };
     let decision = match directive.row.decision_id {
@@ -148,6 +151,7 @@ fn actions(user: &CurrentUser, data: &VersionData) -> view::Actions {
         submit: draft && status.is_editable(),
         revise: draft && document::step(status, Step::Revise, data.is_latest).is_ok(),
         decide: open && status == Status::Submitted && may_decide(user, data.body),
+        own_version: data.directive.row.authors().includes(user.id),
     }
 }
 
@@ -532,7 +536,7 @@ async fn update(
                 Ok(content) => content,
                 Err(errors) => return Ok(Edited::Invalid(Box::new(data), errors)),
             };
-            match directives::update_draft(conn, did, lock_version, to, &content)? {
+            match directives::update_draft(conn, did, lock_version, to, &content, user.id)? {
                 Saved::Yes => {
                     let after = directives::find(conn, id, did)?;
                     audit::record(
@@ -670,10 +674,23 @@ async fn submit(
             if let Err(errors) = check_submittable(&content) {
                 return Ok(Stepped::Incomplete(Box::new(data), errors));
             }
+            // Four eyes: when a development manager drafted or submits it, the management group
+            // decides instead.
             let threshold = settings::management_group_threshold(conn)?;
-            let body = approving_body(&content, threshold);
+            let authors = Authors {
+                submitted_by: Some(user.id),
+                ..data.directive.row.authors()
+            };
+            let submission = Submission {
+                body: deciding_body(
+                    approving_body(&content, threshold),
+                    governance::author_facts(conn, &authors, None)?,
+                ),
+                by: user.id,
+                on: today(),
+            };
             let from = data.directive.row.status();
-            if !directives::submit(conn, did, from, to, body)? {
+            if !directives::submit(conn, did, from, to, &submission)? {
                 return Err(AppError::internal(
                     "the version changed while it was submitted",
                 ));
@@ -741,7 +758,9 @@ async fn decide(
             if !may_decide(&user, data.body) {
                 return Err(AppError::Forbidden);
             }
-            if let Err(key) = check_open(data.project.project.phase()) {
+            if let Err(key) = check_open(data.project.project.phase())
+                .and_then(|()| check_four_eyes(&data.directive.row.authors(), user.id))
+            {
                 return Ok(Stepped::NotAllowed(Box::new(data), key));
             }
             let step = if form.returning {

@@ -6,13 +6,13 @@ use chrono::NaiveDate;
 use maud::Markup;
 
 use crate::db::decisions::{self, NewDecision};
-use crate::db::plans::{self, PlanDoc, PlanVersion};
+use crate::db::plans::{self, PlanDoc, PlanRow, PlanVersion};
 use crate::db::projects::{ProjectView, Saved};
-use crate::db::{DbConnection, audit, projects, steering};
+use crate::db::{DbConnection, audit, governance, projects, steering};
 use crate::domain::decision::{
     Body, DecisionKind, Verdict, VerdictField, VerdictForm, parse_verdict,
 };
-use crate::domain::document::{self, Step};
+use crate::domain::document::{self, Step, check_four_eyes};
 use crate::domain::phase::{CLOSED_REFUSAL, check_open};
 use crate::domain::plan::{self as domain, PlanContent, PlanForm, row_field};
 use crate::domain::policy::{self, Action};
@@ -64,7 +64,23 @@ fn rights(
     Ok(Rights {
         may_draft: policy::may_draft_plan(user.role, is_lead),
         may_decide: policy::may_record_decision(user.role, steering, Body::SteeringGroup),
+        own_version: false,
     })
+}
+
+/// The body that decides a plan version: the steering group, or when its chair wrote the version,
+/// the body above (four eyes).
+fn deciding_body(conn: &mut DbConnection, plan: &PlanRow) -> Result<Body, AppError> {
+    let chair = governance::chair(conn, plan.project_id)?;
+    let authors = governance::author_facts(conn, &plan.authors(), chair)?;
+    Ok(document::deciding_body(Body::SteeringGroup, authors))
+}
+
+/// Whether the user decides for the body that decides the plan version (four eyes aside).
+fn decides(conn: &mut DbConnection, user: &CurrentUser, plan: &PlanRow) -> Result<bool, AppError> {
+    let body = deciding_body(conn, plan)?;
+    let steering = steering::role_of(conn, plan.project_id, user.id)?;
+    Ok(policy::may_record_decision(user.role, steering, body))
 }
 
 /// The plan's content as the form shows it.
@@ -138,8 +154,13 @@ fn load_show(
     doc: PlanDoc,
 ) -> Result<ShowData, AppError> {
     let id = project.project.id;
+    let rights = Rights {
+        may_decide: decides(conn, user, &doc.plan)?,
+        own_version: doc.plan.authors().includes(user.id),
+        ..rights(conn, user, &project)?
+    };
     Ok(ShowData {
-        rights: rights(conn, user, &project)?,
+        rights,
         versions: plans::versions(conn, id)?,
         newest_directive: plans::newest_approved_directive(conn, id)?.map(|d| d.version),
         project,
@@ -467,7 +488,7 @@ async fn update(
                 Ok(content) => content,
                 Err(errors) => return Ok(Update::Invalid(Box::new(data), errors)),
             };
-            match plans::save_draft(conn, plan_id, lock_version, &content)? {
+            match plans::save_draft(conn, plan_id, lock_version, &content, user.id)? {
                 Saved::Conflict => Ok(Update::Conflict(Box::new(data))),
                 Saved::Yes => {
                     let after = find_plan(conn, id, plan_id)?;
@@ -542,7 +563,7 @@ async fn submit(
             ) {
                 return Ok(StepOutcome::NotReady(Box::new(data), errors));
             }
-            if !plans::submit(conn, plan_id)? {
+            if !plans::submit(conn, plan_id, user.id, today())? {
                 return Err(AppError::internal("the plan left draft while locked"));
             }
             let after = find_plan(conn, id, plan_id)?;
@@ -630,10 +651,14 @@ async fn decide(
         .write(move |conn| {
             let project = find_project(conn, id)?;
             let doc = find_plan(conn, id, plan_id)?;
-            if !rights(conn, &user, &project)?.may_decide {
+            let body = deciding_body(conn, &doc.plan)?;
+            let steering = steering::role_of(conn, id, user.id)?;
+            if !policy::may_record_decision(user.role, steering, body) {
                 return Err(AppError::Forbidden);
             }
-            if let Err(key) = check_open(project.project.phase()) {
+            if let Err(key) = check_open(project.project.phase())
+                .and_then(|()| check_four_eyes(&doc.plan.authors(), user.id))
+            {
                 let data = load_show(conn, &user, project, doc)?;
                 return Ok(StepOutcome::NotAllowed(Box::new(data), key));
             }
@@ -660,7 +685,7 @@ async fn decide(
             let decision = decisions::record(
                 conn,
                 &NewDecision {
-                    body: Body::SteeringGroup,
+                    body,
                     project_id: Some(id),
                     decided_on: decided.decided_on,
                     kind,

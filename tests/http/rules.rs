@@ -456,3 +456,108 @@ async fn anyone_but_a_reader_registers_an_idea() {
         assert_eq!(row.commissioner_id, None, "{username}");
     }
 }
+
+const OWN_VERSION: &str = "Du har skrivit eller lämnat in den här versionen och beslutar därför inte \
+                           om den (fyra ögon). Någon annan som beslutar för organet måste göra det.";
+
+fn plan_status(app: &TestApp, id: i64, plan: i64) -> String {
+    app.with_db(|conn| {
+        styr::db::plans::find(conn, id, plan)
+            .expect("query")
+            .expect("the plan")
+            .status
+    })
+}
+
+#[tokio::test]
+async fn the_development_manager_does_not_approve_a_plan_they_submitted() {
+    let app = spawn_app().await;
+    // DIG-2025-004's plan is submitted; Peter Wallin chairs the steering group.
+    let id = app.project_id("DIG-2025-004");
+    let plan = newest_plan(&app, id);
+    app.login_as("peter.wallin").await;
+    let page = app
+        .post(
+            &format!("/projects/{id}/plan/{plan}/return"),
+            &[
+                ("decided_on", &today()),
+                ("reason", "Riskerna saknar ägare."),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    app.logout().await;
+
+    // The development manager submits it again, and may then not approve it.
+    app.login_as("utvecklingschef").await;
+    let page = app
+        .post(&format!("/projects/{id}/plan/{plan}/submit"), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let before = record(&app, id);
+    let page = app
+        .post(
+            &format!("/projects/{id}/plan/{plan}/approve"),
+            &[("decided_on", &today()), ("text", "Godkänd.")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains(OWN_VERSION), "{}", page.body);
+    assert_eq!(page.text("#text").as_deref(), Some("Godkänd."));
+    assert_eq!(record(&app, id), before, "nothing was saved");
+    assert_eq!(plan_status(&app, id, plan), "submitted");
+    app.logout().await;
+
+    // The chair, who wrote none of it, approves.
+    app.login_as("peter.wallin").await;
+    let page = app
+        .post(
+            &format!("/projects/{id}/plan/{plan}/approve"),
+            &[("decided_on", &today()), ("text", "Godkänd.")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(plan_status(&app, id, plan), "approved");
+}
+
+#[tokio::test]
+async fn a_plan_the_chair_submitted_goes_to_the_body_above() {
+    let app = spawn_app().await;
+    // In DIG-2026-010 the development manager chairs the steering group; the plan is a draft.
+    let id = app.project_id("DIG-2026-010");
+    let plan = newest_plan(&app, id);
+    app.login_as("utvecklingschef").await;
+    let page = app
+        .post(&format!("/projects/{id}/plan/{plan}/submit"), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    // The chair submitted it, and the development manager above the steering group is the same
+    // person: the management group decides.
+    let page = app
+        .post(
+            &format!("/projects/{id}/plan/{plan}/approve"),
+            &[("decided_on", &today()), ("text", "")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    app.logout().await;
+    app.login_as("ledamot").await;
+    let page = app.get(&format!("/projects/{id}/plan/{plan}")).await;
+    assert!(page.attr("form[action$=\"/approve\"]", "action").is_some());
+    let page = app
+        .post(
+            &format!("/projects/{id}/plan/{plan}/approve"),
+            &[("decided_on", &today()), ("text", "")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let decision = app.with_db(|conn| {
+        styr::db::decisions::for_project(conn, id)
+            .expect("query")
+            .pop()
+            .expect("the approval")
+            .0
+    });
+    assert_eq!(decision.body, "management_group");
+    assert_eq!(decision.kind, "plan_approved");
+}
