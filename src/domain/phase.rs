@@ -1,7 +1,9 @@
 //! The phases of a project's life and the rules for moving between them (governance.md, "Life of
 //! a project"): which phase may follow which, what must exist first, and which body decides.
 
-use super::decision::Body;
+use chrono::NaiveDate;
+
+use super::decision::{Body, Floor, Ground, floor};
 
 /// The phase a project is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,6 +112,21 @@ pub struct ClosingReportFacts {
     pub benefit_follow_up: bool,
 }
 
+/// The days the facts a phase decision rests on were decided, so that it is not dated before them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FactDates {
+    /// The project's registration.
+    pub registered: Option<NaiveDate>,
+    /// The project's newest phase decision.
+    pub last_phase_decision: Option<NaiveDate>,
+    /// The approval of the newest approved pre-study directive.
+    pub pre_study_directive_approved: Option<NaiveDate>,
+    /// The approval of the newest approved project directive.
+    pub directive_approved: Option<NaiveDate>,
+    /// The approval of the newest approved plan.
+    pub plan_approved: Option<NaiveDate>,
+}
+
 /// What is known about a project when a phase change is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhaseFacts {
@@ -123,6 +140,7 @@ pub struct PhaseFacts {
     pub current_phase_body: Option<Body>,
     /// The steering group has a chair: without one it cannot work, so no execution.
     pub steering_group_has_chair: bool,
+    pub dates: FactDates,
 }
 
 impl PhaseFacts {
@@ -136,6 +154,7 @@ impl PhaseFacts {
             closing_report: None,
             current_phase_body: None,
             steering_group_has_chair: false,
+            dates: FactDates::default(),
         }
     }
 }
@@ -202,6 +221,31 @@ impl Refusal {
             _ => Vec::new(),
         }
     }
+}
+
+/// The earliest day a decision moving the project to `to` may carry: not before the project's
+/// registration or its previous phase decision, nor before the approval the new phase rests on (a
+/// pre-study on its directive, planning on the project directive, execution on the plan). With
+/// no phase chosen yet, only what every phase decision rests on.
+pub fn decision_floor(facts: &PhaseFacts, to: Option<Phase>) -> Option<Floor> {
+    let d = facts.dates;
+    let mut grounds = vec![
+        (Ground::Registered, d.registered),
+        (Ground::LastPhaseDecision, d.last_phase_decision),
+    ];
+    match to {
+        Some(Phase::PreStudy) => grounds.push((
+            Ground::PreStudyDirectiveApproved,
+            d.pre_study_directive_approved,
+        )),
+        Some(Phase::Planning) => grounds.push((Ground::DirectiveApproved, d.directive_approved)),
+        Some(Phase::Execution) => {
+            grounds.push((Ground::DirectiveApproved, d.directive_approved));
+            grounds.push((Ground::PlanApproved, d.plan_approved));
+        }
+        _ => {}
+    }
+    floor(&grounds)
 }
 
 /// Checks a change of phase against the table and returns the body that must decide it, or every
@@ -529,6 +573,62 @@ mod tests {
             check_phase_change(&planning, Phase::Cancelled),
             Ok(Body::ManagementGroup)
         );
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).expect("a date")
+    }
+
+    #[test]
+    fn a_phase_decision_is_not_dated_before_what_it_rests_on() {
+        let planning = PhaseFacts {
+            dates: FactDates {
+                registered: Some(day(1)),
+                last_phase_decision: Some(day(5)),
+                pre_study_directive_approved: Some(day(3)),
+                directive_approved: Some(day(8)),
+                plan_approved: Some(day(12)),
+            },
+            ..facts(Phase::Planning)
+        };
+        let at = |date, ground| Some(Floor { date, ground });
+        assert_eq!(
+            decision_floor(&planning, Some(Phase::Execution)),
+            at(day(12), Ground::PlanApproved)
+        );
+        assert_eq!(
+            decision_floor(&planning, Some(Phase::Planning)),
+            at(day(8), Ground::DirectiveApproved)
+        );
+        // The pre-study directive was approved before the last phase decision.
+        assert_eq!(
+            decision_floor(&planning, Some(Phase::PreStudy)),
+            at(day(5), Ground::LastPhaseDecision)
+        );
+        for to in [Phase::Closing, Phase::Maintenance, Phase::Cancelled] {
+            assert_eq!(
+                decision_floor(&planning, Some(to)),
+                at(day(5), Ground::LastPhaseDecision),
+                "{to:?}"
+            );
+        }
+        assert_eq!(
+            decision_floor(&planning, None),
+            at(day(5), Ground::LastPhaseDecision)
+        );
+        // A project with no decision yet: its registration.
+        let idea = PhaseFacts {
+            dates: FactDates {
+                registered: Some(day(1)),
+                ..FactDates::default()
+            },
+            ..facts(Phase::Idea)
+        };
+        assert_eq!(
+            decision_floor(&idea, Some(Phase::Cancelled)),
+            at(day(1), Ground::Registered)
+        );
+        assert_eq!(decision_floor(&PhaseFacts::bare(Phase::Idea), None), None);
     }
 
     #[test]

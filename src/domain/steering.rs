@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::decision::{parse_decided_on, parse_decision_text};
+use super::decision::{Floor, parse_decided_on, parse_decision_text};
 use super::validation::{FieldErrors, optional_id, optional_text};
 
 /// Decisions one meeting record may carry; more meetings carry more.
@@ -163,10 +163,15 @@ pub struct MeetingInput {
     pub decisions: Vec<String>,
 }
 
-/// Parses a meeting record: held today or earlier, with notes or at least one decision.
-pub fn parse_meeting(form: &MeetingForm, today: NaiveDate) -> Result<MeetingInput, FieldErrors> {
+/// Parses a meeting record: held today or earlier and not before `floor` (the project's
+/// registration: its decisions are dated the day it is held), with notes or at least one decision.
+pub fn parse_meeting(
+    form: &MeetingForm,
+    today: NaiveDate,
+    floor: Option<Floor>,
+) -> Result<MeetingInput, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let held_on = errors.check("held_on", parse_decided_on(&form.held_on, today, None));
+    let held_on = errors.check("held_on", parse_decided_on(&form.held_on, today, floor));
     let attendees = errors.check("attendees", optional_text(&form.attendees, ATTENDEES_MAX));
     let notes = errors.check("notes", optional_text(&form.notes, NOTES_MAX));
     let mut decisions = Vec::new();
@@ -195,6 +200,7 @@ pub fn parse_meeting(form: &MeetingForm, today: NaiveDate) -> Result<MeetingInpu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::decision::Ground;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date")
@@ -208,28 +214,35 @@ mod tests {
             decision_2: " Piloten förlängs två veckor. ".into(),
             ..MeetingForm::default()
         };
-        let meeting = parse_meeting(&form, today()).expect("valid");
+        let meeting = parse_meeting(&form, today(), None).expect("valid");
         assert_eq!(meeting.decisions, vec!["Piloten förlängs två veckor."]);
         let empty = MeetingForm {
             held_on: "2026-11-20".into(),
             ..MeetingForm::default()
         };
-        let errors = parse_meeting(&empty, today()).unwrap_err();
+        let errors = parse_meeting(&empty, today(), None).unwrap_err();
         assert_eq!(errors.get("notes"), Some("error-meeting-empty"));
         let future = MeetingForm {
             held_on: "2026-12-01".into(),
             notes: "x".into(),
             ..MeetingForm::default()
         };
-        let errors = parse_meeting(&future, today()).unwrap_err();
+        let errors = parse_meeting(&future, today(), None).unwrap_err();
         assert_eq!(errors.get("held_on"), Some("error-date-in-future"));
         let long = MeetingForm {
             held_on: "2026-11-20".into(),
             decision_3: "x".repeat(5_001),
             ..MeetingForm::default()
         };
-        let errors = parse_meeting(&long, today()).unwrap_err();
+        let errors = parse_meeting(&long, today(), None).unwrap_err();
         assert_eq!(errors.get("decision_3"), Some("error-too-long"));
+        // Nor before the project was registered.
+        let registered = Some(Floor {
+            date: NaiveDate::from_ymd_opt(2026, 11, 21).expect("a date"),
+            ground: Ground::Registered,
+        });
+        let errors = parse_meeting(&form, today(), registered).unwrap_err();
+        assert_eq!(errors.get("held_on"), Some("error-date-before-registered"));
     }
 
     fn group() -> GroupNow {

@@ -15,7 +15,7 @@ use crate::db::directives::{self, Directive, Submission, VersionEntry};
 use crate::db::projects::{self, ProjectView, Saved};
 use crate::db::{DbConnection, audit, governance, settings};
 use crate::domain::decision::{
-    Body, DecisionKind, Verdict, VerdictField, VerdictForm, parse_verdict,
+    Body, DecisionKind, Floor, Verdict, VerdictField, VerdictForm, parse_verdict,
 };
 use crate::domain::directive::{
     DirectiveContent, DirectiveForm, DirectiveKind, approving_body, check_submittable, parse_draft,
@@ -719,14 +719,18 @@ async fn submit(
 
 /// Parses the posted decision with the domain's rules, naming the errors by this page's field
 /// ids (the approval and return forms share a page, so their ids differ).
-fn parse_decision(posted: &DecisionPosted, today: NaiveDate) -> Result<Verdict, FieldErrors> {
+fn parse_decision(
+    posted: &DecisionPosted,
+    today: NaiveDate,
+    floor: Option<Floor>,
+) -> Result<Verdict, FieldErrors> {
     let form = &posted.form;
     let verdict = VerdictForm {
         decided_on: form.decided_on.clone(),
         text: form.text.clone(),
         reason: form.reason.clone(),
     };
-    parse_verdict(&verdict, posted.returning, today).map_err(|refused| {
+    parse_verdict(&verdict, posted.returning, today, floor).map_err(|refused| {
         let (date_field, text_field) = posted.field_ids();
         let mut errors = FieldErrors::new();
         for (field, key) in refused {
@@ -776,7 +780,11 @@ async fn decide(
                 decided_on,
                 text,
                 reason,
-            } = match parse_decision(&form, today) {
+            } = match parse_decision(
+                &form,
+                today,
+                governance::floor_of(conn, id, data.directive.row.submitted_on)?,
+            ) {
                 Ok(parsed) => parsed,
                 Err(errors) => return Ok(Stepped::InvalidDecision(Box::new(data), errors)),
             };

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, web};
 use maud::Markup;
 
 use crate::db::projects::ProjectView;
-use crate::db::{DbConnection, audit, decisions, projects, steering, users};
+use crate::db::{DbConnection, audit, decisions, governance, projects, steering, users};
 use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::phase::check_open;
 use crate::domain::policy::{self, Action};
@@ -278,7 +278,8 @@ async fn record_meeting(
             if let Err(key) = check_open(data.project.project.phase()) {
                 return Ok(Err((FieldErrors::new(), Some(key), data)));
             }
-            let meeting = match parse_meeting(&form, today()) {
+            let floor = governance::floor_of(conn, id, None)?;
+            let meeting = match parse_meeting(&form, today(), floor) {
                 Ok(meeting) => meeting,
                 Err(errors) => return Ok(Err((errors, None, data))),
             };

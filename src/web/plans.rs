@@ -10,7 +10,7 @@ use crate::db::plans::{self, PlanDoc, PlanRow, PlanVersion};
 use crate::db::projects::{ProjectView, Saved};
 use crate::db::{DbConnection, audit, governance, projects, steering};
 use crate::domain::decision::{
-    Body, DecisionKind, Verdict, VerdictField, VerdictForm, parse_verdict,
+    Body, DecisionKind, Floor, Verdict, VerdictField, VerdictForm, parse_verdict,
 };
 use crate::domain::document::{self, Step, check_four_eyes};
 use crate::domain::phase::{CLOSED_REFUSAL, check_open};
@@ -596,13 +596,14 @@ fn parse_decision(
     form: &DecisionForm,
     returned: bool,
     today: NaiveDate,
+    floor: Option<Floor>,
 ) -> Result<Verdict, FieldErrors> {
     let verdict = VerdictForm {
         decided_on: form.decided_on.clone(),
         text: form.text.clone(),
         reason: form.reason.clone(),
     };
-    parse_verdict(&verdict, returned, today).map_err(|refused| {
+    parse_verdict(&verdict, returned, today, floor).map_err(|refused| {
         let mut errors = FieldErrors::new();
         for (field, key) in refused {
             let name = match field {
@@ -669,7 +670,8 @@ async fn decide(
                     return Ok(StepOutcome::Refused(Box::new(data), refusal.key()));
                 }
             };
-            let decided = match parse_decision(&form, returned, today()) {
+            let floor = governance::floor_of(conn, id, doc.plan.submitted_on)?;
+            let decided = match parse_decision(&form, returned, today(), floor) {
                 Ok(decided) => decided,
                 Err(errors) => {
                     let data = load_show(conn, &user, project, doc)?;

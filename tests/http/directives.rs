@@ -1162,6 +1162,8 @@ async fn bad_input_is_shown_beside_the_field_and_nothing_is_saved() {
     as_user(&mut app, "utvecklingschef").await;
     let before = stored(&app);
     let tomorrow = (chrono::Local::now().date_naive() + chrono::Duration::days(1)).to_string();
+    // Submitted today: a decision on it is dated today at the earliest.
+    let today = today();
     let cases: &[DecisionCase] = &[
         (
             "approve",
@@ -1195,13 +1197,13 @@ async fn bad_input_is_shown_beside_the_field_and_nothing_is_saved() {
         ),
         (
             "return",
-            &[("decided_on", "2026-01-01"), ("reason", "  ")],
+            &[("decided_on", &today), ("reason", "  ")],
             "return_reason",
             "Skriv varför versionen återsänds.",
         ),
         (
             "return",
-            &[("decided_on", "2026-01-01")],
+            &[("decided_on", &today)],
             "return_reason",
             "Skriv varför versionen återsänds.",
         ),
@@ -1242,7 +1244,7 @@ async fn bad_input_is_shown_beside_the_field_and_nothing_is_saved() {
         );
         assert_eq!(
             page.attr(&format!("#{other_date}"), "value"),
-            Some(today()),
+            Some(today.clone()),
             "{case}"
         );
         assert_eq!(stored(&app), before, "{case}: nothing saved");

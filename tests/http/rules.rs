@@ -561,3 +561,194 @@ async fn a_plan_the_chair_submitted_goes_to_the_body_above() {
     assert_eq!(decision.body, "management_group");
     assert_eq!(decision.kind, "plan_approved");
 }
+
+fn days_ago(days: i64) -> String {
+    (chrono::Local::now().date_naive() - chrono::Duration::days(days)).to_string()
+}
+
+#[tokio::test]
+async fn an_approval_is_not_dated_before_the_submission_it_approves() {
+    let app = spawn_app().await;
+    // DIG-2025-004's plan was submitted three days ago; Peter Wallin chairs the steering group.
+    let id = app.project_id("DIG-2025-004");
+    let plan = newest_plan(&app, id);
+    let before = record(&app, id);
+    app.login_as("peter.wallin").await;
+    for (date, message) in [
+        (
+            "2001-01-01",
+            "Beslutet kan inte dateras före den dag versionen lämnades in.",
+        ),
+        (
+            days_ago(4).as_str(),
+            "Beslutet kan inte dateras före den dag versionen lämnades in.",
+        ),
+    ] {
+        let page = app
+            .post(
+                &format!("/projects/{id}/plan/{plan}/approve"),
+                &[("decided_on", date), ("text", "Godkänd.")],
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{date}");
+        assert_eq!(page.field_error("decided_on").as_deref(), Some(message));
+        assert_eq!(page.input_value("decided_on").as_deref(), Some(date));
+    }
+    assert_eq!(record(&app, id), before, "nothing was saved");
+    assert_eq!(plan_status(&app, id, plan), "submitted");
+    let page = app
+        .post(
+            &format!("/projects/{id}/plan/{plan}/approve"),
+            &[("decided_on", &days_ago(3)), ("text", "Godkänd.")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+
+    // Execution rests on the plan's approval.
+    let page = app
+        .post(
+            &format!("/projects/{id}/phase"),
+            &[
+                ("phase", "execution"),
+                ("decided_on", &days_ago(4)),
+                ("text", "Genomförandet startar."),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.field_error("decided_on").as_deref(),
+        Some("Genomförandet kan inte beslutas före godkännandet av projektplanen.")
+    );
+    assert_eq!(phase_of(&app, id), "planning");
+    let page = app
+        .post(
+            &format!("/projects/{id}/phase"),
+            &[
+                ("phase", "execution"),
+                ("decided_on", &days_ago(3)),
+                ("text", "Genomförandet startar."),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+}
+
+#[tokio::test]
+async fn a_directive_approval_dated_2001_is_refused() {
+    let app = spawn_app().await;
+    // DIG-2026-007's draft directive, by Sofia Ahmed, who commissions the idea.
+    let id = app.project_id("DIG-2026-007");
+    let directive = newest_directive(&app, id);
+    app.login_as("utvecklingschef").await;
+    // Complete the draft enough to submit it.
+    let form = app
+        .get(&format!("/projects/{id}/directive/{directive}/edit"))
+        .await;
+    let lock = form.input_value("lock_version").expect("a lock version");
+    let page = app
+        .post(
+            &format!("/projects/{id}/directive/{directive}/edit"),
+            &[
+                ("lock_version", &lock),
+                ("background", "Brev till vårdnadshavare."),
+                ("purpose", "Säkra meddelanden."),
+                ("goal_1", "Brev ersätts av säkra meddelanden"),
+                ("scope", "Handläggare och vårdnadshavare."),
+                ("deliverables", "En meddelandetjänst."),
+                ("time_frame_start", "2027-01-01"),
+                ("time_frame_end", "2027-12-31"),
+                ("budget_frame_sek", "100 000"),
+                ("resources", "En projektledare."),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    app.logout().await;
+    app.login_as("sofia.ahmed").await;
+    let page = app
+        .post(&format!("/projects/{id}/directive/{directive}/submit"), &[])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    app.logout().await;
+
+    // The development manager edited it, so the management group decides.
+    app.login_as("ledamot").await;
+    let before = record(&app, id);
+    let page = app
+        .post(
+            &format!("/projects/{id}/directive/{directive}/approve"),
+            &[("decided_on", "2001-01-01"), ("text", "")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.field_error("approve_decided_on").as_deref(),
+        Some("Beslutet kan inte dateras före den dag versionen lämnades in.")
+    );
+    assert_eq!(
+        page.attr("#approve_decided_on", "value").as_deref(),
+        Some("2001-01-01")
+    );
+    assert_eq!(record(&app, id), before, "nothing was saved");
+    let decisions_2001 = app.with_db(|conn| {
+        styr::db::decisions::for_project(conn, id)
+            .expect("query")
+            .into_iter()
+            .filter(|(d, _)| d.year == 2001)
+            .count()
+    });
+    assert_eq!(decisions_2001, 0);
+}
+
+#[tokio::test]
+async fn nothing_is_decided_before_the_project_was_registered() {
+    let app = spawn_app().await;
+    // The idea DIG-2026-007 was registered two weeks ago.
+    let idea = app.project_id("DIG-2026-007");
+    let before = record(&app, idea);
+    app.login_as("utvecklingschef").await;
+    let page = app
+        .post(
+            &format!("/projects/{idea}/phase"),
+            &[
+                ("phase", "cancelled"),
+                ("decided_on", &days_ago(20)),
+                ("text", "Avbryts."),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.field_error("decided_on").as_deref(),
+        Some("Ett beslut kan inte dateras före den dag projektet registrerades.")
+    );
+    assert_eq!(record(&app, idea), before, "nothing was saved");
+    assert_eq!(phase_of(&app, idea), "idea");
+    app.logout().await;
+
+    // Nor is a steering group meeting held, with its decisions, before it.
+    let running = app.project_id("DIG-2025-002");
+    let before = record(&app, running);
+    app.login_as("karin.holm").await;
+    let page = app
+        .post(
+            &format!("/projects/{running}/steering-group/meetings"),
+            &[
+                ("held_on", "2001-01-01"),
+                ("attendees", "Karin Holm"),
+                ("decision_1", "Piloten förlängs."),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.field_error("held_on").as_deref(),
+        Some("Ett beslut kan inte dateras före den dag projektet registrerades.")
+    );
+    assert_eq!(
+        page.text("#decision_1").as_deref(),
+        Some("Piloten förlängs.")
+    );
+    assert_eq!(record(&app, running), before, "nothing was saved");
+}
