@@ -68,6 +68,20 @@ fn rights(
     })
 }
 
+/// What a page offers: nothing to change on a project whose record is closed. The steps themselves
+/// answer such a project with 422 and the reason, not 403, so `rights` stays as it is for them.
+fn shown(rights: Rights, project: &ProjectView) -> Rights {
+    if project.project.phase().is_closed() {
+        Rights {
+            may_draft: false,
+            may_decide: false,
+            ..rights
+        }
+    } else {
+        rights
+    }
+}
+
 /// The body that decides a plan version: the steering group, or when its chair wrote the version,
 /// the body above (four eyes).
 fn deciding_body(conn: &mut DbConnection, plan: &PlanRow) -> Result<Body, AppError> {
@@ -154,11 +168,14 @@ fn load_show(
     doc: PlanDoc,
 ) -> Result<ShowData, AppError> {
     let id = project.project.id;
-    let rights = Rights {
-        may_decide: decides(conn, user, &doc.plan)?,
-        own_version: doc.plan.authors().includes(user.id),
-        ..rights(conn, user, &project)?
-    };
+    let rights = shown(
+        Rights {
+            may_decide: decides(conn, user, &doc.plan)?,
+            own_version: doc.plan.authors().includes(user.id),
+            ..rights(conn, user, &project)?
+        },
+        &project,
+    );
     Ok(ShowData {
         rights,
         versions: plans::versions(conn, id)?,
@@ -283,7 +300,7 @@ fn load_pinned(conn: &mut DbConnection, user: &CurrentUser, id: i64) -> Result<P
             Ok(Pinned::Plan(Box::new(load_show(conn, user, project, doc)?)))
         }
         None => Ok(Pinned::Empty(Box::new(EmptyData {
-            rights: rights(conn, user, &project)?,
+            rights: shown(rights(conn, user, &project)?, &project),
             newest_directive: plans::newest_approved_directive(conn, id)?.map(|d| d.version),
             project,
         }))),

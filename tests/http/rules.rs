@@ -165,6 +165,10 @@ async fn a_project_in_maintenance_takes_no_members_meetings_plans_or_closing_rep
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.body.contains(CLOSED));
+    // The plan's page offers no step on a closed record.
+    let page = app.get(&format!("/projects/{id}/plan/{plan}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.attr("form[action$=\"/revise\"]", "action").is_none());
     app.logout().await;
 
     app.login_as("karin.holm").await;
