@@ -67,6 +67,9 @@ pub fn steering_group(ctx: &Ctx, data: &SteeringPage, forms: &Forms) -> Markup {
                 }
             }
             p { (ctx.t("steering-intro")) }
+            @if data.refusal.is_none() && p.phase().is_closed() {
+                p.muted #steering_closed { (ctx.t("project-refused-closed")) }
+            }
             (members(ctx, data, &title))
             @if data.may_manage { (member_form(ctx, data, forms)) }
             (meetings(ctx, data))

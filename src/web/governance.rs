@@ -94,13 +94,15 @@ fn render_steering(
     saved: bool,
     refusal: Option<&'static str>,
 ) -> Markup {
-    let may_manage = may_manage(&auth.user, &data.project);
+    // A closed record offers no changes; a refused change shows its form as it was posted.
+    let offered = refusal.is_some() || !data.project.project.phase().is_closed();
+    let may_manage = offered && may_manage(&auth.user, &data.project);
     let page = SteeringPage {
         project: &data.project,
         members: &data.members,
         candidates: if may_manage { &data.candidates } else { &[] },
         may_manage,
-        may_record: may_record(data, &auth.user),
+        may_record: offered && may_record(data, &auth.user),
         meetings: &data.meetings,
         decisions: &data.decisions,
         saved,

@@ -172,6 +172,11 @@ async fn a_project_in_maintenance_takes_no_members_meetings_plans_or_closing_rep
     app.logout().await;
 
     app.login_as("karin.holm").await;
+    // The steering group's page says the record is closed and offers no forms.
+    let page = app.get(&format!("/projects/{id}/steering-group")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.text("#steering_closed").as_deref(), Some(CLOSED));
+    assert!(page.text("form[action$=meetings]").is_none());
     let page = app
         .post(
             &format!("/projects/{id}/steering-group/meetings"),
