@@ -440,6 +440,7 @@ plan-submit-hint = A submitted plan cannot be changed. Every goal of the directi
 plan-revise = Make a new version
 plan-revise-hint = The new version is a draft that answers the newest approved project directive. The plan's rows are carried over, and so are the answers to goals whose text is unchanged.
 plan-decide-heading = The steering group's decision
+plan-decided-by-body = The steering group's chair wrote this version, so { $body } decides it (four eyes).
 plan-decided-on = Date of decision
 plan-decision-text = Decision text
 plan-decision-text-hint = Optional. Shown in the decision log.

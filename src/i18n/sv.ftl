@@ -440,6 +440,7 @@ plan-submit-hint = En inskickad plan kan inte ändras. Varje mål i direktivet s
 plan-revise = Gör en ny version
 plan-revise-hint = Den nya versionen blir ett utkast som svarar på det senaste godkända projektdirektivet. Planens rader följer med, liksom svaren på mål vars text är oförändrad.
 plan-decide-heading = Styrgruppens beslut
+plan-decided-by-body = Styrgruppens ordförande har skrivit den här versionen, så { $body } beslutar om den (fyra ögon).
 plan-decided-on = Beslutsdatum
 plan-decision-text = Beslutstext
 plan-decision-text-hint = Frivillig. Står i beslutsloggen.

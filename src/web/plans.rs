@@ -65,6 +65,7 @@ fn rights(
         may_draft: policy::may_draft_plan(user.role, is_lead),
         may_decide: policy::may_record_decision(user.role, steering, Body::SteeringGroup),
         own_version: false,
+        escalated_to: None,
     })
 }
 
@@ -172,6 +173,8 @@ fn load_show(
         Rights {
             may_decide: decides(conn, user, &doc.plan)?,
             own_version: doc.plan.authors().includes(user.id),
+            escalated_to: Some(deciding_body(conn, &doc.plan)?)
+                .filter(|body| *body != Body::SteeringGroup),
             ..rights(conn, user, &project)?
         },
         &project,

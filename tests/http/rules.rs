@@ -553,6 +553,13 @@ async fn a_plan_the_chair_submitted_goes_to_the_body_above() {
     app.login_as("ledamot").await;
     let page = app.get(&format!("/projects/{id}/plan/{plan}")).await;
     assert!(page.attr("form[action$=\"/approve\"]", "action").is_some());
+    assert_eq!(
+        page.text("#plan_escalated").as_deref(),
+        Some(
+            "Styrgruppens ordförande har skrivit den här versionen, så Ledningsgruppen beslutar \
+             om den (fyra ögon)."
+        )
+    );
     let page = app
         .post(
             &format!("/projects/{id}/plan/{plan}/approve"),
