@@ -181,6 +181,15 @@ const PROJECTS: &[DemoProject] = &[
 ];
 
 /// Fills an empty database with the demo portfolio, in one transaction.
+/// The username of the demo project's lead, if it has one.
+#[cfg(test)]
+pub(super) fn lead_of(code: &str) -> Option<&'static str> {
+    PROJECTS
+        .iter()
+        .find(|p| p.code == code)
+        .and_then(|p| p.lead)
+}
+
 pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> Result<(), DbSetupError> {
     let demo_hash = password::hash(DEMO_PASSWORD);
     conn.transaction(|conn| {

@@ -51,6 +51,33 @@ struct Story {
 
 const NO_LEGAL: &str = "";
 
+/// Days a version was submitted before it was decided.
+const SUBMITTED_BEFORE: i64 = 3;
+
+impl Story {
+    /// Every day something was submitted or decided, in days from today.
+    fn dates(&self) -> impl Iterator<Item = i64> + '_ {
+        let directives = self
+            .directives
+            .iter()
+            .filter(|d| d.status != Status::Draft)
+            .flat_map(|d| [d.decided - SUBMITTED_BEFORE, d.decided]);
+        let plan = self
+            .plan
+            .filter(|(status, _)| *status != Status::Draft)
+            .into_iter()
+            .flat_map(|(_, decided)| [decided - SUBMITTED_BEFORE, decided]);
+        let phases = self.phases.iter().map(|(_, _, days, _)| *days);
+        directives.chain(plan).chain(phases)
+    }
+
+    /// The day the project was registered: a month before its first submission or decision, or two
+    /// weeks ago for an idea with neither.
+    fn registered(&self) -> i64 {
+        self.dates().min().map_or(-14, |first| first - 30)
+    }
+}
+
 const STORIES: &[Story] = &[
     Story {
         code: "DIG-2024-001",
@@ -369,7 +396,7 @@ const STORIES: &[Story] = &[
         directives: &[DirectiveStory {
             kind: DirectiveKind::Project,
             status: Status::Approved,
-            body: Body::DevelopmentManager,
+            body: Body::ManagementGroup,
             decided: -215,
             background: "Behörigheter, mallar och rutiner i verksamhetssystemet har vuxit fram utan översyn.",
             purpose: "Verksamhetssystemet används lika och säkert i hela förvaltningen.",
@@ -392,7 +419,7 @@ const STORIES: &[Story] = &[
         phases: &[
             (
                 Phase::Planning,
-                Body::DevelopmentManager,
+                Body::ManagementGroup,
                 -210,
                 "Direktivet är godkänt; planeringen startar.",
             ),
@@ -412,7 +439,7 @@ const STORIES: &[Story] = &[
         directives: &[DirectiveStory {
             kind: DirectiveKind::Project,
             status: Status::Approved,
-            body: Body::DevelopmentManager,
+            body: Body::ManagementGroup,
             decided: -160,
             background: "Ledningsgruppen vill följa direktupphandlingar över 1,1 MSEK.",
             purpose: "En rapport ur e-avrop över direktupphandlingar per enhet.",
@@ -432,13 +459,13 @@ const STORIES: &[Story] = &[
         phases: &[
             (
                 Phase::Planning,
-                Body::DevelopmentManager,
+                Body::ManagementGroup,
                 -155,
                 "Direktivet är godkänt; planeringen startar.",
             ),
             (
                 Phase::Cancelled,
-                Body::DevelopmentManager,
+                Body::ManagementGroup,
                 -30,
                 "Avbryts: upphandlingsenhetens egen rapport ersätter projektet.",
             ),
@@ -455,7 +482,7 @@ const STORIES: &[Story] = &[
         directives: &[DirectiveStory {
             kind: DirectiveKind::Project,
             status: Status::Approved,
-            body: Body::DevelopmentManager,
+            body: Body::ManagementGroup,
             decided: -20,
             background: "Förvaltningens processer finns beskrivna på många ställen och i olika format.",
             purpose: "Processerna kartläggs på ett ställe, i Stratsys.",
@@ -474,7 +501,7 @@ const STORIES: &[Story] = &[
         plan: Some((Status::Draft, 0)),
         phases: &[(
             Phase::Planning,
-            Body::DevelopmentManager,
+            Body::ManagementGroup,
             -15,
             "Direktivet är godkänt; planeringen startar.",
         )],
@@ -714,6 +741,16 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
             .select((projects::id, projects::budget_sek))
             .first(conn)?;
         let author = user_id(conn, story.author)?;
+        // The project was registered before anything was decided on it.
+        let registered = day(story.registered())
+            .and_hms_opt(9, 0, 0)
+            .unwrap_or_default();
+        diesel::update(projects::table.find(project_id))
+            .set((
+                projects::created_at.eq(registered),
+                projects::updated_at.eq(registered),
+            ))
+            .execute(conn)?;
         let mut chair = None;
         for (username, role) in story.steering {
             let member = user_id(conn, username)?;
@@ -749,6 +786,8 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
                         directives::status.eq(Status::Approved.as_str()),
                         directives::approving_body.eq(directive.body.as_str()),
                         directives::decision_id.eq(decision.id),
+                        directives::submitted_by.eq(author),
+                        directives::submitted_on.eq(day(directive.decided - SUBMITTED_BEFORE)),
                     ))
                     .execute(conn)?;
             }
@@ -763,11 +802,12 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
                 .find(project_id)
                 .select(projects::project_lead_id)
                 .first(conn)?;
+            let plan_author = lead.unwrap_or(author);
             let plan_id = insert_plan(
                 conn,
                 project_id,
                 directive_id,
-                lead.unwrap_or(author),
+                plan_author,
                 budget.unwrap_or(directive.budget_frame),
                 day(directive.decided + 10),
                 directive.goals,
@@ -791,12 +831,18 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
                         .set((
                             plans::status.eq(Status::Approved.as_str()),
                             plans::decision_id.eq(decision.id),
+                            plans::submitted_by.eq(plan_author),
+                            plans::submitted_on.eq(day(decided - SUBMITTED_BEFORE)),
                         ))
                         .execute(conn)?;
                 }
                 Status::Submitted => {
                     diesel::update(plans::table.find(plan_id))
-                        .set(plans::status.eq(Status::Submitted.as_str()))
+                        .set((
+                            plans::status.eq(Status::Submitted.as_str()),
+                            plans::submitted_by.eq(plan_author),
+                            plans::submitted_on.eq(day(decided - SUBMITTED_BEFORE)),
+                        ))
                         .execute(conn)?;
                 }
                 Status::Draft | Status::Returned => {}
@@ -857,9 +903,81 @@ mod tests {
     use crate::domain::phase::{PhaseFacts, check_phase_change};
 
     #[test]
+    fn every_decision_follows_what_it_rests_on() {
+        for story in STORIES {
+            let registered = story.registered();
+            assert!(
+                story.dates().all(|d| registered <= d && d <= 0),
+                "{}",
+                story.code
+            );
+            let approved = |kind: DirectiveKind| {
+                story
+                    .directives
+                    .iter()
+                    .find(|d| d.kind == kind && d.status == Status::Approved)
+                    .map(|d| d.decided)
+            };
+            let plan = story
+                .plan
+                .filter(|(status, _)| *status == Status::Approved)
+                .map(|(_, decided)| decided);
+            if let (Some(plan), Some(directive)) = (plan, approved(DirectiveKind::Project)) {
+                assert!(
+                    directive <= plan - SUBMITTED_BEFORE,
+                    "{}: the plan answers an approved directive",
+                    story.code
+                );
+            }
+            for (to, _, days, _) in story.phases {
+                let rests_on = match to {
+                    Phase::PreStudy => approved(DirectiveKind::PreStudy),
+                    Phase::Planning => approved(DirectiveKind::Project),
+                    Phase::Execution => plan,
+                    _ => None,
+                };
+                assert!(
+                    rests_on.is_none_or(|d| d <= *days),
+                    "{} → {to:?}",
+                    story.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn four_eyes_in_every_story() {
+        // Who records each body's decisions in the demo (see `recorder`).
+        for story in STORIES {
+            let chair = story
+                .steering
+                .iter()
+                .find(|(_, role)| *role == SteeringRole::Chair)
+                .map(|(name, _)| *name);
+            for directive in story.directives {
+                let decider = match directive.body {
+                    Body::ManagementGroup => "ledamot",
+                    Body::DevelopmentManager => "utvecklingschef",
+                    Body::SteeringGroup => chair.unwrap_or("utvecklingschef"),
+                };
+                assert_ne!(decider, story.author, "{}", story.code);
+            }
+            if story.plan.is_some() {
+                assert!(chair.is_some(), "{}: a plan needs a chair", story.code);
+                let lead = crate::db::demo::lead_of(story.code);
+                assert_ne!(chair, lead, "{}: the lead does not chair", story.code);
+            }
+        }
+    }
+
+    #[test]
     fn every_story_follows_the_phase_table_in_date_order() {
         for story in STORIES {
             let mut facts = PhaseFacts::bare(Phase::Idea);
+            facts.steering_group_has_chair = story
+                .steering
+                .iter()
+                .any(|(_, role)| *role == SteeringRole::Chair);
             let mut last = i64::MIN;
             for (to, body, days, _) in story.phases {
                 assert!(*days >= last, "{}: dates in order", story.code);

@@ -17,7 +17,7 @@ use super::schema::{decisions, directive_goals, directives, users};
 use super::{DbConnection, now};
 use crate::domain::decision::Body;
 use crate::domain::directive::{DirectiveContent, DirectiveKind};
-use crate::domain::document::Status;
+use crate::domain::document::{Authors, Status};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = directives)]
@@ -50,9 +50,21 @@ pub struct DirectiveRow {
     pub created_by: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub edited_by: Option<i64>,
+    pub submitted_by: Option<i64>,
+    pub submitted_on: Option<NaiveDate>,
 }
 
 impl DirectiveRow {
+    /// Who drafted and who submitted the version (four eyes).
+    pub fn authors(&self) -> Authors {
+        Authors {
+            created_by: self.created_by,
+            edited_by: self.edited_by,
+            submitted_by: self.submitted_by,
+        }
+    }
+
     /// The kind; an unknown stored kind (a later version's) reads as a project directive.
     pub fn kind(&self) -> DirectiveKind {
         DirectiveKind::parse(&self.kind).unwrap_or(DirectiveKind::Project)
@@ -303,13 +315,14 @@ fn save_goals(conn: &mut DbConnection, directive_id: i64, texts: &[String]) -> Q
 }
 
 /// Saves a draft's (or returned version's) content, and its status after the edit, if it is
-/// still at `lock_version` and editable.
+/// still at `lock_version` and editable; `edited_by` saved it.
 pub fn update_draft(
     conn: &mut DbConnection,
     id: i64,
     lock_version: i64,
     to: Status,
     content: &DirectiveContent,
+    edited_by: i64,
 ) -> QueryResult<Saved> {
     let editable = [Status::Draft.as_str(), Status::Returned.as_str()];
     let rows = diesel::update(
@@ -338,6 +351,7 @@ pub fn update_draft(
         directives::legal_notes.eq(&content.legal_notes),
         directives::lock_version.eq(lock_version + 1),
         directives::updated_at.eq(now()),
+        directives::edited_by.eq(edited_by),
     ))
     .execute(conn)?;
     if rows != 1 {
@@ -347,14 +361,21 @@ pub fn update_draft(
     Ok(Saved::Yes)
 }
 
-/// Submits a version that is still in status `from` (moving it to `to`), to be decided by
-/// `body`. Returns whether it was: another request may have moved it on meanwhile.
+/// A submission: who submits, on which day, to which body.
+pub struct Submission {
+    pub body: Body,
+    pub by: i64,
+    pub on: NaiveDate,
+}
+
+/// Submits a version that is still in status `from` (moving it to `to`). Returns whether it was:
+/// another request may have moved it on meanwhile.
 pub fn submit(
     conn: &mut DbConnection,
     id: i64,
     from: Status,
     to: Status,
-    body: Body,
+    submission: &Submission,
 ) -> QueryResult<bool> {
     let rows = diesel::update(
         directives::table
@@ -363,7 +384,9 @@ pub fn submit(
     )
     .set((
         directives::status.eq(to.as_str()),
-        directives::approving_body.eq(body.as_str()),
+        directives::approving_body.eq(submission.body.as_str()),
+        directives::submitted_by.eq(submission.by),
+        directives::submitted_on.eq(submission.on),
         directives::lock_version.eq(directives::lock_version + 1),
         directives::updated_at.eq(now()),
     ))

@@ -1,14 +1,19 @@
 //! What the phase rules need to know about a project, read from its directives, plans, closing
 //! report and decisions.
 
+use chrono::{Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use diesel::prelude::*;
 
 use super::DbConnection;
-use super::schema::{closing_reports, decisions, directives, plans};
-use crate::domain::decision::{Body, DecisionKind};
+use super::schema::{
+    closing_reports, decisions, directives, plans, projects, steering_group_members, users,
+};
+use crate::domain::decision::{Body, DecisionKind, Floor, Ground, floor};
 use crate::domain::directive::DirectiveKind;
-use crate::domain::document::Status;
-use crate::domain::phase::{ApprovedDirective, ClosingReportFacts, Phase, PhaseFacts};
+use crate::domain::document::{AuthorFacts, Authors, Status};
+use crate::domain::phase::{ApprovedDirective, ClosingReportFacts, FactDates, Phase, PhaseFacts};
+use crate::domain::role::Role;
+use crate::domain::steering::SteeringRole;
 
 pub fn phase_facts(
     conn: &mut DbConnection,
@@ -23,28 +28,53 @@ pub fn phase_facts(
     ))
     .get_result(conn)?;
 
-    let approved_directive: Option<(i32, Option<String>)> = directives::table
+    let approved_directive: Option<(i32, Option<String>, Option<NaiveDate>)> = directives::table
+        .left_join(decisions::table.on(directives::decision_id.eq(decisions::id.nullable())))
         .filter(directives::project_id.eq(project_id))
         .filter(directives::kind.eq(DirectiveKind::Project.as_str()))
         .filter(directives::status.eq(Status::Approved.as_str()))
         .order(directives::version.desc())
-        .select((directives::version, directives::approving_body))
+        .select((
+            directives::version,
+            directives::approving_body,
+            decisions::decided_on.nullable(),
+        ))
         .first(conn)
         .optional()?;
-    let approved_directive = approved_directive.map(|(version, body)| ApprovedDirective {
+    let directive_approved = approved_directive.as_ref().and_then(|(_, _, on)| *on);
+    let approved_directive = approved_directive.map(|(version, body, _)| ApprovedDirective {
         version,
         needs_management_group: body.as_deref() == Some(Body::ManagementGroup.as_str()),
     });
 
-    let approved_plan_answers: Option<i32> = plans::table
+    let pre_study_directive_approved: Option<Option<NaiveDate>> = directives::table
+        .left_join(decisions::table.on(directives::decision_id.eq(decisions::id.nullable())))
+        .filter(directives::project_id.eq(project_id))
+        .filter(directives::kind.eq(DirectiveKind::PreStudy.as_str()))
+        .filter(directives::status.eq(Status::Approved.as_str()))
+        .order(directives::version.desc())
+        .select(decisions::decided_on.nullable())
+        .first(conn)
+        .optional()?;
+
+    let approved_plan: Option<(i32, Option<i64>)> = plans::table
         .inner_join(directives::table)
         .filter(plans::project_id.eq(project_id))
         .filter(plans::status.eq(Status::Approved.as_str()))
         .filter(directives::kind.eq(DirectiveKind::Project.as_str()))
         .order(plans::version.desc())
-        .select(directives::version)
+        .select((directives::version, plans::decision_id))
         .first(conn)
         .optional()?;
+    let approved_plan_answers = approved_plan.map(|(version, _)| version);
+    let plan_approved: Option<NaiveDate> = match approved_plan.and_then(|(_, id)| id) {
+        Some(id) => decisions::table
+            .find(id)
+            .select(decisions::decided_on)
+            .first(conn)
+            .optional()?,
+        None => None,
+    };
 
     type Report = (
         String,
@@ -78,22 +108,97 @@ pub fn phase_facts(
             },
         );
 
-    let current_phase_body: Option<String> = decisions::table
+    let last_phase_decision: Option<(String, NaiveDate)> = decisions::table
         .filter(decisions::project_id.eq(project_id))
         .filter(decisions::kind.eq(DecisionKind::PhaseChange.as_str()))
         .order((decisions::decided_on.desc(), decisions::id.desc()))
-        .select(decisions::body)
+        .select((decisions::body, decisions::decided_on))
         .first(conn)
         .optional()?;
 
+    let steering_group_has_chair: bool = diesel::select(diesel::dsl::exists(
+        steering_group_members::table
+            .filter(steering_group_members::project_id.eq(project_id))
+            .filter(steering_group_members::role.eq(SteeringRole::Chair.as_str())),
+    ))
+    .get_result(conn)?;
+
     Ok(PhaseFacts {
         current,
+        steering_group_has_chair,
         approved_pre_study_directive,
         approved_directive,
         approved_plan_answers,
         closing_report,
-        current_phase_body: current_phase_body.as_deref().and_then(Body::parse),
+        current_phase_body: last_phase_decision
+            .as_ref()
+            .and_then(|(body, _)| Body::parse(body)),
+        dates: FactDates {
+            registered: registered_on(conn, project_id)?,
+            last_phase_decision: last_phase_decision.map(|(_, on)| on),
+            pre_study_directive_approved: pre_study_directive_approved.flatten(),
+            directive_approved,
+            plan_approved,
+        },
     })
+}
+
+/// The local day of a time stored in UTC.
+pub fn local_date(at: NaiveDateTime) -> NaiveDate {
+    Utc.from_utc_datetime(&at)
+        .with_timezone(&Local)
+        .date_naive()
+}
+
+/// The day a project was registered, if it exists.
+pub fn registered_on(conn: &mut DbConnection, project_id: i64) -> QueryResult<Option<NaiveDate>> {
+    let at: Option<NaiveDateTime> = projects::table
+        .find(project_id)
+        .select(projects::created_at)
+        .first(conn)
+        .optional()?;
+    Ok(at.map(local_date))
+}
+
+/// The floor of a decision on a project that rests on its registration alone (a steering group
+/// meeting's), or on a version's submission too (`submitted_on`, an approval or return).
+pub fn floor_of(
+    conn: &mut DbConnection,
+    project_id: i64,
+    submitted_on: Option<NaiveDate>,
+) -> QueryResult<Option<Floor>> {
+    Ok(floor(&[
+        (Ground::Registered, registered_on(conn, project_id)?),
+        (Ground::Submitted, submitted_on),
+    ]))
+}
+
+/// What four eyes needs to know of a version's authors: whether a development manager is among
+/// them, and whether the steering group's chair (`chair`) is.
+pub fn author_facts(
+    conn: &mut DbConnection,
+    authors: &Authors,
+    chair: Option<i64>,
+) -> QueryResult<AuthorFacts> {
+    let ids: Vec<i64> = authors.ids().collect();
+    let roles: Vec<String> = users::table
+        .filter(users::id.eq_any(&ids))
+        .select(users::role)
+        .load(conn)?;
+    Ok(AuthorFacts {
+        development_manager: roles.iter().any(|r| r == Role::DevelopmentManager.as_str()),
+        steering_chair: chair.is_some_and(|chair| authors.includes(chair)),
+    })
+}
+
+/// The chair of a project's steering group, if it has one.
+pub fn chair(conn: &mut DbConnection, project_id: i64) -> QueryResult<Option<i64>> {
+    steering_group_members::table
+        .filter(steering_group_members::project_id.eq(project_id))
+        .filter(steering_group_members::role.eq(SteeringRole::Chair.as_str()))
+        .select(steering_group_members::user_id)
+        .first(conn)
+        .optional()
 }
 
 /// A version of a directive or plan, as the project page lists it.

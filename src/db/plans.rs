@@ -18,7 +18,7 @@ use super::schema::{
 };
 use super::{DbConnection, audit, now};
 use crate::domain::directive::DirectiveKind;
-use crate::domain::document::Status;
+use crate::domain::document::{Authors, Status};
 use crate::domain::plan::{
     Benefit, BudgetCategory, BudgetLine, Milestone, PlanContent, Risk, snapshot,
 };
@@ -41,9 +41,21 @@ pub struct PlanRow {
     pub created_by: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub edited_by: Option<i64>,
+    pub submitted_by: Option<i64>,
+    pub submitted_on: Option<NaiveDate>,
 }
 
 impl PlanRow {
+    /// Who drafted and who submitted the version (four eyes).
+    pub fn authors(&self) -> Authors {
+        Authors {
+            created_by: self.created_by,
+            edited_by: self.edited_by,
+            submitted_by: self.submitted_by,
+        }
+    }
+
     /// The status; an unknown stored status (a later version's) reads as submitted, which nobody
     /// may edit.
     pub fn status(&self) -> Status {
@@ -416,11 +428,13 @@ const EDITABLE: [&str; 2] = ["draft", "returned"];
 
 /// Saves a draft's content if the plan is still at `lock_version` and still editable; a returned
 /// plan becomes a draft again. Call inside a transaction: the rows are replaced as a whole.
+/// `edited_by` saved it.
 pub fn save_draft(
     conn: &mut DbConnection,
     plan_id: i64,
     lock_version: i64,
     content: &PlanContent,
+    edited_by: i64,
 ) -> QueryResult<Saved> {
     let rows = diesel::update(
         plans::table
@@ -436,6 +450,7 @@ pub fn save_draft(
         plans::over_frame_reason.eq(&content.over_frame_reason),
         plans::lock_version.eq(lock_version + 1),
         plans::updated_at.eq(now()),
+        plans::edited_by.eq(edited_by),
     ))
     .execute(conn)?;
     if rows != 1 {
@@ -446,8 +461,9 @@ pub fn save_draft(
     Ok(Saved::Yes)
 }
 
-/// Submits a draft or returned plan to the steering group. False if it was neither meanwhile.
-pub fn submit(conn: &mut DbConnection, plan_id: i64) -> QueryResult<bool> {
+/// Submits a draft or returned plan to the steering group: `by` on the day `on`. False if it was
+/// neither meanwhile.
+pub fn submit(conn: &mut DbConnection, plan_id: i64, by: i64, on: NaiveDate) -> QueryResult<bool> {
     let rows = diesel::update(
         plans::table
             .find(plan_id)
@@ -455,6 +471,8 @@ pub fn submit(conn: &mut DbConnection, plan_id: i64) -> QueryResult<bool> {
     )
     .set((
         plans::status.eq(Status::Submitted.as_str()),
+        plans::submitted_by.eq(by),
+        plans::submitted_on.eq(on),
         plans::lock_version.eq(plans::lock_version + 1),
         plans::updated_at.eq(now()),
     ))

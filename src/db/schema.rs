@@ -147,6 +147,9 @@ diesel::table! {
         created_by -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        edited_by -> Nullable<BigInt>,
+        submitted_by -> Nullable<BigInt>,
+        submitted_on -> Nullable<Date>,
     }
 }
 
@@ -176,6 +179,9 @@ diesel::table! {
         created_by -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        edited_by -> Nullable<BigInt>,
+        submitted_by -> Nullable<BigInt>,
+        submitted_on -> Nullable<Date>,
     }
 }
 

@@ -103,20 +103,75 @@ impl DecisionKind {
 
 pub const TEXT_MAX: usize = 5_000;
 
-/// The date of a decision: a valid date, not in the future, and not before `not_before` (the
-/// project's previous decision), so a record never runs backwards.
+/// Something a decision rests on, and so may not be dated before (governance.md, "Dates follow the
+/// facts").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ground {
+    /// The project's registration: nothing is decided on a project before it exists.
+    Registered,
+    /// The submission of the version the decision approves or returns.
+    Submitted,
+    /// The approval of the pre-study directive a pre-study rests on.
+    PreStudyDirectiveApproved,
+    /// The approval of the project directive planning (and execution) rests on.
+    DirectiveApproved,
+    /// The approval of the project plan execution rests on.
+    PlanApproved,
+    /// The project's previous phase decision, so the record never runs backwards (the closing
+    /// decision for maintenance, for one).
+    LastPhaseDecision,
+}
+
+impl Ground {
+    /// The catalog key of the message that a decision may not precede it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Ground::Registered => "error-date-before-registered",
+            Ground::Submitted => "error-date-before-submitted",
+            Ground::PreStudyDirectiveApproved => "error-date-before-pre-study-directive",
+            Ground::DirectiveApproved => "error-date-before-directive",
+            Ground::PlanApproved => "error-date-before-plan",
+            Ground::LastPhaseDecision => "error-date-before-last-decision",
+        }
+    }
+}
+
+/// The earliest day a decision may carry, and what it rests on that falls on that day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Floor {
+    pub date: NaiveDate,
+    pub ground: Ground,
+}
+
+/// The floor of a decision that rests on `grounds`: the latest of their days (a ground not known,
+/// `None`, does not count). On a tie the ground given last is named, so give the most specific
+/// last.
+pub fn floor(grounds: &[(Ground, Option<NaiveDate>)]) -> Option<Floor> {
+    grounds
+        .iter()
+        .filter_map(|(ground, date)| {
+            date.map(|date| Floor {
+                date,
+                ground: *ground,
+            })
+        })
+        .max_by_key(|floor| floor.date)
+}
+
+/// The date of a decision: a valid date, not in the future, and not before its `floor`, so a
+/// decision is never dated before what it rests on.
 pub fn parse_decided_on(
     raw: &str,
     today: NaiveDate,
-    not_before: Option<NaiveDate>,
+    floor: Option<Floor>,
 ) -> Result<NaiveDate, &'static str> {
     let date = optional_date(raw)?.ok_or("error-required")?;
     if date > today {
-        Err("error-date-in-future")
-    } else if not_before.is_some_and(|earliest| date < earliest) {
-        Err("error-date-before-last-decision")
-    } else {
-        Ok(date)
+        return Err("error-date-in-future");
+    }
+    match floor {
+        Some(floor) if date < floor.date => Err(floor.ground.key()),
+        _ => Ok(date),
     }
 }
 
@@ -153,15 +208,17 @@ pub enum VerdictField {
     Reason,
 }
 
-/// Parses an approval (`returning` false) or a return: a date that is today or earlier, an
-/// optional comment, and for a return a reason.
+/// Parses an approval (`returning` false) or a return: a date that is today or earlier and not
+/// before `floor` (the version's submission, the project's registration), an optional comment,
+/// and for a return a reason.
 pub fn parse_verdict(
     form: &VerdictForm,
     returning: bool,
     today: NaiveDate,
+    floor: Option<Floor>,
 ) -> Result<Verdict, Vec<(VerdictField, &'static str)>> {
     let mut errors = Vec::new();
-    let decided_on = parse_decided_on(&form.decided_on, today, None)
+    let decided_on = parse_decided_on(&form.decided_on, today, floor)
         .map_err(|key| errors.push((VerdictField::DecidedOn, key)))
         .ok();
     let text = optional_text(&form.text, TEXT_MAX)
@@ -209,10 +266,12 @@ pub struct PhaseDecisionInput {
     pub text: String,
 }
 
+/// Parses a phase decision; `floor_for` gives the floor of its date given the phase it moves to,
+/// or not yet known (`None`) when the phase is not chosen.
 pub fn parse_phase_decision(
     form: &PhaseDecisionForm,
     today: NaiveDate,
-    not_before: Option<NaiveDate>,
+    floor_for: impl Fn(Option<Phase>) -> Option<Floor>,
 ) -> Result<PhaseDecisionInput, FieldErrors> {
     let mut errors = FieldErrors::new();
     let to = errors.check(
@@ -225,7 +284,7 @@ pub fn parse_phase_decision(
     );
     let decided_on = errors.check(
         "decided_on",
-        parse_decided_on(&form.decided_on, today, not_before),
+        parse_decided_on(&form.decided_on, today, floor_for(to)),
     );
     let text = errors.check("text", parse_decision_text(&form.text));
     match (to, decided_on, text) {
@@ -246,14 +305,16 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("a date")
     }
 
+    fn on(date: NaiveDate, ground: Ground) -> Option<Floor> {
+        Some(Floor { date, ground })
+    }
+
     #[test]
-    fn a_decision_date_is_neither_in_the_future_nor_before_the_last() {
+    fn a_decision_date_is_neither_in_the_future_nor_before_its_floor() {
+        let last = on(day(10), Ground::LastPhaseDecision);
+        assert_eq!(parse_decided_on("2026-11-20", day(22), last), Ok(day(20)));
         assert_eq!(
-            parse_decided_on("2026-11-20", day(22), Some(day(10))),
-            Ok(day(20))
-        );
-        assert_eq!(
-            parse_decided_on("2026-11-22", day(22), Some(day(22))),
+            parse_decided_on("2026-11-22", day(22), on(day(22), Ground::Submitted)),
             Ok(day(22))
         );
         assert_eq!(parse_decided_on("", day(22), None), Err("error-required"));
@@ -263,8 +324,49 @@ mod tests {
             Err("error-date-in-future")
         );
         assert_eq!(
-            parse_decided_on("2026-11-09", day(22), Some(day(10))),
+            parse_decided_on("2026-11-09", day(22), last),
             Err("error-date-before-last-decision")
+        );
+        // Each ground says what the decision may not precede.
+        for (ground, key) in [
+            (Ground::Registered, "error-date-before-registered"),
+            (Ground::Submitted, "error-date-before-submitted"),
+            (
+                Ground::PreStudyDirectiveApproved,
+                "error-date-before-pre-study-directive",
+            ),
+            (Ground::DirectiveApproved, "error-date-before-directive"),
+            (Ground::PlanApproved, "error-date-before-plan"),
+            (Ground::LastPhaseDecision, "error-date-before-last-decision"),
+        ] {
+            assert_eq!(ground.key(), key);
+            assert_eq!(
+                parse_decided_on("2001-01-01", day(22), on(day(1), ground)),
+                Err(key)
+            );
+        }
+    }
+
+    #[test]
+    fn the_floor_is_the_latest_of_what_a_decision_rests_on() {
+        assert_eq!(floor(&[]), None);
+        assert_eq!(floor(&[(Ground::Registered, None)]), None);
+        assert_eq!(
+            floor(&[
+                (Ground::Registered, Some(day(1))),
+                (Ground::Submitted, Some(day(15))),
+                (Ground::LastPhaseDecision, Some(day(9))),
+                (Ground::PlanApproved, None),
+            ]),
+            on(day(15), Ground::Submitted)
+        );
+        // On a tie, the ground given last (the most specific) is named.
+        assert_eq!(
+            floor(&[
+                (Ground::Registered, Some(day(3))),
+                (Ground::DirectiveApproved, Some(day(3))),
+            ]),
+            on(day(3), Ground::DirectiveApproved)
         );
     }
 
@@ -276,14 +378,19 @@ mod tests {
             reason: reason.into(),
         };
         assert_eq!(
-            parse_verdict(&form("2026-11-22", " Bra. ", ""), false, day(22)),
+            parse_verdict(&form("2026-11-22", " Bra. ", ""), false, day(22), None),
             Ok(Verdict {
                 decided_on: day(22),
                 text: "Bra.".into(),
                 reason: None
             })
         );
-        let returned = parse_verdict(&form("2026-11-20", "", " Risker saknas "), true, day(22));
+        let returned = parse_verdict(
+            &form("2026-11-20", "", " Risker saknas "),
+            true,
+            day(22),
+            None,
+        );
         assert_eq!(
             returned,
             Ok(Verdict {
@@ -293,15 +400,25 @@ mod tests {
             })
         );
         assert_eq!(
-            parse_verdict(&form("2026-11-23", "", ""), true, day(22)),
+            parse_verdict(&form("2026-11-23", "", ""), true, day(22), None),
             Err(vec![
                 (VerdictField::DecidedOn, "error-date-in-future"),
                 (VerdictField::Reason, "error-reason-required")
             ])
         );
         // A reason given when approving is not asked for and not kept.
-        let approved = parse_verdict(&form("2026-11-22", "", "x"), false, day(22));
+        let approved = parse_verdict(&form("2026-11-22", "", "x"), false, day(22), None);
         assert_eq!(approved.map(|v| v.reason), Ok(None));
+        // An approval is not dated before the submission it approves: no 2001 decision on a
+        // version submitted in 2026.
+        let submitted = on(day(15), Ground::Submitted);
+        assert_eq!(
+            parse_verdict(&form("2001-01-01", "", ""), false, day(22), submitted),
+            Err(vec![(
+                VerdictField::DecidedOn,
+                "error-date-before-submitted"
+            )])
+        );
     }
 
     #[test]
@@ -312,7 +429,7 @@ mod tests {
             text: " Planen är godkänd; genomförandet startar. ".into(),
         };
         assert_eq!(
-            parse_phase_decision(&form, day(22), None),
+            parse_phase_decision(&form, day(22), |_| None),
             Ok(PhaseDecisionInput {
                 to: Phase::Execution,
                 decided_on: day(21),
@@ -320,16 +437,32 @@ mod tests {
             })
         );
         let errors =
-            parse_phase_decision(&PhaseDecisionForm::default(), day(22), None).unwrap_err();
+            parse_phase_decision(&PhaseDecisionForm::default(), day(22), |_| None).unwrap_err();
         assert_eq!(errors.get("phase"), Some("error-choose-phase"));
         assert_eq!(errors.get("decided_on"), Some("error-required"));
         assert_eq!(errors.get("text"), Some("error-required"));
         let unknown = PhaseDecisionForm {
             phase: "done".into(),
-            ..form
+            ..form.clone()
         };
-        let errors = parse_phase_decision(&unknown, day(22), None).unwrap_err();
+        let errors = parse_phase_decision(&unknown, day(22), |_| None).unwrap_err();
         assert_eq!(errors.get("phase"), Some("error-unknown-choice"));
+        // The floor depends on the phase chosen.
+        let floor_for = |to: Option<Phase>| match to {
+            Some(Phase::Execution) => on(day(21), Ground::PlanApproved),
+            _ => on(day(1), Ground::Registered),
+        };
+        let early = PhaseDecisionForm {
+            decided_on: "2026-11-20".into(),
+            ..form.clone()
+        };
+        let errors = parse_phase_decision(&early, day(22), floor_for).unwrap_err();
+        assert_eq!(errors.get("decided_on"), Some("error-date-before-plan"));
+        let cancel = PhaseDecisionForm {
+            phase: "cancelled".into(),
+            ..early
+        };
+        assert!(parse_phase_decision(&cancel, day(22), floor_for).is_ok());
     }
 
     #[test]

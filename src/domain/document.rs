@@ -4,6 +4,12 @@
 //! A version is drafted, submitted, then approved or returned with a reason. An approved version
 //! never changes; a revision is a new version, drafted from the approved one, that is approved
 //! again. A returned version goes back to being a draft.
+//!
+//! Four eyes (governance.md): whoever drafted (created or last edited) or submitted a version does
+//! not decide it; when the one who would decide for the body is among them, the decision goes to
+//! the next body up.
+
+use super::decision::Body;
 
 /// Where a version stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,6 +108,65 @@ pub fn step(status: Status, step: Step, is_latest: bool) -> Result<Status, StepR
         (Step::Revise, Status::Approved) if is_latest => Ok(Status::Draft),
         (Step::Revise, Status::Approved) => Err(StepRefusal::NewerVersionOpen),
         (Step::Revise, _) => Err(StepRefusal::NotApproved),
+    }
+}
+
+/// Who drafted and who submitted a version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Authors {
+    pub created_by: i64,
+    /// Who saved its content last, if anyone did after creating it.
+    pub edited_by: Option<i64>,
+    /// Who submitted it, once submitted.
+    pub submitted_by: Option<i64>,
+}
+
+impl Authors {
+    /// Every author, the same person possibly more than once.
+    pub fn ids(&self) -> impl Iterator<Item = i64> {
+        [Some(self.created_by), self.edited_by, self.submitted_by]
+            .into_iter()
+            .flatten()
+    }
+
+    pub fn includes(&self, user_id: i64) -> bool {
+        self.ids().any(|id| id == user_id)
+    }
+}
+
+/// The catalog key of the refusal of a decision on one's own version.
+pub const OWN_VERSION: &str = "document-refused-own-version";
+
+/// Four eyes: `decider` may decide the version only if they neither drafted nor submitted it.
+pub fn check_four_eyes(authors: &Authors, decider: i64) -> Result<(), &'static str> {
+    if authors.includes(decider) {
+        Err(OWN_VERSION)
+    } else {
+        Ok(())
+    }
+}
+
+/// What four eyes needs to know of a version's authors to choose the body that decides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AuthorFacts {
+    /// A development manager drafted or submitted it.
+    pub development_manager: bool,
+    /// The project's steering group chair drafted or submitted it.
+    pub steering_chair: bool,
+}
+
+/// The body that decides a version that `body` would decide, given who wrote it: when the one who
+/// decides for `body` is an author, the next body up decides. The steering group answers to the
+/// development manager, who answers to the management group; the management group is the top, where
+/// another member decides.
+pub fn deciding_body(body: Body, authors: AuthorFacts) -> Body {
+    let body = match body {
+        Body::SteeringGroup if authors.steering_chair => Body::DevelopmentManager,
+        other => other,
+    };
+    match body {
+        Body::DevelopmentManager if authors.development_manager => Body::ManagementGroup,
+        other => other,
     }
 }
 
@@ -219,6 +284,73 @@ mod tests {
             step(Status::Submitted, Step::Revise, true),
             Err(StepRefusal::NotApproved)
         );
+    }
+
+    #[test]
+    fn whoever_drafted_or_submitted_a_version_does_not_decide_it() {
+        let authors = Authors {
+            created_by: 1,
+            edited_by: Some(2),
+            submitted_by: Some(3),
+        };
+        for author in [1, 2, 3] {
+            assert_eq!(
+                check_four_eyes(&authors, author),
+                Err(OWN_VERSION),
+                "{author}"
+            );
+        }
+        assert_eq!(check_four_eyes(&authors, 4), Ok(()));
+        let drafted = Authors {
+            created_by: 1,
+            edited_by: None,
+            submitted_by: None,
+        };
+        assert_eq!(drafted.ids().collect::<Vec<_>>(), vec![1]);
+        assert_eq!(check_four_eyes(&drafted, 2), Ok(()));
+    }
+
+    #[test]
+    fn when_the_decider_wrote_it_the_next_body_up_decides() {
+        let none = AuthorFacts::default();
+        let dm = AuthorFacts {
+            development_manager: true,
+            ..none
+        };
+        let chair = AuthorFacts {
+            steering_chair: true,
+            ..none
+        };
+        let both = AuthorFacts {
+            development_manager: true,
+            steering_chair: true,
+        };
+        for body in Body::ALL {
+            assert_eq!(deciding_body(body, none), body, "{body:?}");
+        }
+        assert_eq!(
+            deciding_body(Body::DevelopmentManager, dm),
+            Body::ManagementGroup
+        );
+        assert_eq!(deciding_body(Body::SteeringGroup, dm), Body::SteeringGroup);
+        assert_eq!(
+            deciding_body(Body::SteeringGroup, chair),
+            Body::DevelopmentManager
+        );
+        assert_eq!(
+            deciding_body(Body::SteeringGroup, both),
+            Body::ManagementGroup
+        );
+        assert_eq!(
+            deciding_body(Body::DevelopmentManager, chair),
+            Body::DevelopmentManager
+        );
+        for facts in [none, dm, chair, both] {
+            assert_eq!(
+                deciding_body(Body::ManagementGroup, facts),
+                Body::ManagementGroup
+            );
+        }
     }
 
     fn field(label_key: &'static str, value: &str) -> FieldValue {

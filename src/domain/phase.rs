@@ -1,7 +1,9 @@
 //! The phases of a project's life and the rules for moving between them (governance.md, "Life of
 //! a project"): which phase may follow which, what must exist first, and which body decides.
 
-use super::decision::Body;
+use chrono::NaiveDate;
+
+use super::decision::{Body, Floor, Ground, floor};
 
 /// The phase a project is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -58,6 +60,26 @@ impl Phase {
             Phase::Cancelled => "phase-cancelled",
         }
     }
+
+    /// Whether the project's record is closed: in maintenance or cancelled, it takes no new
+    /// versions, steering group changes, meetings or closing report drafts (governance.md,
+    /// "Closed records"). Only the benefit follow-up continues.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Phase::Maintenance | Phase::Cancelled)
+    }
+}
+
+/// The catalog key of the refusal of any change to a closed project's record.
+pub const CLOSED_REFUSAL: &str = "project-refused-closed";
+
+/// Refuses a change to the record of a project in `phase` when the record is closed; the error is
+/// the catalog key of the reason. Every handler that adds to a project's record asks this first.
+pub fn check_open(phase: Phase) -> Result<(), &'static str> {
+    if phase.is_closed() {
+        Err(CLOSED_REFUSAL)
+    } else {
+        Ok(())
+    }
 }
 
 /// The phases a project in `from` may move to.
@@ -90,6 +112,21 @@ pub struct ClosingReportFacts {
     pub benefit_follow_up: bool,
 }
 
+/// The days the facts a phase decision rests on were decided, so that it is not dated before them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FactDates {
+    /// The project's registration.
+    pub registered: Option<NaiveDate>,
+    /// The project's newest phase decision.
+    pub last_phase_decision: Option<NaiveDate>,
+    /// The approval of the newest approved pre-study directive.
+    pub pre_study_directive_approved: Option<NaiveDate>,
+    /// The approval of the newest approved project directive.
+    pub directive_approved: Option<NaiveDate>,
+    /// The approval of the newest approved plan.
+    pub plan_approved: Option<NaiveDate>,
+}
+
 /// What is known about a project when a phase change is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhaseFacts {
@@ -101,6 +138,9 @@ pub struct PhaseFacts {
     pub closing_report: Option<ClosingReportFacts>,
     /// The body that decided the move into the current phase; none for an idea.
     pub current_phase_body: Option<Body>,
+    /// The steering group has a chair: without one it cannot work, so no execution.
+    pub steering_group_has_chair: bool,
+    pub dates: FactDates,
 }
 
 impl PhaseFacts {
@@ -113,6 +153,8 @@ impl PhaseFacts {
             approved_plan_answers: None,
             closing_report: None,
             current_phase_body: None,
+            steering_group_has_chair: false,
+            dates: FactDates::default(),
         }
     }
 }
@@ -141,6 +183,8 @@ pub enum Refusal {
     NeedsApprovedPlan {
         version: i32,
     },
+    /// Execution needs a working steering group: at least a chair.
+    NeedsSteeringChair,
     NeedsClosingReport,
     NeedsCompleteClosingReport,
     NeedsMaintenanceOwner,
@@ -156,6 +200,7 @@ impl Refusal {
             Refusal::NeedsPreStudyDirective => "phase-refused-pre-study-directive",
             Refusal::NeedsApprovedDirective => "phase-refused-directive",
             Refusal::NeedsApprovedPlan { .. } => "phase-refused-plan",
+            Refusal::NeedsSteeringChair => "phase-refused-steering-chair",
             Refusal::NeedsClosingReport => "phase-refused-closing-report",
             Refusal::NeedsCompleteClosingReport => "phase-refused-closing-report-complete",
             Refusal::NeedsMaintenanceOwner => "phase-refused-maintenance-owner",
@@ -178,11 +223,36 @@ impl Refusal {
     }
 }
 
+/// The earliest day a decision moving the project to `to` may carry: not before the project's
+/// registration or its previous phase decision, nor before the approval the new phase rests on (a
+/// pre-study on its directive, planning on the project directive, execution on the plan). With
+/// no phase chosen yet, only what every phase decision rests on.
+pub fn decision_floor(facts: &PhaseFacts, to: Option<Phase>) -> Option<Floor> {
+    let d = facts.dates;
+    let mut grounds = vec![
+        (Ground::Registered, d.registered),
+        (Ground::LastPhaseDecision, d.last_phase_decision),
+    ];
+    match to {
+        Some(Phase::PreStudy) => grounds.push((
+            Ground::PreStudyDirectiveApproved,
+            d.pre_study_directive_approved,
+        )),
+        Some(Phase::Planning) => grounds.push((Ground::DirectiveApproved, d.directive_approved)),
+        Some(Phase::Execution) => {
+            grounds.push((Ground::DirectiveApproved, d.directive_approved));
+            grounds.push((Ground::PlanApproved, d.plan_approved));
+        }
+        _ => {}
+    }
+    floor(&grounds)
+}
+
 /// Checks a change of phase against the table and returns the body that must decide it, or every
 /// reason it is refused.
 pub fn check_phase_change(facts: &PhaseFacts, to: Phase) -> Result<Body, Vec<Refusal>> {
     let from = facts.current;
-    if next_phases(from).is_empty() {
+    if from.is_closed() {
         return Err(vec![Refusal::Ended { current: from }]);
     }
     if !next_phases(from).contains(&to) {
@@ -213,6 +283,9 @@ pub fn check_phase_change(facts: &PhaseFacts, to: Phase) -> Result<Body, Vec<Ref
                     })
                 }
                 Some(_) => {}
+            }
+            if !facts.steering_group_has_chair {
+                missing.push(Refusal::NeedsSteeringChair);
             }
             Body::SteeringGroup
         }
@@ -355,6 +428,7 @@ mod tests {
     fn execution_needs_a_plan_for_the_current_directive_version() {
         let planning = PhaseFacts {
             approved_directive: Some(DIRECTIVE_3),
+            steering_group_has_chair: true,
             ..facts(Phase::Planning)
         };
         assert_eq!(
@@ -371,6 +445,7 @@ mod tests {
         );
         let ready = PhaseFacts {
             approved_plan_answers: Some(3),
+            steering_group_has_chair: true,
             ..planning
         };
         assert_eq!(
@@ -379,8 +454,49 @@ mod tests {
         );
         assert_eq!(
             check_phase_change(&facts(Phase::Planning), Phase::Execution),
-            Err(vec![Refusal::NeedsApprovedDirective])
+            Err(vec![
+                Refusal::NeedsApprovedDirective,
+                Refusal::NeedsSteeringChair
+            ])
         );
+    }
+
+    #[test]
+    fn execution_needs_a_steering_group_with_a_chair() {
+        let no_chair = PhaseFacts {
+            approved_directive: Some(DIRECTIVE_3),
+            approved_plan_answers: Some(3),
+            ..facts(Phase::Planning)
+        };
+        assert_eq!(
+            check_phase_change(&no_chair, Phase::Execution),
+            Err(vec![Refusal::NeedsSteeringChair])
+        );
+        assert_eq!(
+            Refusal::NeedsSteeringChair.key(),
+            "phase-refused-steering-chair"
+        );
+        // Only execution asks for it.
+        let idea = facts(Phase::Idea);
+        assert_eq!(
+            check_phase_change(&idea, Phase::Cancelled),
+            Ok(Body::DevelopmentManager)
+        );
+    }
+
+    #[test]
+    fn a_closed_record_takes_nothing_new() {
+        for phase in Phase::ALL {
+            let closed = matches!(phase, Phase::Maintenance | Phase::Cancelled);
+            assert_eq!(phase.is_closed(), closed, "{phase:?}");
+            assert_eq!(
+                check_open(phase),
+                if closed { Err(CLOSED_REFUSAL) } else { Ok(()) },
+                "{phase:?}"
+            );
+            // A closed phase leads nowhere, and only a closed phase does.
+            assert_eq!(next_phases(phase).is_empty(), closed, "{phase:?}");
+        }
     }
 
     #[test]
@@ -457,6 +573,62 @@ mod tests {
             check_phase_change(&planning, Phase::Cancelled),
             Ok(Body::ManagementGroup)
         );
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).expect("a date")
+    }
+
+    #[test]
+    fn a_phase_decision_is_not_dated_before_what_it_rests_on() {
+        let planning = PhaseFacts {
+            dates: FactDates {
+                registered: Some(day(1)),
+                last_phase_decision: Some(day(5)),
+                pre_study_directive_approved: Some(day(3)),
+                directive_approved: Some(day(8)),
+                plan_approved: Some(day(12)),
+            },
+            ..facts(Phase::Planning)
+        };
+        let at = |date, ground| Some(Floor { date, ground });
+        assert_eq!(
+            decision_floor(&planning, Some(Phase::Execution)),
+            at(day(12), Ground::PlanApproved)
+        );
+        assert_eq!(
+            decision_floor(&planning, Some(Phase::Planning)),
+            at(day(8), Ground::DirectiveApproved)
+        );
+        // The pre-study directive was approved before the last phase decision.
+        assert_eq!(
+            decision_floor(&planning, Some(Phase::PreStudy)),
+            at(day(5), Ground::LastPhaseDecision)
+        );
+        for to in [Phase::Closing, Phase::Maintenance, Phase::Cancelled] {
+            assert_eq!(
+                decision_floor(&planning, Some(to)),
+                at(day(5), Ground::LastPhaseDecision),
+                "{to:?}"
+            );
+        }
+        assert_eq!(
+            decision_floor(&planning, None),
+            at(day(5), Ground::LastPhaseDecision)
+        );
+        // A project with no decision yet: its registration.
+        let idea = PhaseFacts {
+            dates: FactDates {
+                registered: Some(day(1)),
+                ..FactDates::default()
+            },
+            ..facts(Phase::Idea)
+        };
+        assert_eq!(
+            decision_floor(&idea, Some(Phase::Cancelled)),
+            at(day(1), Ground::Registered)
+        );
+        assert_eq!(decision_floor(&PhaseFacts::bare(Phase::Idea), None), None);
     }
 
     #[test]

@@ -12,7 +12,8 @@ use super::steering::SteeringRole;
 pub enum Action {
     /// Read the project register and project pages (public information).
     ViewProjects,
-    /// Register a new project.
+    /// Register a new project (an idea: every new project starts in phase Idé). Anyone with an
+    /// account except a reader may.
     CreateProject,
     /// Create, deactivate and reset the passwords of users, and change their roles.
     AdministerUsers,
@@ -40,7 +41,7 @@ pub fn allows(role: Role, action: Action) -> bool {
     use Role::*;
     match action {
         Action::ViewProjects => true,
-        Action::CreateProject => matches!(role, Administrator | DevelopmentManager),
+        Action::CreateProject => role != Reader,
         Action::AdministerUsers | Action::AdministerUnits | Action::AdministerSettings => {
             role == Administrator
         }
@@ -102,9 +103,29 @@ pub enum ProjectEditScope {
     DescriptionOnly,
 }
 
+/// What a new register entry holds when `role` registers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegisterScope {
+    /// Every field: the portfolio owners also appoint the lead and the commissioner.
+    Full,
+    /// The idea alone (code, name, unit, description, dates, budget): who leads and who
+    /// commissions it is for the portfolio owners to appoint, since those relations carry rights.
+    Idea,
+}
+
+/// What `role` may register; `None` means nothing. Whatever the scope, a new project starts in
+/// phase Idé.
+pub fn register_scope(role: Role) -> Option<RegisterScope> {
+    match role {
+        Role::Administrator | Role::DevelopmentManager => Some(RegisterScope::Full),
+        _ if allows(role, Action::CreateProject) => Some(RegisterScope::Idea),
+        _ => None,
+    }
+}
+
 /// What `role`, standing to the project as `relation`, may edit; `None` means nothing.
 pub fn project_edit_scope(role: Role, relation: ProjectRelation) -> Option<ProjectEditScope> {
-    if allows(role, Action::CreateProject) {
+    if matches!(role, Role::Administrator | Role::DevelopmentManager) {
         Some(ProjectEditScope::All)
     } else if relation.is_lead {
         Some(ProjectEditScope::DescriptionOnly)
@@ -125,13 +146,27 @@ mod tests {
                     (role, action),
                     (_, Action::ViewProjects)
                         | (Role::Administrator, _)
-                        | (
-                            Role::DevelopmentManager,
-                            Action::CreateProject | Action::ViewAudit
-                        )
-                );
+                        | (Role::DevelopmentManager, Action::ViewAudit)
+                ) || (action == Action::CreateProject && role != Role::Reader);
                 assert_eq!(allows(role, action), expected, "{role:?} {action:?}");
             }
+        }
+    }
+
+    #[test]
+    fn everyone_but_a_reader_registers_ideas_and_the_portfolio_owners_appoint() {
+        for role in Role::ALL {
+            let expected = match role {
+                Role::Administrator | Role::DevelopmentManager => Some(RegisterScope::Full),
+                Role::Reader => None,
+                Role::ProjectLead | Role::ManagementGroup => Some(RegisterScope::Idea),
+            };
+            assert_eq!(register_scope(role), expected, "{role:?}");
+            assert_eq!(
+                register_scope(role).is_some(),
+                allows(role, Action::CreateProject),
+                "{role:?}"
+            );
         }
     }
 

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::decision::{parse_decided_on, parse_decision_text};
+use super::decision::{Floor, parse_decided_on, parse_decision_text};
 use super::validation::{FieldErrors, optional_id, optional_text};
 
 /// Decisions one meeting record may carry; more meetings carry more.
@@ -59,6 +59,17 @@ impl SteeringRole {
     }
 }
 
+/// The catalog key of the refusal of a project's lead as the chair of its steering group.
+pub const CHAIR_IS_LEAD: &str = "error-chair-is-lead";
+/// The catalog key of the refusal of the steering group's chair as the project's lead.
+pub const LEAD_IS_CHAIR: &str = "error-lead-is-chair";
+
+/// Whether a project's lead and its steering group's chair are one person, which four eyes
+/// refuses: the steering group holds the lead to account.
+pub fn lead_chairs(lead_id: Option<i64>, chair_id: Option<i64>) -> bool {
+    lead_id.is_some() && lead_id == chair_id
+}
+
 /// A new member as submitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NewMember {
@@ -74,9 +85,12 @@ pub struct GroupNow {
     pub has_chair: bool,
     /// Active users who may be chosen.
     pub eligible_ids: Vec<i64>,
+    /// The project's lead, who does not chair its own steering group (four eyes).
+    pub lead_id: Option<i64>,
 }
 
-/// Parses a new member: an active user not yet in the group; at most one chair.
+/// Parses a new member: an active user not yet in the group; at most one chair, who is not the
+/// project's lead.
 pub fn parse_new_member(
     user_id: &str,
     role: &str,
@@ -106,6 +120,12 @@ pub fn parse_new_member(
             }
         }),
     );
+    if let (Some(id), Some(SteeringRole::Chair)) = (user_id, role) {
+        if lead_chairs(group.lead_id, Some(id)) {
+            errors.add("role", CHAIR_IS_LEAD);
+            return Err(errors);
+        }
+    }
     match (user_id, role) {
         (Some(user_id), Some(role)) => Ok(NewMember { user_id, role }),
         _ => Err(errors),
@@ -143,10 +163,15 @@ pub struct MeetingInput {
     pub decisions: Vec<String>,
 }
 
-/// Parses a meeting record: held today or earlier, with notes or at least one decision.
-pub fn parse_meeting(form: &MeetingForm, today: NaiveDate) -> Result<MeetingInput, FieldErrors> {
+/// Parses a meeting record: held today or earlier and not before `floor` (the project's
+/// registration: its decisions are dated the day it is held), with notes or at least one decision.
+pub fn parse_meeting(
+    form: &MeetingForm,
+    today: NaiveDate,
+    floor: Option<Floor>,
+) -> Result<MeetingInput, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let held_on = errors.check("held_on", parse_decided_on(&form.held_on, today, None));
+    let held_on = errors.check("held_on", parse_decided_on(&form.held_on, today, floor));
     let attendees = errors.check("attendees", optional_text(&form.attendees, ATTENDEES_MAX));
     let notes = errors.check("notes", optional_text(&form.notes, NOTES_MAX));
     let mut decisions = Vec::new();
@@ -175,6 +200,7 @@ pub fn parse_meeting(form: &MeetingForm, today: NaiveDate) -> Result<MeetingInpu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::decision::Ground;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date")
@@ -188,28 +214,35 @@ mod tests {
             decision_2: " Piloten förlängs två veckor. ".into(),
             ..MeetingForm::default()
         };
-        let meeting = parse_meeting(&form, today()).expect("valid");
+        let meeting = parse_meeting(&form, today(), None).expect("valid");
         assert_eq!(meeting.decisions, vec!["Piloten förlängs två veckor."]);
         let empty = MeetingForm {
             held_on: "2026-11-20".into(),
             ..MeetingForm::default()
         };
-        let errors = parse_meeting(&empty, today()).unwrap_err();
+        let errors = parse_meeting(&empty, today(), None).unwrap_err();
         assert_eq!(errors.get("notes"), Some("error-meeting-empty"));
         let future = MeetingForm {
             held_on: "2026-12-01".into(),
             notes: "x".into(),
             ..MeetingForm::default()
         };
-        let errors = parse_meeting(&future, today()).unwrap_err();
+        let errors = parse_meeting(&future, today(), None).unwrap_err();
         assert_eq!(errors.get("held_on"), Some("error-date-in-future"));
         let long = MeetingForm {
             held_on: "2026-11-20".into(),
             decision_3: "x".repeat(5_001),
             ..MeetingForm::default()
         };
-        let errors = parse_meeting(&long, today()).unwrap_err();
+        let errors = parse_meeting(&long, today(), None).unwrap_err();
         assert_eq!(errors.get("decision_3"), Some("error-too-long"));
+        // Nor before the project was registered.
+        let registered = Some(Floor {
+            date: NaiveDate::from_ymd_opt(2026, 11, 21).expect("a date"),
+            ground: Ground::Registered,
+        });
+        let errors = parse_meeting(&form, today(), registered).unwrap_err();
+        assert_eq!(errors.get("held_on"), Some("error-date-before-registered"));
     }
 
     fn group() -> GroupNow {
@@ -217,6 +250,7 @@ mod tests {
             member_ids: vec![1],
             has_chair: true,
             eligible_ids: vec![1, 2, 3],
+            lead_id: Some(3),
         }
     }
 
@@ -247,5 +281,21 @@ mod tests {
             ..group()
         };
         assert!(parse_new_member("2", "chair", &no_chair).is_ok());
+    }
+
+    #[test]
+    fn the_lead_does_not_chair_their_own_steering_group() {
+        let no_chair = GroupNow {
+            has_chair: false,
+            ..group()
+        };
+        let errors = parse_new_member("3", "chair", &no_chair).unwrap_err();
+        assert_eq!(errors.get("role"), Some(CHAIR_IS_LEAD));
+        // The lead may sit in the group, only not chair it.
+        assert!(parse_new_member("3", "member", &no_chair).is_ok());
+        assert!(lead_chairs(Some(3), Some(3)));
+        assert!(!lead_chairs(Some(3), Some(2)));
+        assert!(!lead_chairs(None, None));
+        assert!(!lead_chairs(None, Some(2)));
     }
 }

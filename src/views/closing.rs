@@ -109,7 +109,14 @@ pub fn page(
                     div.form-actions { button type="submit" { (ctx.t("form-save")) } }
                 }
             } @else if data.may_write {
-                p.muted { (ctx.t("closing-report-not-editable")) }
+                @if errors.is_empty() {
+                    p.muted { (ctx.t(if p.phase().is_closed() { "project-refused-closed" } else { "closing-report-not-editable" })) }
+                } @else {
+                    div.error-summary role="alert" {
+                        h2 { (ctx.t("form-error-summary")) }
+                        @for error in errors.iter() { p { (ctx.t(error.key)) } }
+                    }
+                }
             }
         },
     )

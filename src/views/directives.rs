@@ -56,6 +56,8 @@ pub struct Actions {
     pub revise: bool,
     /// Approve or return it.
     pub decide: bool,
+    /// The user drafted or submitted the version, so four eyes refuses their decision on it.
+    pub own_version: bool,
 }
 
 /// One version, as its page shows it.
@@ -360,6 +362,9 @@ fn decision_forms(ctx: &Ctx, data: &VersionPage, base: &str) -> Markup {
         p {
             (ctx.t_args("directive-decide-intro", &[("body", ctx.t(data.body.label_key()).into())]))
         }
+        @if data.actions.own_version {
+            p.field-hint #own_version_note { (ctx.t("document-own-version-note")) }
+        }
         section aria-labelledby="approve_heading" {
             h3 #approve_heading { (ctx.t("directive-approve-heading")) }
             form method="post" action={ (base) "/approve" } novalidate {
@@ -550,6 +555,8 @@ pub struct FormPage<'a> {
     pub conflict: Option<&'a Conflict>,
     /// The version was submitted but is not complete: say so above the messages.
     pub submit_refused: bool,
+    /// A rule of the model refuses the change (a closed record): the catalog key of the reason.
+    pub refusal: Option<&'static str>,
 }
 
 const LABELS: &[(&str, &str)] = &[
@@ -676,6 +683,12 @@ pub fn form(ctx: &Ctx, data: &FormPage) -> Markup {
                 div.error-summary role="alert" {
                     h2 { (ctx.t("form-conflict-title")) }
                     p { (ctx.t("directive-conflict-text")) }
+                }
+            }
+            @if let Some(key) = data.refusal {
+                div.error-summary role="alert" {
+                    h2 { (ctx.t("directive-refused-title")) }
+                    p { (ctx.t(key)) }
                 }
             }
             @if data.submit_refused {

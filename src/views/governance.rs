@@ -34,6 +34,8 @@ pub struct SteeringPage<'a> {
     /// The project's decisions, to show those taken at each meeting.
     pub decisions: &'a [(DecisionRow, String)],
     pub saved: bool,
+    /// A rule of the model refuses the change (a closed record): the catalog key of the reason.
+    pub refusal: Option<&'static str>,
 }
 
 /// The two forms of the steering group page, as typed, with their errors.
@@ -58,7 +60,16 @@ pub fn steering_group(ctx: &Ctx, data: &SteeringPage, forms: &Forms) -> Markup {
             }
             h1 { (title) }
             @if data.saved { (notice(&ctx.t("common-saved"))) }
+            @if let Some(key) = data.refusal {
+                div.error-summary role="alert" aria-labelledby="steering_refused_title" tabindex="-1" {
+                    h2 #steering_refused_title { (ctx.t("steering-refused-title")) }
+                    p { (ctx.t(key)) }
+                }
+            }
             p { (ctx.t("steering-intro")) }
+            @if data.refusal.is_none() && p.phase().is_closed() {
+                p.muted #steering_closed { (ctx.t("project-refused-closed")) }
+            }
             (members(ctx, data, &title))
             @if data.may_manage { (member_form(ctx, data, forms)) }
             (meetings(ctx, data))

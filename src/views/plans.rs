@@ -9,6 +9,7 @@ use maud::{Markup, html};
 use crate::db::decisions::DecisionRow;
 use crate::db::plans::{AnsweredDirective, PlanDoc, PlanRow, PlanVersion};
 use crate::db::projects::ProjectView;
+use crate::domain::decision::Body;
 use crate::domain::document::{Compared, Status};
 use crate::domain::plan::{
     BudgetCategory, PlanContent, PlanForm, ROWS_MAX, risk_matrix, row_field,
@@ -39,8 +40,13 @@ pub enum Message {
 pub struct Rights {
     /// Draft, edit, submit and revise: the project's lead and the development manager.
     pub may_draft: bool,
-    /// Approve or return: the steering group's chair and the development manager.
+    /// Approve or return: the steering group's chair and the development manager, or the body
+    /// above when the chair wrote the version.
     pub may_decide: bool,
+    /// The user drafted or submitted the version, so four eyes refuses their decision on it.
+    pub own_version: bool,
+    /// The body that decides the version when it is not the steering group: its chair wrote it.
+    pub escalated_to: Option<Body>,
 }
 
 /// Everything a plan version's page shows.
@@ -300,6 +306,12 @@ fn actions(ctx: &Ctx, data: &PlanPage, status: Status, is_latest: bool) -> Marku
         @if data.rights.may_decide && status == Status::Submitted {
             section.decision-form aria-labelledby="plan_decide_heading" {
                 h2 #plan_decide_heading { (ctx.t("plan-decide-heading")) }
+                @if let Some(body) = data.rights.escalated_to {
+                    p #plan_escalated { (ctx.t_args("plan-decided-by-body", &[("body", ctx.t(body.label_key()).into())])) }
+                }
+                @if data.rights.own_version {
+                    p.field-hint #own_version_note { (ctx.t("document-own-version-note")) }
+                }
                 (summary(ctx, errors, |field| match field {
                     "decided_on" => Some(ctx.t("plan-decided-on")),
                     "text" => Some(ctx.t("plan-decision-text")),

@@ -6,7 +6,7 @@ use crate::db::projects::{ProjectView, RegisterFilter};
 use crate::db::units::Unit;
 use crate::db::users::Person;
 use crate::domain::phase::Phase;
-use crate::domain::policy::{Action, ProjectEditScope};
+use crate::domain::policy::{Action, ProjectEditScope, RegisterScope};
 use crate::domain::project::ProjectForm;
 use crate::domain::validation::FieldErrors;
 use crate::views::components::{
@@ -113,7 +113,9 @@ const LABELS: &[(&str, &str)] = &[
 
 /// What the form is for.
 pub enum FormPurpose<'a> {
-    Create,
+    /// Registering a project, which starts as an idea; `scope` says whether the user also
+    /// appoints its lead and commissioner.
+    Create { scope: RegisterScope },
     Edit {
         project: &'a ProjectView,
         scope: ProjectEditScope,
@@ -131,7 +133,7 @@ pub fn form(
     conflict: bool,
 ) -> Markup {
     let (title, action) = match purpose {
-        FormPurpose::Create => (ctx.t("projects-new"), "/projects".to_owned()),
+        FormPurpose::Create { .. } => (ctx.t("projects-new"), "/projects".to_owned()),
         FormPurpose::Edit { project, .. } => (
             ctx.t_args(
                 "project-edit-title",
@@ -145,6 +147,13 @@ pub fn form(
         FormPurpose::Edit {
             scope: ProjectEditScope::DescriptionOnly,
             ..
+        }
+    );
+    // Only the portfolio owners appoint a lead and a commissioner when registering.
+    let appoints = !matches!(
+        purpose,
+        FormPurpose::Create {
+            scope: RegisterScope::Idea
         }
     );
     let people_options: Vec<(String, String)> = people
@@ -172,8 +181,12 @@ pub fn form(
                     (Field::text("code", "project-code", &form.code).required().hint("project-code-hint").render(ctx, errors))
                     (Field::text("name", "project-name", &form.name).required().render(ctx, errors))
                     (select_field(ctx, errors, "unit_id", "project-unit", &unit_options(units), &form.unit_id, Some("form-choose")))
-                    (select_field(ctx, errors, "project_lead_id", "project-lead", &people_options, &form.project_lead_id, Some("form-nobody")))
-                    (select_field(ctx, errors, "commissioner_id", "project-commissioner", &people_options, &form.commissioner_id, Some("form-nobody")))
+                    @if appoints {
+                        (select_field(ctx, errors, "project_lead_id", "project-lead", &people_options, &form.project_lead_id, Some("form-nobody")))
+                        (select_field(ctx, errors, "commissioner_id", "project-commissioner", &people_options, &form.commissioner_id, Some("form-nobody")))
+                    } @else {
+                        p.field-hint { (ctx.t("project-idea-appointed-later")) }
+                    }
                     (Field::text("planned_start", "project-planned-start", &form.planned_start).of(Input::Date).hint("form-date-hint").render(ctx, errors))
                     (Field::text("planned_end", "project-planned-end", &form.planned_end).of(Input::Date).hint("form-date-hint").render(ctx, errors))
                     (Field::text("budget_sek", "project-budget", &form.budget_sek).hint("project-budget-hint").render(ctx, errors))
@@ -185,7 +198,7 @@ pub fn form(
                     button type="submit" { (ctx.t("form-save")) }
                     " "
                     @match purpose {
-                        FormPurpose::Create => a href="/projects" { (ctx.t("form-cancel")) },
+                        FormPurpose::Create { .. } => a href="/projects" { (ctx.t("form-cancel")) },
                         FormPurpose::Edit { project, .. } => a href={ "/projects/" (project.project.id) } { (ctx.t("form-cancel")) },
                     }
                 }

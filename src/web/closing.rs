@@ -7,6 +7,7 @@ use crate::db::closing::{self, ClosingRow};
 use crate::db::projects::ProjectView;
 use crate::db::{DbConnection, audit, projects, users};
 use crate::domain::closing::{ClosingForm, is_editable_in, parse};
+use crate::domain::phase::check_open;
 use crate::domain::policy::{self, Action};
 use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
@@ -105,6 +106,11 @@ async fn save(
             let data = load(conn, id)?;
             if !may_write(&user, &data.project) {
                 return Err(AppError::Forbidden);
+            }
+            if let Err(key) = check_open(data.project.project.phase()) {
+                let mut errors = FieldErrors::new();
+                errors.add("outcome", key);
+                return Ok(Saved::Invalid(data, errors));
             }
             if !is_editable_in(data.project.project.phase()) {
                 let mut errors = FieldErrors::new();

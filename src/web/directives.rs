@@ -11,17 +11,18 @@ use chrono::NaiveDate;
 use maud::Markup;
 
 use crate::db::decisions::{self, DecisionRow, NewDecision};
-use crate::db::directives::{self, Directive, VersionEntry};
+use crate::db::directives::{self, Directive, Submission, VersionEntry};
 use crate::db::projects::{self, ProjectView, Saved};
-use crate::db::{DbConnection, audit, settings};
+use crate::db::{DbConnection, audit, governance, settings};
 use crate::domain::decision::{
-    Body, DecisionKind, Verdict, VerdictField, VerdictForm, parse_verdict,
+    Body, DecisionKind, Floor, Verdict, VerdictField, VerdictForm, parse_verdict,
 };
 use crate::domain::directive::{
     DirectiveContent, DirectiveForm, DirectiveKind, approving_body, check_submittable, parse_draft,
     snapshot,
 };
-use crate::domain::document::{self, Status, Step};
+use crate::domain::document::{self, Authors, Status, Step, check_four_eyes, deciding_body};
+use crate::domain::phase::check_open;
 use crate::domain::policy::{self, Action};
 use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
@@ -94,7 +95,7 @@ struct VersionData {
     /// Whether this is the newest version of its kind.
     is_latest: bool,
     /// The body that decides this version: the one named when it was submitted, or for a draft
-    /// the one that would decide it if it were submitted as it stands.
+    /// the one that would decide it if it were submitted as it stands (four eyes included).
     body: Body,
 }
 
@@ -111,9 +112,12 @@ fn load_version(
         directive.row.approving_body(),
     ) {
         (false, Some(body)) => body,
-        _ => approving_body(
-            &directive.content(),
-            settings::management_group_threshold(conn)?,
+        _ => deciding_body(
+            approving_body(
+                &directive.content(),
+                settings::management_group_threshold(conn)?,
+            ),
+            governance::author_facts(conn, &directive.row.authors(), None)?,
         ),
     };
     let decision = match directive.row.decision_id {
@@ -140,12 +144,14 @@ fn load_version(
 /// What the user may do with a version as it stands.
 fn actions(user: &CurrentUser, data: &VersionData) -> view::Actions {
     let status = data.directive.row.status();
-    let draft = may_draft(user, &data.project);
+    let open = !data.project.project.phase().is_closed();
+    let draft = open && may_draft(user, &data.project);
     view::Actions {
         edit: draft && status.is_editable(),
         submit: draft && status.is_editable(),
         revise: draft && document::step(status, Step::Revise, data.is_latest).is_ok(),
-        decide: status == Status::Submitted && may_decide(user, data.body),
+        decide: open && status == Status::Submitted && may_decide(user, data.body),
+        own_version: data.directive.row.authors().includes(user.id),
     }
 }
 
@@ -212,7 +218,7 @@ fn kinds_to_start(
     project: &ProjectView,
     versions: &[VersionEntry],
 ) -> Vec<DirectiveKind> {
-    if !may_draft(user, project) {
+    if !may_draft(user, project) || project.project.phase().is_closed() {
         return Vec::new();
     }
     DirectiveKind::ALL
@@ -333,6 +339,7 @@ async fn new(
             errors: &errors,
             conflict: None,
             submit_refused: false,
+            refusal: None,
         },
     ))
 }
@@ -364,6 +371,10 @@ async fn create(
             if !may_draft(&user, &project) {
                 return Err(AppError::Forbidden);
             }
+            if let Err(key) = check_open(project.project.phase()) {
+                let kind = DirectiveKind::parse(&raw_kind).ok();
+                return Ok(Err((project, kind, FieldErrors::new(), Some(key))));
+            }
             let mut errors = FieldErrors::new();
             let kind = errors.check("kind", DirectiveKind::parse(&raw_kind));
             if let Some(kind) = kind {
@@ -381,7 +392,7 @@ async fn create(
                 }
             };
             let (Some(kind), Some(content), true) = (kind, content, errors.is_empty()) else {
-                return Ok(Err((project, kind, errors)));
+                return Ok(Err((project, kind, errors, None)));
             };
             let did = directives::insert(conn, id, kind, 1, Status::Draft, &content, user.id)?;
             let after = directives::find(conn, id, did)?;
@@ -402,7 +413,7 @@ async fn create(
         .await?;
     match outcome {
         Ok(did) => Ok(see_other(&format!("{}?done=created", path_of(id, did)))),
-        Err((project, kind, errors)) => Ok(invalid(view::form(
+        Err((project, kind, errors, refusal)) => Ok(invalid(view::form(
             &auth.ctx,
             &FormPage {
                 project: &project,
@@ -411,6 +422,7 @@ async fn create(
                 errors: &errors,
                 conflict: None,
                 submit_refused: false,
+                refusal,
             },
         ))),
     }
@@ -432,6 +444,7 @@ fn edit_page<'a>(
         errors,
         conflict,
         submit_refused,
+        refusal: None,
     }
 }
 
@@ -487,6 +500,8 @@ enum Edited {
     Conflict(Box<VersionData>, Box<DirectiveContent>),
     /// The version may not be edited (any more).
     Refused(Box<VersionData>, &'static str),
+    /// A rule of the model refuses the change (a closed record): the form again, with the reason.
+    NotAllowed(Box<VersionData>, &'static str),
 }
 
 /// `POST /projects/{id}/directive/{did}/edit`: saves a draft under its lock version. A returned
@@ -509,6 +524,9 @@ async fn update(
             if !may_draft(&user, &data.project) {
                 return Err(AppError::Forbidden);
             }
+            if let Err(key) = check_open(data.project.project.phase()) {
+                return Ok(Edited::NotAllowed(Box::new(data), key));
+            }
             // A returned version becomes a draft again.
             let to = match next_status(&data, Step::Edit) {
                 Ok(to) => to,
@@ -518,7 +536,7 @@ async fn update(
                 Ok(content) => content,
                 Err(errors) => return Ok(Edited::Invalid(Box::new(data), errors)),
             };
-            match directives::update_draft(conn, did, lock_version, to, &content)? {
+            match directives::update_draft(conn, did, lock_version, to, &content, user.id)? {
                 Saved::Yes => {
                     let after = directives::find(conn, id, did)?;
                     audit::record(
@@ -544,6 +562,13 @@ async fn update(
         Edited::Invalid(data, errors) => invalid(view::form(
             &auth.ctx,
             &edit_page(&data, &submitted, &errors, None, false),
+        )),
+        Edited::NotAllowed(data, key) => invalid(view::form(
+            &auth.ctx,
+            &FormPage {
+                refusal: Some(key),
+                ..edit_page(&data, &submitted, &FieldErrors::new(), None, false)
+            },
         )),
         Edited::Refused(data, key) => conflict(render_version(
             &auth,
@@ -582,6 +607,9 @@ enum Stepped {
     Incomplete(Box<VersionData>, FieldErrors),
     /// The decision as typed has errors: the version's page with them.
     InvalidDecision(Box<VersionData>, FieldErrors),
+    /// A rule of the model refuses the step (a closed record, four eyes): the version's page with
+    /// the reason and the decision as typed, status 422.
+    NotAllowed(Box<VersionData>, &'static str),
 }
 
 fn stepped(auth: &Auth, outcome: Stepped, posted: Option<&DecisionPosted>) -> HttpResponse {
@@ -607,6 +635,13 @@ fn stepped(auth: &Auth, outcome: Stepped, posted: Option<&DecisionPosted>) -> Ht
         Stepped::InvalidDecision(data, errors) => {
             invalid(render_version(auth, &data, None, posted, &errors))
         }
+        Stepped::NotAllowed(data, key) => invalid(render_version(
+            auth,
+            &data,
+            Some(key),
+            posted,
+            &FieldErrors::new(),
+        )),
     }
 }
 
@@ -628,6 +663,9 @@ async fn submit(
             if !may_draft(&user, &data.project) {
                 return Err(AppError::Forbidden);
             }
+            if let Err(key) = check_open(data.project.project.phase()) {
+                return Ok(Stepped::NotAllowed(Box::new(data), key));
+            }
             let to = match next_status(&data, Step::Submit) {
                 Ok(to) => to,
                 Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
@@ -636,10 +674,23 @@ async fn submit(
             if let Err(errors) = check_submittable(&content) {
                 return Ok(Stepped::Incomplete(Box::new(data), errors));
             }
+            // Four eyes: when a development manager drafted or submits it, the management group
+            // decides instead.
             let threshold = settings::management_group_threshold(conn)?;
-            let body = approving_body(&content, threshold);
+            let authors = Authors {
+                submitted_by: Some(user.id),
+                ..data.directive.row.authors()
+            };
+            let submission = Submission {
+                body: deciding_body(
+                    approving_body(&content, threshold),
+                    governance::author_facts(conn, &authors, None)?,
+                ),
+                by: user.id,
+                on: today(),
+            };
             let from = data.directive.row.status();
-            if !directives::submit(conn, did, from, to, body)? {
+            if !directives::submit(conn, did, from, to, &submission)? {
                 return Err(AppError::internal(
                     "the version changed while it was submitted",
                 ));
@@ -668,14 +719,18 @@ async fn submit(
 
 /// Parses the posted decision with the domain's rules, naming the errors by this page's field
 /// ids (the approval and return forms share a page, so their ids differ).
-fn parse_decision(posted: &DecisionPosted, today: NaiveDate) -> Result<Verdict, FieldErrors> {
+fn parse_decision(
+    posted: &DecisionPosted,
+    today: NaiveDate,
+    floor: Option<Floor>,
+) -> Result<Verdict, FieldErrors> {
     let form = &posted.form;
     let verdict = VerdictForm {
         decided_on: form.decided_on.clone(),
         text: form.text.clone(),
         reason: form.reason.clone(),
     };
-    parse_verdict(&verdict, posted.returning, today).map_err(|refused| {
+    parse_verdict(&verdict, posted.returning, today, floor).map_err(|refused| {
         let (date_field, text_field) = posted.field_ids();
         let mut errors = FieldErrors::new();
         for (field, key) in refused {
@@ -707,6 +762,11 @@ async fn decide(
             if !may_decide(&user, data.body) {
                 return Err(AppError::Forbidden);
             }
+            if let Err(key) = check_open(data.project.project.phase())
+                .and_then(|()| check_four_eyes(&data.directive.row.authors(), user.id))
+            {
+                return Ok(Stepped::NotAllowed(Box::new(data), key));
+            }
             let step = if form.returning {
                 Step::Return
             } else {
@@ -720,7 +780,11 @@ async fn decide(
                 decided_on,
                 text,
                 reason,
-            } = match parse_decision(&form, today) {
+            } = match parse_decision(
+                &form,
+                today,
+                governance::floor_of(conn, id, data.directive.row.submitted_on)?,
+            ) {
                 Ok(parsed) => parsed,
                 Err(errors) => return Ok(Stepped::InvalidDecision(Box::new(data), errors)),
             };
@@ -817,6 +881,9 @@ async fn revise(
             let data = load_version(conn, id, did)?;
             if !may_draft(&user, &data.project) {
                 return Err(AppError::Forbidden);
+            }
+            if let Err(key) = check_open(data.project.project.phase()) {
+                return Ok(Stepped::NotAllowed(Box::new(data), key));
             }
             let status = match next_status(&data, Step::Revise) {
                 Ok(status) => status,

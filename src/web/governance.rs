@@ -4,8 +4,9 @@ use actix_web::{HttpResponse, web};
 use maud::Markup;
 
 use crate::db::projects::ProjectView;
-use crate::db::{DbConnection, audit, decisions, projects, steering, users};
+use crate::db::{DbConnection, audit, decisions, governance, projects, steering, users};
 use crate::domain::decision::{Body, DecisionKind};
+use crate::domain::phase::check_open;
 use crate::domain::policy::{self, Action};
 use crate::domain::steering::{
     GroupNow, MeetingForm, MeetingInput, parse_meeting, parse_new_member,
@@ -86,17 +87,26 @@ fn empty_meeting() -> MeetingForm {
     }
 }
 
-fn render_steering(auth: &Auth, data: &SteeringData, forms: &Forms, saved: bool) -> Markup {
-    let may_manage = may_manage(&auth.user, &data.project);
+fn render_steering(
+    auth: &Auth,
+    data: &SteeringData,
+    forms: &Forms,
+    saved: bool,
+    refusal: Option<&'static str>,
+) -> Markup {
+    // A closed record offers no changes; a refused change shows its form as it was posted.
+    let offered = refusal.is_some() || !data.project.project.phase().is_closed();
+    let may_manage = offered && may_manage(&auth.user, &data.project);
     let page = SteeringPage {
         project: &data.project,
         members: &data.members,
         candidates: if may_manage { &data.candidates } else { &[] },
         may_manage,
-        may_record: may_record(data, &auth.user),
+        may_record: offered && may_record(data, &auth.user),
         meetings: &data.meetings,
         decisions: &data.decisions,
         saved,
+        refusal,
     };
     view::steering_group(&auth.ctx, &page, forms)
 }
@@ -122,6 +132,7 @@ async fn steering_group(
         &data,
         &forms,
         !query.saved.is_empty(),
+        None,
     ))
 }
 
@@ -141,6 +152,9 @@ async fn add_member(
             if !may_manage(&user, &data.project) {
                 return Err(AppError::Forbidden);
             }
+            if let Err(key) = check_open(data.project.project.phase()) {
+                return Ok(Err((FieldErrors::new(), Some(key), data)));
+            }
             let group = GroupNow {
                 member_ids: data.members.iter().map(|m| m.user_id).collect(),
                 has_chair: data
@@ -148,6 +162,7 @@ async fn add_member(
                     .iter()
                     .any(|m| m.role() == crate::domain::steering::SteeringRole::Chair),
                 eligible_ids: data.candidates.iter().map(|p| p.id).collect(),
+                lead_id: data.project.project.project_lead_id,
             };
             match parse_new_member(&form.user_id, &form.role, &group) {
                 Ok(member) => {
@@ -167,20 +182,22 @@ async fn add_member(
                     )?;
                     Ok(Ok(()))
                 }
-                Err(errors) => Ok(Err((errors, data))),
+                Err(errors) => Ok(Err((errors, None, data))),
             }
         })
         .await?;
     match outcome {
         Ok(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
-        Err((errors, data)) => {
+        Err((errors, refusal, data)) => {
             let forms = Forms {
                 member: &submitted,
                 member_errors: &errors,
                 meeting: &empty_meeting(),
                 meeting_errors: &FieldErrors::new(),
             };
-            Ok(invalid(render_steering(&auth, &data, &forms, false)))
+            Ok(invalid(render_steering(
+                &auth, &data, &forms, false, refusal,
+            )))
         }
     }
 }
@@ -194,7 +211,7 @@ async fn remove_member(
     let id = path_id(&path.0)?;
     let member_id = path_id(&path.1)?;
     let user = auth.user.clone();
-    state
+    let refused = state
         .db
         .write(move |conn| {
             let project = find_project(conn, id)?;
@@ -202,6 +219,9 @@ async fn remove_member(
                 return Err(AppError::Forbidden);
             }
             let member = steering::find(conn, id, member_id)?.ok_or(AppError::NotFound)?;
+            if let Err(key) = check_open(project.project.phase()) {
+                return Ok(Some((key, load_steering(conn, id)?)));
+            }
             steering::remove(conn, member_id)?;
             audit::record(
                 conn,
@@ -215,10 +235,28 @@ async fn remove_member(
                     after: None,
                 },
             )?;
-            Ok(())
+            Ok(None)
         })
         .await?;
-    Ok(see_other(&format!("/projects/{id}/steering-group?saved=1")))
+    match refused {
+        None => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
+        Some((key, data)) => {
+            let none = FieldErrors::new();
+            let forms = Forms {
+                member: &empty_member(),
+                member_errors: &none,
+                meeting: &empty_meeting(),
+                meeting_errors: &none,
+            };
+            Ok(invalid(render_steering(
+                &auth,
+                &data,
+                &forms,
+                false,
+                Some(key),
+            )))
+        }
+    }
 }
 
 /// A steering group meeting with its decisions, recorded in one transaction: each decision is
@@ -239,9 +277,13 @@ async fn record_meeting(
             if !may_record(&data, &user) {
                 return Err(AppError::Forbidden);
             }
-            let meeting = match parse_meeting(&form, today()) {
+            if let Err(key) = check_open(data.project.project.phase()) {
+                return Ok(Err((FieldErrors::new(), Some(key), data)));
+            }
+            let floor = governance::floor_of(conn, id, None)?;
+            let meeting = match parse_meeting(&form, today(), floor) {
                 Ok(meeting) => meeting,
-                Err(errors) => return Ok(Err((errors, data))),
+                Err(errors) => return Ok(Err((errors, None, data))),
             };
             record(conn, id, &meeting, user.id)?;
             Ok(Ok(()))
@@ -249,14 +291,16 @@ async fn record_meeting(
         .await?;
     match outcome {
         Ok(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
-        Err((errors, data)) => {
+        Err((errors, refusal, data)) => {
             let forms = Forms {
                 member: &empty_member(),
                 member_errors: &FieldErrors::new(),
                 meeting: &submitted,
                 meeting_errors: &errors,
             };
-            Ok(invalid(render_steering(&auth, &data, &forms, false)))
+            Ok(invalid(render_steering(
+                &auth, &data, &forms, false, refusal,
+            )))
         }
     }
 }

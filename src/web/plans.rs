@@ -6,13 +6,14 @@ use chrono::NaiveDate;
 use maud::Markup;
 
 use crate::db::decisions::{self, NewDecision};
-use crate::db::plans::{self, PlanDoc, PlanVersion};
+use crate::db::plans::{self, PlanDoc, PlanRow, PlanVersion};
 use crate::db::projects::{ProjectView, Saved};
-use crate::db::{DbConnection, audit, projects, steering};
+use crate::db::{DbConnection, audit, governance, projects, steering};
 use crate::domain::decision::{
-    Body, DecisionKind, Verdict, VerdictField, VerdictForm, parse_verdict,
+    Body, DecisionKind, Floor, Verdict, VerdictField, VerdictForm, parse_verdict,
 };
-use crate::domain::document::{self, Step};
+use crate::domain::document::{self, Step, check_four_eyes};
+use crate::domain::phase::{CLOSED_REFUSAL, check_open};
 use crate::domain::plan::{self as domain, PlanContent, PlanForm, row_field};
 use crate::domain::policy::{self, Action};
 use crate::domain::project::parse_lock_version;
@@ -63,7 +64,38 @@ fn rights(
     Ok(Rights {
         may_draft: policy::may_draft_plan(user.role, is_lead),
         may_decide: policy::may_record_decision(user.role, steering, Body::SteeringGroup),
+        own_version: false,
+        escalated_to: None,
     })
+}
+
+/// What a page offers: nothing to change on a project whose record is closed. The steps themselves
+/// answer such a project with 422 and the reason, not 403, so `rights` stays as it is for them.
+fn shown(rights: Rights, project: &ProjectView) -> Rights {
+    if project.project.phase().is_closed() {
+        Rights {
+            may_draft: false,
+            may_decide: false,
+            ..rights
+        }
+    } else {
+        rights
+    }
+}
+
+/// The body that decides a plan version: the steering group, or when its chair wrote the version,
+/// the body above (four eyes).
+fn deciding_body(conn: &mut DbConnection, plan: &PlanRow) -> Result<Body, AppError> {
+    let chair = governance::chair(conn, plan.project_id)?;
+    let authors = governance::author_facts(conn, &plan.authors(), chair)?;
+    Ok(document::deciding_body(Body::SteeringGroup, authors))
+}
+
+/// Whether the user decides for the body that decides the plan version (four eyes aside).
+fn decides(conn: &mut DbConnection, user: &CurrentUser, plan: &PlanRow) -> Result<bool, AppError> {
+    let body = deciding_body(conn, plan)?;
+    let steering = steering::role_of(conn, plan.project_id, user.id)?;
+    Ok(policy::may_record_decision(user.role, steering, body))
 }
 
 /// The plan's content as the form shows it.
@@ -137,8 +169,18 @@ fn load_show(
     doc: PlanDoc,
 ) -> Result<ShowData, AppError> {
     let id = project.project.id;
+    let rights = shown(
+        Rights {
+            may_decide: decides(conn, user, &doc.plan)?,
+            own_version: doc.plan.authors().includes(user.id),
+            escalated_to: Some(deciding_body(conn, &doc.plan)?)
+                .filter(|body| *body != Body::SteeringGroup),
+            ..rights(conn, user, &project)?
+        },
+        &project,
+    );
     Ok(ShowData {
-        rights: rights(conn, user, &project)?,
+        rights,
         versions: plans::versions(conn, id)?,
         newest_directive: plans::newest_approved_directive(conn, id)?.map(|d| d.version),
         project,
@@ -170,16 +212,22 @@ fn render_show(
     )
 }
 
-/// The page of a version, answering a step that its status refuses: 409.
+/// The page of a version, answering a step that its status refuses (409: the version moved on),
+/// or that a rule of the model refuses (422: a closed record).
 fn refused(auth: &Auth, data: &ShowData, key: &'static str) -> HttpResponse {
-    conflict(render_show(
+    let page = render_show(
         auth,
         data,
         false,
         Some(Message::Refused(key)),
         &default_decision(),
         &FieldErrors::new(),
-    ))
+    );
+    if key == CLOSED_REFUSAL {
+        invalid(page)
+    } else {
+        conflict(page)
+    }
 }
 
 fn default_decision() -> DecisionForm {
@@ -255,7 +303,7 @@ fn load_pinned(conn: &mut DbConnection, user: &CurrentUser, id: i64) -> Result<P
             Ok(Pinned::Plan(Box::new(load_show(conn, user, project, doc)?)))
         }
         None => Ok(Pinned::Empty(Box::new(EmptyData {
-            rights: rights(conn, user, &project)?,
+            rights: shown(rights(conn, user, &project)?, &project),
             newest_directive: plans::newest_approved_directive(conn, id)?.map(|d| d.version),
             project,
         }))),
@@ -314,6 +362,9 @@ async fn create(
             let project = find_project(conn, id)?;
             if !rights(conn, &user, &project)?.may_draft {
                 return Err(AppError::Forbidden);
+            }
+            if let Err(key) = check_open(project.project.phase()) {
+                return Ok(Err((key, load_pinned(conn, &user, id)?)));
             }
             if plans::newest(conn, id)?.is_some() {
                 return Ok(Err(("plan-refused-exists", load_pinned(conn, &user, id)?)));
@@ -387,6 +438,12 @@ fn load_for_draft(
     if !rights(conn, user, &project)?.may_draft {
         return Err(AppError::Forbidden);
     }
+    if let Err(key) = check_open(project.project.phase()) {
+        return Ok(Loaded::Refused(
+            Box::new(load_show(conn, user, project, doc)?),
+            key,
+        ));
+    }
     let newest = plans::newest(conn, id)?.map(|p| p.version);
     let is_latest = newest == Some(doc.plan.version);
     match document::step(doc.plan.status(), step, is_latest) {
@@ -451,7 +508,7 @@ async fn update(
                 Ok(content) => content,
                 Err(errors) => return Ok(Update::Invalid(Box::new(data), errors)),
             };
-            match plans::save_draft(conn, plan_id, lock_version, &content)? {
+            match plans::save_draft(conn, plan_id, lock_version, &content, user.id)? {
                 Saved::Conflict => Ok(Update::Conflict(Box::new(data))),
                 Saved::Yes => {
                     let after = find_plan(conn, id, plan_id)?;
@@ -498,6 +555,9 @@ enum StepOutcome {
     NotReady(Box<EditData>, FieldErrors),
     /// The decision's form was filled in wrongly.
     InvalidDecision(Box<ShowData>, FieldErrors),
+    /// A rule of the model refuses the decision (a closed record, four eyes): the page with the
+    /// reason and the decision as typed, status 422.
+    NotAllowed(Box<ShowData>, &'static str),
 }
 
 async fn submit(
@@ -523,7 +583,7 @@ async fn submit(
             ) {
                 return Ok(StepOutcome::NotReady(Box::new(data), errors));
             }
-            if !plans::submit(conn, plan_id)? {
+            if !plans::submit(conn, plan_id, user.id, today())? {
                 return Err(AppError::internal("the plan left draft while locked"));
             }
             let after = find_plan(conn, id, plan_id)?;
@@ -544,7 +604,7 @@ async fn submit(
             let form = form_of(&data.doc.content, data.doc.plan.lock_version);
             invalid(render_edit(&auth, &data, &form, &errors, None, true))
         }
-        StepOutcome::InvalidDecision(..) => {
+        StepOutcome::InvalidDecision(..) | StepOutcome::NotAllowed(..) => {
             return Err(AppError::internal("a submission has no decision"));
         }
     })
@@ -556,13 +616,14 @@ fn parse_decision(
     form: &DecisionForm,
     returned: bool,
     today: NaiveDate,
+    floor: Option<Floor>,
 ) -> Result<Verdict, FieldErrors> {
     let verdict = VerdictForm {
         decided_on: form.decided_on.clone(),
         text: form.text.clone(),
         reason: form.reason.clone(),
     };
-    parse_verdict(&verdict, returned, today).map_err(|refused| {
+    parse_verdict(&verdict, returned, today, floor).map_err(|refused| {
         let mut errors = FieldErrors::new();
         for (field, key) in refused {
             let name = match field {
@@ -611,8 +672,16 @@ async fn decide(
         .write(move |conn| {
             let project = find_project(conn, id)?;
             let doc = find_plan(conn, id, plan_id)?;
-            if !rights(conn, &user, &project)?.may_decide {
+            let body = deciding_body(conn, &doc.plan)?;
+            let steering = steering::role_of(conn, id, user.id)?;
+            if !policy::may_record_decision(user.role, steering, body) {
                 return Err(AppError::Forbidden);
+            }
+            if let Err(key) = check_open(project.project.phase())
+                .and_then(|()| check_four_eyes(&doc.plan.authors(), user.id))
+            {
+                let data = load_show(conn, &user, project, doc)?;
+                return Ok(StepOutcome::NotAllowed(Box::new(data), key));
             }
             let to = match document::step(doc.plan.status(), step, true) {
                 Ok(to) => to,
@@ -621,7 +690,8 @@ async fn decide(
                     return Ok(StepOutcome::Refused(Box::new(data), refusal.key()));
                 }
             };
-            let decided = match parse_decision(&form, returned, today()) {
+            let floor = governance::floor_of(conn, id, doc.plan.submitted_on)?;
+            let decided = match parse_decision(&form, returned, today(), floor) {
                 Ok(decided) => decided,
                 Err(errors) => {
                     let data = load_show(conn, &user, project, doc)?;
@@ -637,7 +707,7 @@ async fn decide(
             let decision = decisions::record(
                 conn,
                 &NewDecision {
-                    body: Body::SteeringGroup,
+                    body,
                     project_id: Some(id),
                     decided_on: decided.decided_on,
                     kind,
@@ -665,6 +735,14 @@ async fn decide(
         StepOutcome::InvalidDecision(data, errors) => {
             invalid(render_show(&auth, &data, false, None, &submitted, &errors))
         }
+        StepOutcome::NotAllowed(data, key) => invalid(render_show(
+            &auth,
+            &data,
+            false,
+            Some(Message::Refused(key)),
+            &submitted,
+            &FieldErrors::new(),
+        )),
         StepOutcome::NotReady(..) => {
             return Err(AppError::internal("a decision needs no draft"));
         }

@@ -10,7 +10,9 @@ use crate::db::{DbConnection, audit, decisions, projects, steering};
 use crate::domain::decision::{
     Body, DecisionKind, PhaseDecisionForm, PhaseDecisionInput, parse_phase_decision,
 };
-use crate::domain::phase::{Phase, PhaseFacts, Refusal, check_phase_change, next_phases};
+use crate::domain::phase::{
+    Phase, PhaseFacts, Refusal, check_phase_change, decision_floor, next_phases,
+};
 use crate::domain::policy::{self, Action, ProjectEditScope, ProjectRelation};
 use crate::domain::steering::SteeringRole;
 use crate::domain::validation::FieldErrors;
@@ -128,8 +130,9 @@ async fn decide_phase(
                 return Err(AppError::Forbidden);
             }
             let steering = steering_role(conn, id, &user)?;
-            let last = decisions::latest_phase_change(conn, id)?.map(|d| d.decided_on);
-            let input = match parse_phase_decision(&form, today(), last) {
+            let facts = page.facts;
+            let input = match parse_phase_decision(&form, today(), |to| decision_floor(&facts, to))
+            {
                 Ok(input) => input,
                 Err(errors) => {
                     return Ok(Decided::No(Box::new(page), errors, Vec::new(), None));

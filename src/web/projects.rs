@@ -4,12 +4,13 @@ use actix_web::{HttpResponse, web};
 use maud::Markup;
 
 use crate::db::projects::{self, ProjectView, RegisterFilter, Saved};
-use crate::db::{DbConnection, audit, units, users};
+use crate::db::{DbConnection, audit, steering, units, users};
 use crate::domain::phase::Phase;
-use crate::domain::policy::{self, Action, ProjectEditScope, ProjectRelation};
+use crate::domain::policy::{self, Action, ProjectEditScope, ProjectRelation, RegisterScope};
 use crate::domain::project::{
     Choices, ProjectForm, parse_description, parse_lock_version, parse_project, suggest_code,
 };
+use crate::domain::steering::{LEAD_IS_CHAIR, SteeringRole, lead_chairs};
 use crate::domain::validation::{FieldErrors, optional_id};
 use crate::error::{AppError, see_other};
 use crate::views::projects::{self as view, FormPurpose};
@@ -115,8 +116,14 @@ impl FormData {
     }
 }
 
+/// What the user may register: 403 for a reader.
+fn register_scope(user: &CurrentUser) -> Result<RegisterScope, AppError> {
+    user.require(Action::CreateProject)?;
+    policy::register_scope(user.role).ok_or(AppError::Forbidden)
+}
+
 async fn new(auth: Auth, state: web::Data<AppState>) -> Result<Markup, AppError> {
-    auth.user.require(Action::CreateProject)?;
+    let scope = register_scope(&auth.user)?;
     let (data, codes) = state
         .db
         .run(|conn| Ok((FormData::load(conn)?, projects::codes(conn)?)))
@@ -128,7 +135,7 @@ async fn new(auth: Auth, state: web::Data<AppState>) -> Result<Markup, AppError>
     };
     Ok(render_form(
         &auth,
-        &FormPurpose::Create,
+        &FormPurpose::Create { scope },
         &form,
         &FieldErrors::new(),
         &data,
@@ -165,9 +172,15 @@ enum Outcome {
 async fn create(
     auth: Auth,
     state: web::Data<AppState>,
-    CsrfForm(form): CsrfForm<ProjectForm>,
+    CsrfForm(mut form): CsrfForm<ProjectForm>,
 ) -> Result<HttpResponse, AppError> {
-    auth.user.require(Action::CreateProject)?;
+    let scope = register_scope(&auth.user)?;
+    if scope == RegisterScope::Idea {
+        // The form offers no lead or commissioner to those who register ideas only; a posted one
+        // is not theirs to appoint.
+        form.project_lead_id.clear();
+        form.commissioner_id.clear();
+    }
     let submitted = form.clone();
     let user_id = auth.user.id;
     let outcome = state
@@ -190,7 +203,7 @@ async fn create(
         Outcome::Saved(id) => see_other(&format!("/projects/{id}?saved=1")),
         Outcome::Invalid(errors, data) => invalid(render_form(
             &auth,
-            &FormPurpose::Create,
+            &FormPurpose::Create { scope },
             &submitted,
             &errors,
             &data,
@@ -277,6 +290,15 @@ async fn update(
                     };
                     if projects::code_taken(conn, &input.code, Some(id))? {
                         return Ok(Outcome::Invalid(code_taken(), data));
+                    }
+                    let chair = steering::members(conn, id)?
+                        .into_iter()
+                        .find(|m| m.role() == SteeringRole::Chair)
+                        .map(|m| m.user_id);
+                    if lead_chairs(input.project_lead_id, chair) {
+                        let mut errors = FieldErrors::new();
+                        errors.add("project_lead_id", LEAD_IS_CHAIR);
+                        return Ok(Outcome::Invalid(errors, data));
                     }
                     projects::update(conn, id, lock_version, &input)?
                 }

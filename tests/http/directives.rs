@@ -1162,6 +1162,8 @@ async fn bad_input_is_shown_beside_the_field_and_nothing_is_saved() {
     as_user(&mut app, "utvecklingschef").await;
     let before = stored(&app);
     let tomorrow = (chrono::Local::now().date_naive() + chrono::Duration::days(1)).to_string();
+    // Submitted today: a decision on it is dated today at the earliest.
+    let today = today();
     let cases: &[DecisionCase] = &[
         (
             "approve",
@@ -1195,13 +1197,13 @@ async fn bad_input_is_shown_beside_the_field_and_nothing_is_saved() {
         ),
         (
             "return",
-            &[("decided_on", "2026-01-01"), ("reason", "  ")],
+            &[("decided_on", &today), ("reason", "  ")],
             "return_reason",
             "Skriv varför versionen återsänds.",
         ),
         (
             "return",
-            &[("decided_on", "2026-01-01")],
+            &[("decided_on", &today)],
             "return_reason",
             "Skriv varför versionen återsänds.",
         ),
@@ -1242,7 +1244,7 @@ async fn bad_input_is_shown_beside_the_field_and_nothing_is_saved() {
         );
         assert_eq!(
             page.attr(&format!("#{other_date}"), "value"),
-            Some(today()),
+            Some(today.clone()),
             "{case}"
         );
         assert_eq!(stored(&app), before, "{case}: nothing saved");
@@ -1579,4 +1581,102 @@ async fn edit_form_status(app: &TestApp, project_id: i64, id: i64) -> StatusCode
     app.get(&format!("/projects/{project_id}/directive/{id}/edit"))
         .await
         .status
+}
+
+const OWN_VERSION: &str = "Du har skrivit eller lämnat in den här versionen och beslutar därför inte \
+                           om den (fyra ögon). Någon annan som beslutar för organet måste göra det.";
+
+#[tokio::test]
+async fn a_version_the_development_manager_wrote_goes_to_the_management_group() {
+    let mut app = spawn_app().await;
+    let pid = fresh_project(&app, "DIG-2027-950");
+    // Karin Holm drafts a small directive; the development manager edits it; Karin submits it.
+    as_user(&mut app, "karin.holm").await;
+    let id = create(&app, pid, "project", &complete("100 000")).await;
+    as_user(&mut app, "utvecklingschef").await;
+    let fields = form_fields(&edit_form(&app, pid, id).await);
+    let fields = with(&fields, "resources", "En projektledare på heltid.");
+    let page = post_fields(
+        &app,
+        &format!("/projects/{pid}/directive/{id}/edit"),
+        &fields,
+    )
+    .await;
+    assert_eq!(redirected_to(&page, pid, "saved"), id);
+    as_user(&mut app, "karin.holm").await;
+    let page = app
+        .post(&format!("/projects/{pid}/directive/{id}/submit"), &[])
+        .await;
+    assert_eq!(redirected_to(&page, pid, "submitted"), id);
+    let row = directive(&app, pid, id).row;
+    assert_eq!(row.edited_by, Some(app.user_id("utvecklingschef")));
+    assert_eq!(row.submitted_by, Some(app.user_id("karin.holm")));
+    assert_eq!(row.submitted_on.map(|d| d.to_string()), Some(today()));
+    // Below the threshold, but the development manager wrote part of it: the management group
+    // decides.
+    assert_eq!(row.approving_body.as_deref(), Some("management_group"));
+
+    as_user(&mut app, "utvecklingschef").await;
+    let page = app
+        .post(
+            &format!("/projects/{pid}/directive/{id}/approve"),
+            &[("decided_on", &today()), ("text", "")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    as_user(&mut app, "ledamot").await;
+    let page = app
+        .post(
+            &format!("/projects/{pid}/directive/{id}/approve"),
+            &[("decided_on", &today()), ("text", "")],
+        )
+        .await;
+    assert_eq!(redirected_to(&page, pid, "approved"), id);
+    let decision = project_decisions(&app, pid).pop().expect("the approval");
+    assert_eq!(decision.body, "management_group");
+}
+
+#[tokio::test]
+async fn whoever_drafted_or_submitted_a_version_does_not_approve_it() {
+    let mut app = spawn_app().await;
+    let pid = fresh_project(&app, "DIG-2027-951");
+    // Karin Holm, a management group member, drafts and submits a large directive: her group
+    // decides it, but not she.
+    let id = submitted(&mut app, pid, "project", "2 000 000").await;
+    let page = app.get(&format!("/projects/{pid}/directive/{id}")).await;
+    assert!(page.text("#own_version_note").is_some(), "she is told");
+    let page = app
+        .post(
+            &format!("/projects/{pid}/directive/{id}/approve"),
+            &[("decided_on", &today()), ("text", "Godkänt av mig själv.")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.text(".error-summary")
+            .unwrap_or_default()
+            .contains(OWN_VERSION),
+        "{}",
+        page.body
+    );
+    assert_eq!(
+        page.attr("#approve_decided_on", "value"),
+        Some(today()),
+        "the input is kept"
+    );
+    assert_eq!(
+        page.text("#approve_text").as_deref(),
+        Some("Godkänt av mig själv.")
+    );
+    assert!(project_decisions(&app, pid).is_empty(), "nothing was saved");
+    assert_eq!(directive(&app, pid, id).row.status, "submitted");
+
+    as_user(&mut app, "ledamot").await;
+    let page = app
+        .post(
+            &format!("/projects/{pid}/directive/{id}/approve"),
+            &[("decided_on", &today()), ("text", "")],
+        )
+        .await;
+    assert_eq!(redirected_to(&page, pid, "approved"), id);
 }

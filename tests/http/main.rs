@@ -12,4 +12,5 @@ mod helpers;
 mod plans;
 mod projects;
 mod roles;
+mod rules;
 mod sessions;

@@ -38,8 +38,8 @@ const ROLES: [&str; 6] = [
 const ROUTES: &[(&str, &str, [Expect; 6])] = &[
     //                                          anon admin utv  pl  ledamot lasare
     ("GET",  "/projects",                        [L, A, A, A, A, A]),
-    ("GET",  "/projects/new",                    [L, A, A, F, F, F]),
-    ("POST", "/projects",                        [L, A, A, F, F, F]),
+    ("GET",  "/projects/new",                    [L, A, A, A, A, F]),
+    ("POST", "/projects",                        [L, A, A, A, A, F]),
     ("GET",  "/projects/{project}",              [L, A, A, A, A, A]),
     ("GET",  "/projects/{project}/edit",         [L, A, A, F, F, F]),
     ("POST", "/projects/{project}/edit",         [L, A, A, F, F, F]),
