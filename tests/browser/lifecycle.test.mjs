@@ -257,7 +257,43 @@ test('a project from idea to maintenance: every page works and passes axe (WCAG 
   await check(page, 'closing-report-saved');
   await logOut(page);
 
-  // --- 7. The steering group decides Avslut; the management group decides Förvaltning ---------
+  // --- 7. While the project runs: a revision of the directive, an edit refused, and the ----
+  // comparison of the versions
+  await logIn(page, 'karin.holm');
+  assert.equal(await visit(page, directivePath), 200);
+  assert.equal(await landing(page, () => page.getByRole('button', { name: 'Gör en ny version' }).click()), 200);
+  assert.match(page.url(), /\/directive\/\d+\?done=revised$/);
+  const revisedPath = new URL(page.url()).pathname;
+  await expectHeading(page, 'Projektdirektiv, version 2');
+  await expectNotice(page, 'En ny version är skapad som utkast.');
+  await check(page, 'directive-revised');
+
+  assert.equal(await landing(page, () => page.getByRole('link', { name: 'Ändra', exact: true }).click()), 200);
+  await expectHeading(page, 'Ändra Projektdirektiv, version 2');
+  await check(page, 'directive-edit');
+  await text('Tidsramens slut').fill('2099-01-15');
+  assert.equal(await landing(page, () => page.getByRole('button', { name: 'Spara' }).click()), 422);
+  await page
+    .getByRole('alert')
+    .getByRole('link', { name: 'Tidsramens slut: Slutdatumet kan inte ligga före startdatumet.' })
+    .waitFor();
+  assert.equal(await text('Tidsramens slut').getAttribute('aria-invalid'), 'true');
+  await check(page, 'directive-edit-end-before-start');
+
+  await text('Tidsramens slut').fill('2099-12-31');
+  await text('Budgetram').fill('700000');
+  await text('Mål 3').fill('Inga beslut skickas på papper');
+  assert.equal(await landing(page, () => page.getByRole('button', { name: 'Spara' }).click()), 200);
+  await expectNotice(page, 'Ändringarna är sparade.');
+  // The version page offers version 1 against version 2.
+  assert.equal(await landing(page, () => page.getByRole('button', { name: 'Jämför' }).click()), 200);
+  assert.match(page.url(), /\/directive\/compare\?from=\d+&to=\d+$/);
+  await expectHeading(page, `Jämför direktivversioner för ${CODE}`);
+  await page.getByRole('status').getByText('3 fält skiljer sig.').waitFor();
+  await check(page, 'directive-compare');
+  await logOut(page);
+
+  // --- 8. The steering group decides Avslut; the management group decides Förvaltning ---------
   await logIn(page, 'karin.holm');
   assert.equal(await visit(page, projectPath), 200);
   await decidePhase(page, 'Avslut', 'Leveransen är godkänd och slutrapporten skriven.');
@@ -294,38 +330,14 @@ test('a project from idea to maintenance: every page works and passes axe (WCAG 
   await check(page, 'project-maintenance');
   await logOut(page);
 
-  // --- 8. A revision of the directive, an edit refused, and the comparison of the versions -----
+  // --- 9. A project in maintenance is a closed record: the draft of version 2 is kept, but it is
+  // no longer edited or submitted
   await logIn(page, 'karin.holm');
-  assert.equal(await visit(page, directivePath), 200);
-  assert.equal(await landing(page, () => page.getByRole('button', { name: 'Gör en ny version' }).click()), 200);
-  assert.match(page.url(), /\/directive\/\d+\?done=revised$/);
+  assert.equal(await visit(page, revisedPath), 200);
   await expectHeading(page, 'Projektdirektiv, version 2');
-  await expectNotice(page, 'En ny version är skapad som utkast.');
-  await check(page, 'directive-revised');
-
-  assert.equal(await landing(page, () => page.getByRole('link', { name: 'Ändra', exact: true }).click()), 200);
-  await expectHeading(page, 'Ändra Projektdirektiv, version 2');
-  await check(page, 'directive-edit');
-  await text('Tidsramens slut').fill('2099-01-15');
-  assert.equal(await landing(page, () => page.getByRole('button', { name: 'Spara' }).click()), 422);
-  await page
-    .getByRole('alert')
-    .getByRole('link', { name: 'Tidsramens slut: Slutdatumet kan inte ligga före startdatumet.' })
-    .waitFor();
-  assert.equal(await text('Tidsramens slut').getAttribute('aria-invalid'), 'true');
-  await check(page, 'directive-edit-end-before-start');
-
-  await text('Tidsramens slut').fill('2099-12-31');
-  await text('Budgetram').fill('700000');
-  await text('Mål 3').fill('Inga beslut skickas på papper');
-  assert.equal(await landing(page, () => page.getByRole('button', { name: 'Spara' }).click()), 200);
-  await expectNotice(page, 'Ändringarna är sparade.');
-  // The version page offers version 1 against version 2.
-  assert.equal(await landing(page, () => page.getByRole('button', { name: 'Jämför' }).click()), 200);
-  assert.match(page.url(), /\/directive\/compare\?from=\d+&to=\d+$/);
-  await expectHeading(page, `Jämför direktivversioner för ${CODE}`);
-  await page.getByRole('status').getByText('3 fält skiljer sig.').waitFor();
-  await check(page, 'directive-compare');
+  assert.equal(await page.getByRole('link', { name: 'Ändra', exact: true }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Skicka in för beslut' }).count(), 0);
+  await check(page, 'directive-closed-record');
   await logOut(page);
 
   // --- The development manager: a demo plan with its risk matrix, and the audit trail ----------
