@@ -7,65 +7,7 @@ use diesel::prelude::*;
 use reqwest::StatusCode;
 use styr::db::schema::{decisions, projects};
 
-use crate::helpers::{DEMO_PASSWORD, Page, TestApp, new_client, spawn_app};
-
-/// A browser of its own, logged in: its own cookies and CSRF token.
-struct Browser {
-    client: reqwest::Client,
-    token: String,
-    address: String,
-}
-
-impl Browser {
-    async fn log_in(app: &TestApp, username: &str) -> Browser {
-        let (client, _) = new_client();
-        let mut browser = Browser {
-            client,
-            token: String::new(),
-            address: app.address.clone(),
-        };
-        browser.token = browser.fresh_token().await;
-        let page = browser
-            .post(
-                "/login",
-                &[("username", username), ("password", DEMO_PASSWORD)],
-            )
-            .await;
-        assert_eq!(page.status, StatusCode::SEE_OTHER, "{username} logs in");
-        browser.token = browser.fresh_token().await;
-        browser
-    }
-
-    async fn fresh_token(&self) -> String {
-        self.get("/accessibility")
-            .await
-            .csrf_token()
-            .expect("a CSRF token")
-    }
-
-    async fn get(&self, path: &str) -> Page {
-        let response = self
-            .client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .expect("GET answered");
-        Page::from(response).await
-    }
-
-    async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let mut form = fields.to_vec();
-        form.push(("csrf_token", &self.token));
-        let response = self
-            .client
-            .post(format!("{}{path}", self.address))
-            .form(&form)
-            .send()
-            .await
-            .expect("POST answered");
-        Page::from(response).await
-    }
-}
+use crate::helpers::{Browser, TestApp, spawn_app};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn fifty_projects_registered_at_once_are_all_saved() {

@@ -178,6 +178,16 @@ impl Page {
             .map(str::to_owned)
     }
 
+    /// The value of an attribute of every element matching `selector`.
+    pub fn attrs(&self, selector: &str, attr: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).expect("a valid selector");
+        self.html
+            .select(&selector)
+            .filter_map(|e| e.value().attr(attr))
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// The message shown beside the field `name`, if any.
     pub fn field_error(&self, name: &str) -> Option<String> {
         self.text(&format!("#{name}-error"))
@@ -329,5 +339,67 @@ impl TestApp {
                 .expect("the user exists")
                 .id
         })
+    }
+}
+
+/// A browser of its own, logged in: its own cookies and CSRF token, for a test with several people
+/// at once.
+pub struct Browser {
+    client: reqwest::Client,
+    token: String,
+    address: String,
+}
+
+impl Browser {
+    /// A new browser, logged in as `username` with the demo password.
+    pub async fn log_in(app: &TestApp, username: &str) -> Browser {
+        Browser::log_in_with(app, username, DEMO_PASSWORD).await
+    }
+
+    /// A new browser, logged in as `username` with `password`.
+    pub async fn log_in_with(app: &TestApp, username: &str, password: &str) -> Browser {
+        let (client, _) = new_client();
+        let mut browser = Browser {
+            client,
+            token: String::new(),
+            address: app.address.clone(),
+        };
+        browser.token = browser.fresh_token().await;
+        let page = browser
+            .post("/login", &[("username", username), ("password", password)])
+            .await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{username} logs in");
+        browser.token = browser.fresh_token().await;
+        browser
+    }
+
+    async fn fresh_token(&self) -> String {
+        self.get("/accessibility")
+            .await
+            .csrf_token()
+            .expect("a CSRF token")
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("GET answered");
+        Page::from(response).await
+    }
+
+    pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let mut form = fields.to_vec();
+        form.push(("csrf_token", &self.token));
+        let response = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .form(&form)
+            .send()
+            .await
+            .expect("POST answered");
+        Page::from(response).await
     }
 }

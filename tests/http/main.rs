@@ -4,11 +4,13 @@
 mod account;
 mod admin;
 mod auth;
+mod builders;
 mod concurrency;
 mod directives;
 mod governance;
 mod hardening;
 mod helpers;
+mod lifecycle;
 mod plans;
 mod projects;
 mod roles;
