@@ -13,6 +13,7 @@ pub mod project;
 pub mod role;
 pub mod session;
 pub mod settings;
+pub mod status_report;
 pub mod steering;
 pub mod unit;
 pub mod user;

@@ -572,3 +572,24 @@ meeting-decision-hint = Each decision gets its own number in the steering group'
 audit-entity-steering_meeting = Steering group meeting
 phase-track-skipped = skipped
 error-reason-required = Write why the version is returned.
+
+## Status reports (the domain so far; the pages come with issue 8)
+light-green = Green
+light-amber = Amber
+light-red = Red
+report-aspect-overall = Overall
+report-aspect-time = Time
+report-aspect-cost = Cost
+report-aspect-scope = Scope and quality
+report-aspect-resources = Resources
+report-aspect-risk = Risk
+report-state-submitted = Submitted
+report-state-submitted-late = Submitted late
+report-state-open = Not submitted yet
+report-state-missing = Not reported
+error-light = Choose green, amber or red.
+error-light-comment = Write a comment: every light that is not green needs one.
+error-period = Give the period as year and month, for example 2026-11.
+error-period-future = The period is in the future.
+error-period-before-planning = The period is before the month the project's planning began.
+error-exception-needs-escalation = A forecast goes beyond the plan's tolerance: this is an exception report and must escalate to the steering group.

@@ -572,3 +572,24 @@ meeting-decision-hint = Varje beslut får ett eget nummer i styrgruppens besluts
 audit-entity-steering_meeting = Styrgruppsmöte
 phase-track-skipped = hoppades över
 error-reason-required = Skriv varför versionen återsänds.
+
+## Status reports (the domain so far; the pages come with issue 8)
+light-green = Grönt
+light-amber = Gult
+light-red = Rött
+report-aspect-overall = Helhet
+report-aspect-time = Tid
+report-aspect-cost = Kostnad
+report-aspect-scope = Omfattning och kvalitet
+report-aspect-resources = Resurser
+report-aspect-risk = Risk
+report-state-submitted = Inlämnad
+report-state-submitted-late = Inlämnad för sent
+report-state-open = Ej inlämnad än
+report-state-missing = Ej rapporterad
+error-light = Välj grönt, gult eller rött.
+error-light-comment = Skriv en kommentar: varje ljus som inte är grönt behöver en.
+error-period = Ange perioden som år och månad, till exempel 2026-11.
+error-period-future = Perioden ligger i framtiden.
+error-period-before-planning = Perioden ligger före den månad då projektets planering började.
+error-exception-needs-escalation = Prognosen går utöver planens tolerans: rapporten är en avvikelserapport och måste eskaleras till styrgruppen.
