@@ -9,6 +9,7 @@ pub mod lang;
 pub mod phase;
 pub mod plan;
 pub mod policy;
+pub mod portfolio;
 pub mod project;
 pub mod role;
 pub mod session;

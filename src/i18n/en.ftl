@@ -593,3 +593,7 @@ error-period = Give the period as year and month, for example 2026-11.
 error-period-future = The period is in the future.
 error-period-before-planning = The period is before the month the project's planning began.
 error-exception-needs-escalation = A forecast goes beyond the plan's tolerance: this is an exception report and must escalate to the steering group.
+attention-red = Red
+attention-late = The report is late
+attention-silent = No report for two periods
+attention-milestone-moved = A milestone has moved to a later month

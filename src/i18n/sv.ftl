@@ -593,3 +593,7 @@ error-period = Ange perioden som år och månad, till exempel 2026-11.
 error-period-future = Perioden ligger i framtiden.
 error-period-before-planning = Perioden ligger före den månad då projektets planering började.
 error-exception-needs-escalation = Prognosen går utöver planens tolerans: rapporten är en avvikelserapport och måste eskaleras till styrgruppen.
+attention-red = Rött
+attention-late = Rapporten är sen
+attention-silent = Ingen rapport på två perioder
+attention-milestone-moved = En milstolpe har flyttats till en senare månad
