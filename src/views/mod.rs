@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod closing;
 pub mod components;
+pub mod csv;
 pub mod directives;
 pub mod governance;
 pub mod layout;
