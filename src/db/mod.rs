@@ -21,10 +21,11 @@ pub mod steering;
 pub mod units;
 pub mod users;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use diesel::connection::SimpleConnection;
+use diesel::connection::{InstrumentationEvent, SimpleConnection};
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel::{Connection, RunQueryDsl};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
@@ -47,9 +48,13 @@ pub type DbPool = Pool<ConnectionManager<DbConnection>>;
 pub type PooledConn = PooledConnection<ConnectionManager<DbConnection>>;
 
 /// Sets what every SQLite connection needs: write-ahead logging so readers never wait for the
-/// writer, enforced foreign keys, and a busy timeout instead of an immediate "database is locked".
+/// writer, enforced foreign keys, and a busy timeout instead of an immediate "database is locked";
+/// and counts the statements it runs, so that tests can check that a page's queries do not grow
+/// with the number of projects.
 #[derive(Debug)]
-struct SqlitePragmas;
+struct SqlitePragmas {
+    statements: Arc<AtomicU64>,
+}
 
 impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
@@ -57,7 +62,14 @@ impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
              PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
         )
-        .map_err(diesel::r2d2::Error::QueryError)
+        .map_err(diesel::r2d2::Error::QueryError)?;
+        let statements = Arc::clone(&self.statements);
+        conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+            if matches!(event, InstrumentationEvent::StartQuery { .. }) {
+                statements.fetch_add(1, Ordering::Relaxed);
+            }
+        });
+        Ok(())
     }
 }
 
@@ -70,6 +82,8 @@ pub struct Db {
     /// answers "database is locked" at once when its snapshot went stale), so writers queue here
     /// instead, before they take a connection, and readers are never held up.
     writer: Arc<Mutex<()>>,
+    /// Statements run on every connection of the pool since it opened.
+    statements: Arc<AtomicU64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -92,10 +106,13 @@ impl Db {
     pub fn open(url: &str) -> Result<Db, DbSetupError> {
         let url = url.strip_prefix("sqlite://").unwrap_or(url);
         let manager = ConnectionManager::<DbConnection>::new(url);
+        let statements = Arc::new(AtomicU64::new(0));
         let pool = Pool::builder()
             .max_size(POOL_SIZE)
             .connection_timeout(Duration::from_secs(10))
-            .connection_customizer(Box::new(SqlitePragmas))
+            .connection_customizer(Box::new(SqlitePragmas {
+                statements: Arc::clone(&statements),
+            }))
             .build(manager)
             .map_err(|source| DbSetupError::Open {
                 url: url.to_owned(),
@@ -104,6 +121,7 @@ impl Db {
         Ok(Db {
             pool,
             writer: Arc::new(Mutex::new(())),
+            statements,
         })
     }
 
@@ -168,6 +186,12 @@ impl Db {
         })
         .await
         .map_err(AppError::internal)?
+    }
+
+    /// How many SQL statements the pool's connections have run since it opened. A test reads it
+    /// before and after a request to count the statements a page makes.
+    pub fn statements_run(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
     }
 
     /// Whether the database answers a query on a real table. `SELECT 1` alone would answer even

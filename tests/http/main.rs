@@ -16,3 +16,4 @@ mod projects;
 mod roles;
 mod rules;
 mod sessions;
+mod statements;

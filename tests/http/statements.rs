@@ -1,0 +1,70 @@
+//! The pages that list projects read them set-wise: the number of SQL statements a page makes
+//! does not grow with the number of projects.
+
+use reqwest::StatusCode;
+use styr::domain::phase::Phase;
+use styr::domain::project::ProjectInput;
+
+use crate::helpers::{TestApp, spawn_app};
+
+/// The statements one GET of `path` makes, after a first GET that warms the session.
+async fn statements_of(app: &TestApp, path: &str) -> u64 {
+    assert_eq!(app.get(path).await.status, StatusCode::OK, "{path}");
+    let before = app.db.statements_run();
+    assert_eq!(app.get(path).await.status, StatusCode::OK, "{path}");
+    app.db.statements_run() - before
+}
+
+fn add_projects(app: &TestApp, count: usize) {
+    let (unit, lead) = app.with_db(|conn| {
+        let unit = styr::db::units::units(conn).expect("units")[0].id;
+        let lead = styr::db::users::find_by_username(conn, "projektledare")
+            .expect("query")
+            .expect("the lead")
+            .id;
+        (unit, lead)
+    });
+    app.with_db(|conn| {
+        for i in 0..count {
+            let input = ProjectInput {
+                code: format!("MASS-{i:04}"),
+                name: format!("Projekt nummer {i}"),
+                description: "Ett av många.".to_owned(),
+                unit_id: unit,
+                project_lead_id: Some(lead),
+                commissioner_id: Some(lead),
+                planned_start: None,
+                planned_end: None,
+                budget_sek: Some(100_000),
+            };
+            let phase = [Phase::Idea, Phase::Planning, Phase::Execution][i % 3];
+            styr::db::projects::insert(conn, &input, phase).expect("a project is added");
+        }
+    });
+}
+
+#[tokio::test]
+async fn the_register_makes_as_many_statements_for_100_projects_as_for_10() {
+    let app = spawn_app().await;
+    app.login_as("utvecklingschef").await;
+    let pages = [
+        "/projects",
+        "/projects?q=projekt",
+        "/projects?phase=execution",
+    ];
+    let mut at_ten = Vec::new();
+    for path in pages {
+        at_ten.push(statements_of(&app, path).await);
+    }
+    add_projects(&app, 90);
+    for (path, ten) in pages.into_iter().zip(at_ten) {
+        let hundred = statements_of(&app, path).await;
+        assert_eq!(
+            hundred, ten,
+            "{path}: {ten} statements at 10 projects, {hundred} at 100"
+        );
+        // The user's login, the user, the settings, the units and the register itself: a handful,
+        // and never none (a counter that counted nothing would make this test pass by itself).
+        assert!((3..20).contains(&ten), "{path}: {ten} statements");
+    }
+}
