@@ -4,17 +4,17 @@ use actix_web::{HttpResponse, web};
 use maud::Markup;
 
 use crate::db::closing::{self, ClosingRow};
-use crate::db::projects::ProjectView;
-use crate::db::{DbConnection, audit, projects, users};
+use crate::db::{DbConnection, audit, users};
 use crate::domain::closing::{ClosingForm, is_editable_in, parse};
 use crate::domain::phase::check_open;
-use crate::domain::policy::{self, Action};
+use crate::domain::policy::{Action, ProjectAction};
 use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::closing::{self as view, ClosingPage};
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, SavedQuery, conflict, invalid};
+use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -23,22 +23,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 }
 
 struct Loaded {
-    project: ProjectView,
+    access: ProjectAccess,
     report: Option<ClosingRow>,
     people: Vec<users::Person>,
 }
 
-fn load(conn: &mut DbConnection, id: i64) -> Result<Loaded, AppError> {
+fn load(conn: &mut DbConnection, id: i64, user: &CurrentUser) -> Result<Loaded, AppError> {
     Ok(Loaded {
-        project: projects::find(conn, id)?.ok_or(AppError::NotFound)?,
+        access: ProjectAccess::load(conn, id, user)?,
         report: closing::find(conn, id)?,
         people: users::people(conn)?,
     })
-}
-
-/// The lead of the project or the development manager writes the report.
-fn may_write(user: &CurrentUser, project: &ProjectView) -> bool {
-    policy::may_draft_plan(user.role, project.project.project_lead_id == Some(user.id))
 }
 
 fn render(
@@ -50,11 +45,11 @@ fn render(
     saved: bool,
 ) -> Markup {
     let page = ClosingPage {
-        project: &data.project,
+        project: &data.access.project,
         report: data.report.as_ref(),
         people: &data.people,
-        may_write: may_write(&auth.user, &data.project),
-        editable: is_editable_in(data.project.project.phase()),
+        may_write: data.access.may(ProjectAction::WriteClosingReport),
+        editable: is_editable_in(data.access.project.project.phase()),
         saved,
     };
     view::page(&auth.ctx, &page, form, errors, conflict)
@@ -68,7 +63,8 @@ async fn show(
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
     let id = path_id(&path)?;
-    let data = state.db.run(move |conn| load(conn, id)).await?;
+    let user = auth.user.clone();
+    let data = state.db.run(move |conn| load(conn, id, &user)).await?;
     let form = data
         .report
         .as_ref()
@@ -103,16 +99,14 @@ async fn save(
     let saved = state
         .db
         .write(move |conn| {
-            let data = load(conn, id)?;
-            if !may_write(&user, &data.project) {
-                return Err(AppError::Forbidden);
-            }
-            if let Err(key) = check_open(data.project.project.phase()) {
+            let data = load(conn, id, &user)?;
+            data.access.require(ProjectAction::WriteClosingReport)?;
+            if let Err(key) = check_open(data.access.project.project.phase()) {
                 let mut errors = FieldErrors::new();
                 errors.add("outcome", key);
                 return Ok(Saved::Invalid(data, errors));
             }
-            if !is_editable_in(data.project.project.phase()) {
+            if !is_editable_in(data.access.project.project.phase()) {
                 let mut errors = FieldErrors::new();
                 errors.add("outcome", "closing-report-not-editable");
                 return Ok(Saved::Invalid(data, errors));

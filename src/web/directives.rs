@@ -12,7 +12,7 @@ use maud::Markup;
 
 use crate::db::decisions::{self, DecisionRow, NewDecision};
 use crate::db::directives::{self, Directive, Submission, VersionEntry};
-use crate::db::projects::{self, ProjectView, Saved};
+use crate::db::projects::Saved;
 use crate::db::{DbConnection, audit, governance, settings};
 use crate::domain::decision::{
     Body, DecisionKind, Floor, Verdict, VerdictField, VerdictForm, parse_verdict,
@@ -23,7 +23,7 @@ use crate::domain::directive::{
 };
 use crate::domain::document::{self, Authors, Status, Step, check_four_eyes, deciding_body};
 use crate::domain::phase::check_open;
-use crate::domain::policy::{self, Action};
+use crate::domain::policy::{Action, ProjectAction};
 use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
@@ -33,6 +33,7 @@ use crate::views::directives::{
 };
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CompareQuery, CsrfForm, Empty, conflict, invalid};
+use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -68,26 +69,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 /// What the audit trail calls a directive version.
 const ENTITY: &str = "directive";
 
-fn find_project(conn: &mut DbConnection, id: i64) -> Result<ProjectView, AppError> {
-    projects::find(conn, id)?.ok_or(AppError::NotFound)
-}
-
-fn may_draft(user: &CurrentUser, project: &ProjectView) -> bool {
-    let is_commissioner = project.project.commissioner_id == Some(user.id);
-    policy::may_draft_directive(user.role, is_commissioner)
-}
-
-fn may_decide(user: &CurrentUser, body: Body) -> bool {
-    policy::may_record_decision(user.role, None, body)
-}
-
 fn path_of(project_id: i64, directive_id: i64) -> String {
     format!("/projects/{project_id}/directive/{directive_id}")
 }
 
 /// One version and everything its page shows.
 struct VersionData {
-    project: ProjectView,
+    access: ProjectAccess,
     directive: Directive,
     created_by_name: String,
     decision: Option<(DecisionRow, String)>,
@@ -101,10 +89,11 @@ struct VersionData {
 
 fn load_version(
     conn: &mut DbConnection,
+    user: &CurrentUser,
     project_id: i64,
     directive_id: i64,
 ) -> Result<VersionData, AppError> {
-    let project = find_project(conn, project_id)?;
+    let access = ProjectAccess::load(conn, project_id, user)?;
     let directive = directives::find(conn, project_id, directive_id)?.ok_or(AppError::NotFound)?;
     // A version being drafted (also one returned) is decided by whoever its content names now.
     let body = match (
@@ -132,7 +121,7 @@ fn load_version(
         .is_some_and(|v| v.row.id == directive.row.id);
     Ok(VersionData {
         created_by_name: directives::user_name(conn, directive.row.created_by)?,
-        project,
+        access,
         directive,
         decision,
         versions,
@@ -144,13 +133,15 @@ fn load_version(
 /// What the user may do with a version as it stands.
 fn actions(user: &CurrentUser, data: &VersionData) -> view::Actions {
     let status = data.directive.row.status();
-    let open = !data.project.project.phase().is_closed();
-    let draft = open && may_draft(user, &data.project);
+    let open = !data.access.is_closed();
+    let draft = open && data.access.may(ProjectAction::DraftDirective);
     view::Actions {
         edit: draft && status.is_editable(),
         submit: draft && status.is_editable(),
         revise: draft && document::step(status, Step::Revise, data.is_latest).is_ok(),
-        decide: open && status == Status::Submitted && may_decide(user, data.body),
+        decide: open
+            && status == Status::Submitted
+            && data.access.may(ProjectAction::DecideAs(data.body)),
         own_version: data.directive.row.authors().includes(user.id),
     }
 }
@@ -165,7 +156,7 @@ fn version_page<'a>(
     errors: &'a FieldErrors,
 ) -> VersionPage<'a> {
     VersionPage {
-        project: &data.project,
+        project: &data.access.project,
         directive: &data.directive,
         created_by_name: &data.created_by_name,
         decision: data.decision.as_ref(),
@@ -213,12 +204,8 @@ fn notice_key(done: &str) -> Option<&'static str> {
 }
 
 /// The kinds the user may start, because they have no version yet.
-fn kinds_to_start(
-    user: &CurrentUser,
-    project: &ProjectView,
-    versions: &[VersionEntry],
-) -> Vec<DirectiveKind> {
-    if !may_draft(user, project) || project.project.phase().is_closed() {
+fn kinds_to_start(access: &ProjectAccess, versions: &[VersionEntry]) -> Vec<DirectiveKind> {
+    if !access.may(ProjectAction::DraftDirective) || access.is_closed() {
         return Vec::new();
     }
     DirectiveKind::ALL
@@ -238,27 +225,30 @@ async fn index(
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
     let id = path_id(&path)?;
-    let (project, versions, current) = state
+    let user = auth.user.clone();
+    let (access, versions, current) = state
         .db
         .run(move |conn| {
-            let project = find_project(conn, id)?;
+            let access = ProjectAccess::load(conn, id, &user)?;
             let versions = directives::versions(conn, id)?;
             let current = [DirectiveKind::Project, DirectiveKind::PreStudy]
                 .into_iter()
                 .find_map(|kind| versions.iter().find(|v| v.row.kind() == kind))
                 .map(|v| v.row.id);
-            let current = current.map(|did| load_version(conn, id, did)).transpose()?;
-            Ok((project, versions, current))
+            let current = current
+                .map(|did| load_version(conn, &user, id, did))
+                .transpose()?;
+            Ok((access, versions, current))
         })
         .await?;
-    let may_create = kinds_to_start(&auth.user, &project, &versions);
+    let may_create = kinds_to_start(&access, &versions);
     let no_errors = FieldErrors::new();
     let page = current
         .as_ref()
         .map(|data| version_page(&auth, data, notice_key(&query.done), None, None, &no_errors));
     Ok(view::index(
         &auth.ctx,
-        &project,
+        &access.project,
         &versions,
         page.as_ref(),
         &may_create,
@@ -274,9 +264,10 @@ async fn show(
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
     let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
+    let user = auth.user.clone();
     let data = state
         .db
-        .run(move |conn| load_version(conn, id, did))
+        .run(move |conn| load_version(conn, &user, id, did))
         .await?;
     let no_errors = FieldErrors::new();
     Ok(view::show(
@@ -314,10 +305,9 @@ async fn new(
     let (project, taken) = state
         .db
         .run(move |conn| {
-            let project = find_project(conn, id)?;
-            if !may_draft(&user, &project) {
-                return Err(AppError::Forbidden);
-            }
+            let access = ProjectAccess::load(conn, id, &user)?;
+            access.require(ProjectAction::DraftDirective)?;
+            let project = access.project;
             let taken = match kind {
                 Some(kind) => directives::newest(conn, id, kind)?.is_some(),
                 None => false,
@@ -367,10 +357,9 @@ async fn create(
     let outcome = state
         .db
         .write(move |conn| {
-            let project = find_project(conn, id)?;
-            if !may_draft(&user, &project) {
-                return Err(AppError::Forbidden);
-            }
+            let access = ProjectAccess::load(conn, id, &user)?;
+            access.require(ProjectAction::DraftDirective)?;
+            let project = access.project;
             if let Err(key) = check_open(project.project.phase()) {
                 let kind = DirectiveKind::parse(&raw_kind).ok();
                 return Ok(Err((project, kind, FieldErrors::new(), Some(key))));
@@ -436,7 +425,7 @@ fn edit_page<'a>(
     submit_refused: bool,
 ) -> FormPage<'a> {
     FormPage {
-        project: &data.project,
+        project: &data.access.project,
         purpose: FormPurpose::Edit {
             directive: &data.directive.row,
         },
@@ -461,13 +450,12 @@ async fn edit(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
+    let user = auth.user.clone();
     let data = state
         .db
-        .run(move |conn| load_version(conn, id, did))
+        .run(move |conn| load_version(conn, &user, id, did))
         .await?;
-    if !may_draft(&auth.user, &data.project) {
-        return Err(AppError::Forbidden);
-    }
+    data.access.require(ProjectAction::DraftDirective)?;
     if let Err(key) = next_status(&data, Step::Edit) {
         return Ok(conflict(render_version(
             &auth,
@@ -520,11 +508,9 @@ async fn update(
     let outcome = state
         .db
         .write(move |conn| {
-            let data = load_version(conn, id, did)?;
-            if !may_draft(&user, &data.project) {
-                return Err(AppError::Forbidden);
-            }
-            if let Err(key) = check_open(data.project.project.phase()) {
+            let data = load_version(conn, &user, id, did)?;
+            data.access.require(ProjectAction::DraftDirective)?;
+            if let Err(key) = check_open(data.access.project.project.phase()) {
                 return Ok(Edited::NotAllowed(Box::new(data), key));
             }
             // A returned version becomes a draft again.
@@ -659,11 +645,9 @@ async fn submit(
     let outcome = state
         .db
         .write(move |conn| {
-            let data = load_version(conn, id, did)?;
-            if !may_draft(&user, &data.project) {
-                return Err(AppError::Forbidden);
-            }
-            if let Err(key) = check_open(data.project.project.phase()) {
+            let data = load_version(conn, &user, id, did)?;
+            data.access.require(ProjectAction::DraftDirective)?;
+            if let Err(key) = check_open(data.access.project.project.phase()) {
                 return Ok(Stepped::NotAllowed(Box::new(data), key));
             }
             let to = match next_status(&data, Step::Submit) {
@@ -758,11 +742,9 @@ async fn decide(
     let outcome = state
         .db
         .write(move |conn| {
-            let data = load_version(conn, id, did)?;
-            if !may_decide(&user, data.body) {
-                return Err(AppError::Forbidden);
-            }
-            if let Err(key) = check_open(data.project.project.phase())
+            let data = load_version(conn, &user, id, did)?;
+            data.access.require(ProjectAction::DecideAs(data.body))?;
+            if let Err(key) = check_open(data.access.project.project.phase())
                 .and_then(|()| check_four_eyes(&data.directive.row.authors(), user.id))
             {
                 return Ok(Stepped::NotAllowed(Box::new(data), key));
@@ -878,11 +860,9 @@ async fn revise(
     let outcome = state
         .db
         .write(move |conn| {
-            let data = load_version(conn, id, did)?;
-            if !may_draft(&user, &data.project) {
-                return Err(AppError::Forbidden);
-            }
-            if let Err(key) = check_open(data.project.project.phase()) {
+            let data = load_version(conn, &user, id, did)?;
+            data.access.require(ProjectAction::DraftDirective)?;
+            if let Err(key) = check_open(data.access.project.project.phase()) {
                 return Ok(Stepped::NotAllowed(Box::new(data), key));
             }
             let status = match next_status(&data, Step::Revise) {
@@ -941,10 +921,11 @@ async fn compare(
     auth.user.require(Action::ViewProjects)?;
     let id = path_id(&path)?;
     let chosen = query.chosen()?;
+    let user = auth.user.clone();
     let (project, versions, pair) = state
         .db
         .run(move |conn| {
-            let project = find_project(conn, id)?;
+            let project = ProjectAccess::load(conn, id, &user)?.project;
             let versions = directives::versions(conn, id)?;
             let pair = match chosen {
                 Some((from, to)) => {

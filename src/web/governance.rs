@@ -7,7 +7,7 @@ use crate::db::projects::ProjectView;
 use crate::db::{DbConnection, audit, decisions, governance, projects, steering, users};
 use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::phase::check_open;
-use crate::domain::policy::{self, Action};
+use crate::domain::policy::{Action, ProjectAction};
 use crate::domain::steering::{
     GroupNow, MeetingForm, MeetingInput, parse_meeting, parse_new_member,
 };
@@ -16,7 +16,12 @@ use crate::error::{AppError, see_other};
 use crate::views::governance::{self as view, Forms, MemberForm, SteeringPage};
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, Empty, SavedQuery, invalid};
+use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
+
+/// The steering group's meetings are recorded by whoever decides for it: its chair, or the
+/// development manager.
+const RECORD_MEETING: ProjectAction = ProjectAction::DecideAs(Body::SteeringGroup);
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route(
@@ -39,38 +44,27 @@ fn find_project(conn: &mut DbConnection, id: i64) -> Result<ProjectView, AppErro
     projects::find(conn, id)?.ok_or(AppError::NotFound)
 }
 
-fn may_manage(user: &CurrentUser, project: &ProjectView) -> bool {
-    let is_commissioner = project.project.commissioner_id == Some(user.id);
-    policy::may_manage_steering_group(user.role, is_commissioner)
-}
-
 /// Everything the steering group page shows.
 struct SteeringData {
-    project: ProjectView,
+    access: ProjectAccess,
     members: Vec<steering::Member>,
     candidates: Vec<users::Person>,
     meetings: Vec<steering::Meeting>,
     decisions: Vec<(decisions::DecisionRow, String)>,
 }
 
-fn load_steering(conn: &mut DbConnection, id: i64) -> Result<SteeringData, AppError> {
+fn load_steering(
+    conn: &mut DbConnection,
+    id: i64,
+    user: &CurrentUser,
+) -> Result<SteeringData, AppError> {
     Ok(SteeringData {
-        project: find_project(conn, id)?,
+        access: ProjectAccess::load(conn, id, user)?,
         members: steering::members(conn, id)?,
         candidates: users::people(conn)?,
         meetings: steering::meetings(conn, id)?,
         decisions: decisions::for_project(conn, id)?,
     })
-}
-
-/// Whether the user records the steering group's meetings: its chair, or the development manager.
-fn may_record(data: &SteeringData, user: &CurrentUser) -> bool {
-    let role = data
-        .members
-        .iter()
-        .find(|m| m.user_id == user.id)
-        .map(|m| m.role());
-    policy::may_record_decision(user.role, role, Body::SteeringGroup)
 }
 
 fn empty_member() -> MemberForm {
@@ -95,14 +89,14 @@ fn render_steering(
     refusal: Option<&'static str>,
 ) -> Markup {
     // A closed record offers no changes; a refused change shows its form as it was posted.
-    let offered = refusal.is_some() || !data.project.project.phase().is_closed();
-    let may_manage = offered && may_manage(&auth.user, &data.project);
+    let offered = refusal.is_some() || !data.access.is_closed();
+    let may_manage = offered && data.access.may(ProjectAction::ManageSteeringGroup);
     let page = SteeringPage {
-        project: &data.project,
+        project: &data.access.project,
         members: &data.members,
         candidates: if may_manage { &data.candidates } else { &[] },
         may_manage,
-        may_record: offered && may_record(data, &auth.user),
+        may_record: offered && data.access.may(RECORD_MEETING),
         meetings: &data.meetings,
         decisions: &data.decisions,
         saved,
@@ -119,7 +113,11 @@ async fn steering_group(
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
     let id = path_id(&path)?;
-    let data = state.db.run(move |conn| load_steering(conn, id)).await?;
+    let user = auth.user.clone();
+    let data = state
+        .db
+        .run(move |conn| load_steering(conn, id, &user))
+        .await?;
     let none = FieldErrors::new();
     let forms = Forms {
         member: &empty_member(),
@@ -148,11 +146,9 @@ async fn add_member(
     let outcome = state
         .db
         .write(move |conn| {
-            let data = load_steering(conn, id)?;
-            if !may_manage(&user, &data.project) {
-                return Err(AppError::Forbidden);
-            }
-            if let Err(key) = check_open(data.project.project.phase()) {
+            let data = load_steering(conn, id, &user)?;
+            data.access.require(ProjectAction::ManageSteeringGroup)?;
+            if let Err(key) = check_open(data.access.project.project.phase()) {
                 return Ok(Err((FieldErrors::new(), Some(key), data)));
             }
             let group = GroupNow {
@@ -162,7 +158,7 @@ async fn add_member(
                     .iter()
                     .any(|m| m.role() == crate::domain::steering::SteeringRole::Chair),
                 eligible_ids: data.candidates.iter().map(|p| p.id).collect(),
-                lead_id: data.project.project.project_lead_id,
+                lead_id: data.access.project.project.project_lead_id,
             };
             match parse_new_member(&form.user_id, &form.role, &group) {
                 Ok(member) => {
@@ -214,13 +210,11 @@ async fn remove_member(
     let refused = state
         .db
         .write(move |conn| {
-            let project = find_project(conn, id)?;
-            if !may_manage(&user, &project) {
-                return Err(AppError::Forbidden);
-            }
+            let access = ProjectAccess::load(conn, id, &user)?;
+            access.require(ProjectAction::ManageSteeringGroup)?;
             let member = steering::find(conn, id, member_id)?.ok_or(AppError::NotFound)?;
-            if let Err(key) = check_open(project.project.phase()) {
-                return Ok(Some((key, load_steering(conn, id)?)));
+            if let Err(key) = check_open(access.project.project.phase()) {
+                return Ok(Some((key, load_steering(conn, id, &user)?)));
             }
             steering::remove(conn, member_id)?;
             audit::record(
@@ -273,11 +267,9 @@ async fn record_meeting(
     let outcome = state
         .db
         .write(move |conn| {
-            let data = load_steering(conn, id)?;
-            if !may_record(&data, &user) {
-                return Err(AppError::Forbidden);
-            }
-            if let Err(key) = check_open(data.project.project.phase()) {
+            let data = load_steering(conn, id, &user)?;
+            data.access.require(RECORD_MEETING)?;
+            if let Err(key) = check_open(data.access.project.project.phase()) {
                 return Ok(Err((FieldErrors::new(), Some(key), data)));
             }
             let floor = governance::floor_of(conn, id, None)?;

@@ -11,6 +11,7 @@ pub mod forms;
 pub mod governance;
 pub mod pages;
 pub mod plans;
+pub mod project_access;
 pub mod project_page;
 pub mod projects;
 

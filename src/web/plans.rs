@@ -8,14 +8,14 @@ use maud::Markup;
 use crate::db::decisions::{self, NewDecision};
 use crate::db::plans::{self, PlanDoc, PlanRow, PlanVersion};
 use crate::db::projects::{ProjectView, Saved};
-use crate::db::{DbConnection, audit, governance, projects, steering};
+use crate::db::{DbConnection, audit, governance};
 use crate::domain::decision::{
     Body, DecisionKind, Floor, Verdict, VerdictField, VerdictForm, parse_verdict,
 };
 use crate::domain::document::{self, Step, check_four_eyes};
 use crate::domain::phase::{CLOSED_REFUSAL, check_open};
 use crate::domain::plan::{self as domain, PlanContent, PlanForm, row_field};
-use crate::domain::policy::{self, Action};
+use crate::domain::policy::{Action, ProjectAction};
 use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
@@ -24,6 +24,7 @@ use crate::views::plans::{
 };
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CompareQuery, CsrfForm, Empty, conflict, invalid};
+use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -46,27 +47,17 @@ fn ids(path: &(String, String)) -> Result<(i64, i64), AppError> {
     Ok((path_id(&path.0)?, path_id(&path.1)?))
 }
 
-fn find_project(conn: &mut DbConnection, id: i64) -> Result<ProjectView, AppError> {
-    projects::find(conn, id)?.ok_or(AppError::NotFound)
-}
-
 fn find_plan(conn: &mut DbConnection, project_id: i64, plan_id: i64) -> Result<PlanDoc, AppError> {
     plans::load(conn, project_id, plan_id)?.ok_or(AppError::NotFound)
 }
 
-fn rights(
-    conn: &mut DbConnection,
-    user: &CurrentUser,
-    project: &ProjectView,
-) -> Result<Rights, AppError> {
-    let is_lead = project.project.project_lead_id == Some(user.id);
-    let steering = steering::role_of(conn, project.project.id, user.id)?;
-    Ok(Rights {
-        may_draft: policy::may_draft_plan(user.role, is_lead),
-        may_decide: policy::may_record_decision(user.role, steering, Body::SteeringGroup),
+fn rights(access: &ProjectAccess) -> Rights {
+    Rights {
+        may_draft: access.may(ProjectAction::DraftPlan),
+        may_decide: access.may(ProjectAction::DecideAs(Body::SteeringGroup)),
         own_version: false,
         escalated_to: None,
-    })
+    }
 }
 
 /// What a page offers: nothing to change on a project whose record is closed. The steps themselves
@@ -92,10 +83,12 @@ fn deciding_body(conn: &mut DbConnection, plan: &PlanRow) -> Result<Body, AppErr
 }
 
 /// Whether the user decides for the body that decides the plan version (four eyes aside).
-fn decides(conn: &mut DbConnection, user: &CurrentUser, plan: &PlanRow) -> Result<bool, AppError> {
-    let body = deciding_body(conn, plan)?;
-    let steering = steering::role_of(conn, plan.project_id, user.id)?;
-    Ok(policy::may_record_decision(user.role, steering, body))
+fn decides(
+    conn: &mut DbConnection,
+    access: &ProjectAccess,
+    plan: &PlanRow,
+) -> Result<bool, AppError> {
+    Ok(access.may(ProjectAction::DecideAs(deciding_body(conn, plan)?)))
 }
 
 /// The plan's content as the form shows it.
@@ -165,20 +158,21 @@ struct ShowData {
 fn load_show(
     conn: &mut DbConnection,
     user: &CurrentUser,
-    project: ProjectView,
+    access: ProjectAccess,
     doc: PlanDoc,
 ) -> Result<ShowData, AppError> {
-    let id = project.project.id;
+    let id = access.id();
     let rights = shown(
         Rights {
-            may_decide: decides(conn, user, &doc.plan)?,
+            may_decide: decides(conn, &access, &doc.plan)?,
             own_version: doc.plan.authors().includes(user.id),
             escalated_to: Some(deciding_body(conn, &doc.plan)?)
                 .filter(|body| *body != Body::SteeringGroup),
-            ..rights(conn, user, &project)?
+            ..rights(&access)
         },
-        &project,
+        &access.project,
     );
+    let project = access.project;
     Ok(ShowData {
         rights,
         versions: plans::versions(conn, id)?,
@@ -239,7 +233,7 @@ fn default_decision() -> DecisionForm {
 
 /// The draft's form as the edit page shows it.
 struct EditData {
-    project: ProjectView,
+    access: ProjectAccess,
     doc: PlanDoc,
 }
 
@@ -254,7 +248,7 @@ fn render_edit(
     view::edit(
         &auth.ctx,
         &EditPage {
-            project: &data.project,
+            project: &data.access.project,
             plan: &data.doc.plan,
             directive: &data.doc.directive,
             form,
@@ -296,16 +290,16 @@ struct EmptyData {
 }
 
 fn load_pinned(conn: &mut DbConnection, user: &CurrentUser, id: i64) -> Result<Pinned, AppError> {
-    let project = find_project(conn, id)?;
+    let access = ProjectAccess::load(conn, id, user)?;
     match plans::newest(conn, id)? {
         Some(plan) => {
             let doc = plans::load_row(conn, plan)?;
-            Ok(Pinned::Plan(Box::new(load_show(conn, user, project, doc)?)))
+            Ok(Pinned::Plan(Box::new(load_show(conn, user, access, doc)?)))
         }
         None => Ok(Pinned::Empty(Box::new(EmptyData {
-            rights: shown(rights(conn, user, &project)?, &project),
+            rights: shown(rights(&access), &access.project),
             newest_directive: plans::newest_approved_directive(conn, id)?.map(|d| d.version),
-            project,
+            project: access.project,
         }))),
     }
 }
@@ -359,11 +353,9 @@ async fn create(
     let outcome = state
         .db
         .write(move |conn| {
-            let project = find_project(conn, id)?;
-            if !rights(conn, &user, &project)?.may_draft {
-                return Err(AppError::Forbidden);
-            }
-            if let Err(key) = check_open(project.project.phase()) {
+            let access = ProjectAccess::load(conn, id, &user)?;
+            access.require(ProjectAction::DraftPlan)?;
+            if let Err(key) = check_open(access.project.project.phase()) {
                 return Ok(Err((key, load_pinned(conn, &user, id)?)));
             }
             if plans::newest(conn, id)?.is_some() {
@@ -403,9 +395,9 @@ async fn show(
     let data = state
         .db
         .run(move |conn| {
-            let project = find_project(conn, id)?;
+            let access = ProjectAccess::load(conn, id, &user)?;
             let doc = find_plan(conn, id, plan_id)?;
-            load_show(conn, &user, project, doc)
+            load_show(conn, &user, access, doc)
         })
         .await?;
     Ok(render_show(
@@ -433,23 +425,21 @@ fn load_for_draft(
     plan_id: i64,
     step: Step,
 ) -> Result<Loaded<EditData>, AppError> {
-    let project = find_project(conn, id)?;
+    let access = ProjectAccess::load(conn, id, user)?;
     let doc = find_plan(conn, id, plan_id)?;
-    if !rights(conn, user, &project)?.may_draft {
-        return Err(AppError::Forbidden);
-    }
-    if let Err(key) = check_open(project.project.phase()) {
+    access.require(ProjectAction::DraftPlan)?;
+    if let Err(key) = check_open(access.project.project.phase()) {
         return Ok(Loaded::Refused(
-            Box::new(load_show(conn, user, project, doc)?),
+            Box::new(load_show(conn, user, access, doc)?),
             key,
         ));
     }
     let newest = plans::newest(conn, id)?.map(|p| p.version);
     let is_latest = newest == Some(doc.plan.version);
     match document::step(doc.plan.status(), step, is_latest) {
-        Ok(_) => Ok(Loaded::Go(EditData { project, doc })),
+        Ok(_) => Ok(Loaded::Go(EditData { access, doc })),
         Err(refusal) => Ok(Loaded::Refused(
-            Box::new(load_show(conn, user, project, doc)?),
+            Box::new(load_show(conn, user, access, doc)?),
             refusal.key(),
         )),
     }
@@ -670,14 +660,11 @@ async fn decide(
     let outcome = state
         .db
         .write(move |conn| {
-            let project = find_project(conn, id)?;
+            let project = ProjectAccess::load(conn, id, &user)?;
             let doc = find_plan(conn, id, plan_id)?;
             let body = deciding_body(conn, &doc.plan)?;
-            let steering = steering::role_of(conn, id, user.id)?;
-            if !policy::may_record_decision(user.role, steering, body) {
-                return Err(AppError::Forbidden);
-            }
-            if let Err(key) = check_open(project.project.phase())
+            project.require(ProjectAction::DecideAs(body))?;
+            if let Err(key) = check_open(project.project.project.phase())
                 .and_then(|()| check_four_eyes(&doc.plan.authors(), user.id))
             {
                 let data = load_show(conn, &user, project, doc)?;
@@ -765,7 +752,7 @@ async fn revise(
                 Loaded::Refused(data, key) => return Ok(Err((data, key))),
             };
             let Some(directive) = plans::newest_approved_directive(conn, id)? else {
-                let data = load_show(conn, &user, data.project, data.doc)?;
+                let data = load_show(conn, &user, data.access, data.doc)?;
                 return Ok(Err((Box::new(data), "plan-refused-no-directive")));
             };
             let content = plans::carry_over(&data.doc.content, &data.doc.directive, &directive);
@@ -791,10 +778,11 @@ async fn compare(
     let id = path_id(&path)?;
     // Without a choice, the two newest versions are compared (a single version with itself).
     let chosen = query.chosen()?;
+    let user = auth.user.clone();
     let (project, from, to, versions) = state
         .db
         .run(move |conn| {
-            let project = find_project(conn, id)?;
+            let project = ProjectAccess::load(conn, id, &user)?.project;
             let versions = plans::versions(conn, id)?;
             let (from_id, to_id) = match chosen {
                 Some(pair) => pair,

@@ -13,13 +13,13 @@ use crate::domain::decision::{
 use crate::domain::phase::{
     Phase, PhaseFacts, Refusal, check_phase_change, decision_floor, next_phases,
 };
-use crate::domain::policy::{self, Action, ProjectEditScope, ProjectRelation};
-use crate::domain::steering::SteeringRole;
+use crate::domain::policy::{self, Action, ProjectAction, ProjectEditScope, ProjectRelation};
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::project_page as view;
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, SavedQuery, invalid};
+use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -41,14 +41,8 @@ pub struct ProjectPage {
     /// The user may record some decision on this project.
     pub may_decide: bool,
     pub may_view_audit: bool,
-}
-
-fn steering_role(
-    conn: &mut DbConnection,
-    project_id: i64,
-    user: &CurrentUser,
-) -> Result<Option<SteeringRole>, AppError> {
-    Ok(steering::role_of(conn, project_id, user.id)?)
+    /// Who the user is to the project.
+    pub relation: ProjectRelation,
 }
 
 fn load_page(
@@ -56,17 +50,13 @@ fn load_page(
     id: i64,
     user: &CurrentUser,
 ) -> Result<ProjectPage, AppError> {
-    let project = projects::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let ProjectAccess { project, relation } = ProjectAccess::load(conn, id, user)?;
     let facts = governance::phase_facts(conn, id, project.project.phase())?;
     let next = next_phases(facts.current)
         .iter()
         .map(|phase| (*phase, check_phase_change(&facts, *phase)))
         .collect();
     let (directives, plans) = governance::versions(conn, id)?;
-    let relation = ProjectRelation {
-        is_lead: project.project.project_lead_id == Some(user.id),
-    };
-    let steering = steering_role(conn, id, user)?;
     Ok(ProjectPage {
         decisions: decisions::for_project(conn, id)?,
         members: steering::members(conn, id)?,
@@ -74,8 +64,9 @@ fn load_page(
         plans,
         facts,
         next,
-        edit_scope: policy::project_edit_scope(user.role, relation),
-        may_decide: policy::may_record_any_decision(user.role, steering),
+        edit_scope: policy::project_edit_scope(&relation),
+        may_decide: policy::may_decide_any(&relation),
+        relation,
         may_view_audit: user.may(Action::ViewAudit),
         project,
     })
@@ -129,7 +120,6 @@ async fn decide_phase(
             if !page.may_decide {
                 return Err(AppError::Forbidden);
             }
-            let steering = steering_role(conn, id, &user)?;
             let facts = page.facts;
             let input = match parse_phase_decision(&form, today(), |to| decision_floor(&facts, to))
             {
@@ -149,7 +139,7 @@ async fn decide_phase(
                     ));
                 }
             };
-            if !policy::may_record_decision(user.role, steering, body) {
+            if !policy::may(&page.relation, ProjectAction::DecideAs(body)) {
                 return Ok(Decided::No(
                     Box::new(page),
                     FieldErrors::new(),

@@ -6,7 +6,7 @@ use maud::Markup;
 use crate::db::projects::{self, ProjectView, RegisterFilter, Saved};
 use crate::db::{DbConnection, audit, steering, units, users};
 use crate::domain::phase::Phase;
-use crate::domain::policy::{self, Action, ProjectEditScope, ProjectRelation, RegisterScope};
+use crate::domain::policy::{self, Action, ProjectEditScope, RegisterScope};
 use crate::domain::project::{
     Choices, ProjectForm, parse_description, parse_lock_version, parse_project, suggest_code,
 };
@@ -16,6 +16,7 @@ use crate::error::{AppError, see_other};
 use crate::views::projects::{self as view, FormPurpose};
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, conflict, invalid};
+use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -59,18 +60,20 @@ async fn list(
     Ok(view::register(&auth.ctx, &filter, &units, &rows))
 }
 
-async fn load(state: &AppState, id: i64) -> Result<ProjectView, AppError> {
-    state
+/// The project, and what of its register entry the user may edit: 404 for an unknown project, 403
+/// for a user who may edit nothing of it.
+async fn load_editable(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<(ProjectView, ProjectEditScope), AppError> {
+    let user = user.clone();
+    let access = state
         .db
-        .run(move |conn| projects::find(conn, id)?.ok_or(AppError::NotFound))
-        .await
-}
-
-fn edit_scope(user: &CurrentUser, project: &ProjectView) -> Option<ProjectEditScope> {
-    let relation = ProjectRelation {
-        is_lead: project.project.project_lead_id == Some(user.id),
-    };
-    policy::project_edit_scope(user.role, relation)
+        .run(move |conn| ProjectAccess::load(conn, id, &user))
+        .await?;
+    let scope = policy::project_edit_scope(&access.relation).ok_or(AppError::Forbidden)?;
+    Ok((access.project, scope))
 }
 
 /// What the form's drop-downs offer.
@@ -224,8 +227,7 @@ async fn edit(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<Markup, AppError> {
-    let project = load(&state, path_id(&path)?).await?;
-    let scope = edit_scope(&auth.user, &project).ok_or(AppError::Forbidden)?;
+    let (project, scope) = load_editable(&state, &auth.user, path_id(&path)?).await?;
     let for_project = project.clone();
     let data = state
         .db
@@ -271,8 +273,7 @@ async fn update(
     CsrfForm(form): CsrfForm<ProjectForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&path)?;
-    let project = load(&state, id).await?;
-    let scope = edit_scope(&auth.user, &project).ok_or(AppError::Forbidden)?;
+    let (project, scope) = load_editable(&state, &auth.user, id).await?;
     let submitted = form.clone();
     let lock_version = i64::from(parse_lock_version(&form.lock_version));
     let user_id = auth.user.id;
