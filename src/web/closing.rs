@@ -13,7 +13,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::closing::{self as view, ClosingPage};
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, SavedQuery, conflict, invalid};
+use crate::web::forms::{CsrfForm, Outcome, SavedQuery, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
@@ -22,14 +22,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/projects/{id}/closing-report", web::post().to(save));
 }
 
-struct Loaded {
+struct ClosingData {
     access: ProjectAccess,
     report: Option<ClosingRow>,
     people: Vec<users::Person>,
 }
 
-fn load(conn: &mut DbConnection, id: i64, user: &CurrentUser) -> Result<Loaded, AppError> {
-    Ok(Loaded {
+fn load(conn: &mut DbConnection, id: i64, user: &CurrentUser) -> Result<ClosingData, AppError> {
+    Ok(ClosingData {
         access: ProjectAccess::load(conn, id, user)?,
         report: closing::find(conn, id)?,
         people: users::people(conn)?,
@@ -38,7 +38,7 @@ fn load(conn: &mut DbConnection, id: i64, user: &CurrentUser) -> Result<Loaded, 
 
 fn render(
     auth: &Auth,
-    data: &Loaded,
+    data: &ClosingData,
     form: &ClosingForm,
     errors: &FieldErrors,
     conflict: bool,
@@ -80,12 +80,6 @@ async fn show(
     ))
 }
 
-enum Saved {
-    Yes,
-    Invalid(Loaded, FieldErrors),
-    Conflict(Loaded),
-}
-
 async fn save(
     auth: Auth,
     state: web::Data<AppState>,
@@ -102,19 +96,15 @@ async fn save(
             let data = load(conn, id, &user)?;
             data.access.require(ProjectAction::WriteClosingReport)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
-                let mut errors = FieldErrors::new();
-                errors.add("outcome", key);
-                return Ok(Saved::Invalid(data, errors));
+                return Ok(Outcome::Refused(data, key));
             }
             if !is_editable_in(data.access.project.project.phase()) {
-                let mut errors = FieldErrors::new();
-                errors.add("outcome", "closing-report-not-editable");
-                return Ok(Saved::Invalid(data, errors));
+                return Ok(Outcome::Refused(data, "closing-report-not-editable"));
             }
             let people: Vec<i64> = data.people.iter().map(|p| p.id).collect();
             let content = match parse(&form, &people, today) {
                 Ok(content) => content,
-                Err(errors) => return Ok(Saved::Invalid(data, errors)),
+                Err(errors) => return Ok(Outcome::Invalid(data, errors)),
             };
             let before = data.report.clone();
             let after = match &before {
@@ -122,7 +112,7 @@ async fn save(
                 Some(_) => {
                     let lock = i64::from(parse_lock_version(&form.lock_version));
                     if !closing::update(conn, id, lock, &content)? {
-                        return Ok(Saved::Conflict(data));
+                        return Ok(Outcome::Conflict(data, None));
                     }
                     closing::find(conn, id)?.ok_or(AppError::NotFound)?
                 }
@@ -143,15 +133,20 @@ async fn save(
                     after: Some(&after),
                 },
             )?;
-            Ok(Saved::Yes)
+            Ok(Outcome::Saved(()))
         })
         .await?;
     Ok(match saved {
-        Saved::Yes => see_other(&format!("/projects/{id}/closing-report?saved=1")),
-        Saved::Invalid(data, errors) => {
+        Outcome::Saved(()) => see_other(&format!("/projects/{id}/closing-report?saved=1")),
+        Outcome::Invalid(data, errors) => {
             invalid(render(&auth, &data, &submitted, &errors, false, false))
         }
-        Saved::Conflict(data) => {
+        Outcome::Refused(data, key) => {
+            let mut errors = FieldErrors::new();
+            errors.add("outcome", key);
+            invalid(render(&auth, &data, &submitted, &errors, false, false))
+        }
+        Outcome::Conflict(data, _) => {
             // Keep the user's text, based on the version now stored, with the saved text beside it.
             let lock = data
                 .report

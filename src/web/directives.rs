@@ -18,8 +18,7 @@ use crate::domain::decision::{
     Body, DecisionKind, Floor, Verdict, VerdictField, VerdictForm, parse_verdict,
 };
 use crate::domain::directive::{
-    DirectiveContent, DirectiveForm, DirectiveKind, approving_body, check_submittable, parse_draft,
-    snapshot,
+    DirectiveForm, DirectiveKind, approving_body, check_submittable, parse_draft, snapshot,
 };
 use crate::domain::document::{self, Authors, Status, Step, check_four_eyes, deciding_body};
 use crate::domain::phase::check_open;
@@ -32,7 +31,7 @@ use crate::views::directives::{
     VersionPage,
 };
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CompareQuery, CsrfForm, Empty, conflict, invalid};
+use crate::web::forms::{CompareQuery, CsrfForm, Empty, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
@@ -362,7 +361,7 @@ async fn create(
             let project = access.project;
             if let Err(key) = check_open(project.project.phase()) {
                 let kind = DirectiveKind::parse(&raw_kind).ok();
-                return Ok(Err((project, kind, FieldErrors::new(), Some(key))));
+                return Ok(Outcome::Refused((project, kind), key));
             }
             let mut errors = FieldErrors::new();
             let kind = errors.check("kind", DirectiveKind::parse(&raw_kind));
@@ -381,7 +380,7 @@ async fn create(
                 }
             };
             let (Some(kind), Some(content), true) = (kind, content, errors.is_empty()) else {
-                return Ok(Err((project, kind, errors, None)));
+                return Ok(Outcome::Invalid((project, kind), errors));
             };
             let did = directives::insert(conn, id, kind, 1, Status::Draft, &content, user.id)?;
             let after = directives::find(conn, id, did)?;
@@ -397,24 +396,29 @@ async fn create(
                     after: after.as_ref(),
                 },
             )?;
-            Ok(Ok(did))
+            Ok(Outcome::Saved(did))
         })
         .await?;
-    match outcome {
-        Ok(did) => Ok(see_other(&format!("{}?done=created", path_of(id, did)))),
-        Err((project, kind, errors, refusal)) => Ok(invalid(view::form(
-            &auth.ctx,
-            &FormPage {
-                project: &project,
-                purpose: FormPurpose::New { kind },
-                form: &submitted,
-                errors: &errors,
-                conflict: None,
-                submit_refused: false,
-                refusal,
-            },
-        ))),
-    }
+    let ((project, kind), errors, refusal) = match outcome {
+        Outcome::Saved(did) => {
+            return Ok(see_other(&format!("{}?done=created", path_of(id, did))));
+        }
+        Outcome::Invalid(page, errors) => (page, errors, None),
+        Outcome::Refused(page, key) => (page, FieldErrors::new(), Some(key)),
+        Outcome::Conflict(..) => return Err(AppError::internal("a first version cannot conflict")),
+    };
+    Ok(invalid(view::form(
+        &auth.ctx,
+        &FormPage {
+            project: &project,
+            purpose: FormPurpose::New { kind },
+            form: &submitted,
+            errors: &errors,
+            conflict: None,
+            submit_refused: false,
+            refusal,
+        },
+    )))
 }
 
 fn edit_page<'a>(
@@ -481,16 +485,8 @@ fn html(page: Markup) -> HttpResponse {
         .body(page.into_string())
 }
 
-enum Edited {
-    Saved,
-    Invalid(Box<VersionData>, FieldErrors),
-    /// Someone saved first: the version as stored now, and the user's content, parsed.
-    Conflict(Box<VersionData>, Box<DirectiveContent>),
-    /// The version may not be edited (any more).
-    Refused(Box<VersionData>, &'static str),
-    /// A rule of the model refuses the change (a closed record): the form again, with the reason.
-    NotAllowed(Box<VersionData>, &'static str),
-}
+/// How a change to a version ends; the page shown again is the version's.
+type Changed = Outcome<String, Box<VersionData>>;
 
 /// `POST /projects/{id}/directive/{did}/edit`: saves a draft under its lock version. A returned
 /// version becomes a draft again.
@@ -511,16 +507,16 @@ async fn update(
             let data = load_version(conn, &user, id, did)?;
             data.access.require(ProjectAction::DraftDirective)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
-                return Ok(Edited::NotAllowed(Box::new(data), key));
+                return Ok(Outcome::Refused(Box::new(data), key));
             }
             // A returned version becomes a draft again.
             let to = match next_status(&data, Step::Edit) {
                 Ok(to) => to,
-                Err(key) => return Ok(Edited::Refused(Box::new(data), key)),
+                Err(key) => return Ok(Outcome::Conflict(Box::new(data), Some(key))),
             };
             let content = match parse_draft(&form) {
                 Ok(content) => content,
-                Err(errors) => return Ok(Edited::Invalid(Box::new(data), errors)),
+                Err(errors) => return Ok(Outcome::Invalid(Box::new(data), errors)),
             };
             match directives::update_draft(conn, did, lock_version, to, &content, user.id)? {
                 Saved::Yes => {
@@ -537,33 +533,36 @@ async fn update(
                             after: after.as_ref(),
                         },
                     )?;
-                    Ok(Edited::Saved)
+                    Ok(Outcome::Saved(format!("{}?done=saved", path_of(id, did))))
                 }
-                Saved::Conflict => Ok(Edited::Conflict(Box::new(data), Box::new(content))),
+                Saved::Conflict => Ok(Outcome::Conflict(Box::new(data), None)),
             }
         })
         .await?;
     Ok(match outcome {
-        Edited::Saved => see_other(&format!("{}?done=saved", path_of(id, did))),
-        Edited::Invalid(data, errors) => invalid(view::form(
+        Outcome::Saved(path) => see_other(&path),
+        Outcome::Invalid(data, errors) => invalid(view::form(
             &auth.ctx,
             &edit_page(&data, &submitted, &errors, None, false),
         )),
-        Edited::NotAllowed(data, key) => invalid(view::form(
+        Outcome::Refused(data, key) => invalid(view::form(
             &auth.ctx,
             &FormPage {
                 refusal: Some(key),
                 ..edit_page(&data, &submitted, &FieldErrors::new(), None, false)
             },
         )),
-        Edited::Refused(data, key) => conflict(render_version(
+        Outcome::Conflict(data, Some(key)) => conflict(render_version(
             &auth,
             &data,
             Some(key),
             None,
             &FieldErrors::new(),
         )),
-        Edited::Conflict(data, typed) => {
+        Outcome::Conflict(data, None) => {
+            // The user's text parsed when it was posted, so it parses again.
+            let typed = parse_draft(&submitted)
+                .map_err(|_| AppError::internal("a conflicting draft parses"))?;
             // Keep the user's text, but base a new save on the version now stored; beside each
             // field that differs, show what was saved meanwhile.
             let stored = data.directive.row.lock_version;
@@ -583,32 +582,19 @@ async fn update(
     })
 }
 
-/// What a workflow step (submit, approve, return, revise) ends in.
-enum Stepped {
-    /// Done: go to this path.
-    Done(String),
-    /// The step does not apply to the version as it stands: its page with the reason.
-    Refused(Box<VersionData>, &'static str),
-    /// The version is not complete enough to submit: its form with the messages.
-    Incomplete(Box<VersionData>, FieldErrors),
-    /// The decision as typed has errors: the version's page with them.
-    InvalidDecision(Box<VersionData>, FieldErrors),
-    /// A rule of the model refuses the step (a closed record, four eyes): the version's page with
-    /// the reason and the decision as typed, status 422.
-    NotAllowed(Box<VersionData>, &'static str),
-}
-
-fn stepped(auth: &Auth, outcome: Stepped, posted: Option<&DecisionPosted>) -> HttpResponse {
+/// The answer to a workflow step (submit, approve, return, revise). The input that may be invalid
+/// is the decision as `posted`, or for a submission the version's stored content (shown in its
+/// form); a refusal by the version's status is a conflict (409), one by a rule of the model 422.
+fn stepped(auth: &Auth, outcome: Changed, posted: Option<&DecisionPosted>) -> HttpResponse {
     match outcome {
-        Stepped::Done(path) => see_other(&path),
-        Stepped::Refused(data, key) => conflict(render_version(
-            auth,
-            &data,
-            Some(key),
-            None,
-            &FieldErrors::new(),
-        )),
-        Stepped::Incomplete(data, errors) => {
+        Outcome::Saved(path) => see_other(&path),
+        Outcome::Conflict(data, key) => {
+            conflict(render_version(auth, &data, key, None, &FieldErrors::new()))
+        }
+        Outcome::Invalid(data, errors) if posted.is_some() => {
+            invalid(render_version(auth, &data, None, posted, &errors))
+        }
+        Outcome::Invalid(data, errors) => {
             let form = data
                 .directive
                 .content()
@@ -618,10 +604,7 @@ fn stepped(auth: &Auth, outcome: Stepped, posted: Option<&DecisionPosted>) -> Ht
                 &edit_page(&data, &form, &errors, None, true),
             ))
         }
-        Stepped::InvalidDecision(data, errors) => {
-            invalid(render_version(auth, &data, None, posted, &errors))
-        }
-        Stepped::NotAllowed(data, key) => invalid(render_version(
+        Outcome::Refused(data, key) => invalid(render_version(
             auth,
             &data,
             Some(key),
@@ -648,15 +631,15 @@ async fn submit(
             let data = load_version(conn, &user, id, did)?;
             data.access.require(ProjectAction::DraftDirective)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
-                return Ok(Stepped::NotAllowed(Box::new(data), key));
+                return Ok(Outcome::Refused(Box::new(data), key));
             }
             let to = match next_status(&data, Step::Submit) {
                 Ok(to) => to,
-                Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
+                Err(key) => return Ok(Outcome::Conflict(Box::new(data), Some(key))),
             };
             let content = data.directive.content();
             if let Err(errors) = check_submittable(&content) {
-                return Ok(Stepped::Incomplete(Box::new(data), errors));
+                return Ok(Outcome::Invalid(Box::new(data), errors));
             }
             // Four eyes: when a development manager drafted or submits it, the management group
             // decides instead.
@@ -692,7 +675,7 @@ async fn submit(
                     after: after.as_ref(),
                 },
             )?;
-            Ok(Stepped::Done(format!(
+            Ok(Outcome::Saved(format!(
                 "{}?done=submitted",
                 path_of(id, did)
             )))
@@ -747,7 +730,7 @@ async fn decide(
             if let Err(key) = check_open(data.access.project.project.phase())
                 .and_then(|()| check_four_eyes(&data.directive.row.authors(), user.id))
             {
-                return Ok(Stepped::NotAllowed(Box::new(data), key));
+                return Ok(Outcome::Refused(Box::new(data), key));
             }
             let step = if form.returning {
                 Step::Return
@@ -756,7 +739,7 @@ async fn decide(
             };
             let to = match next_status(&data, step) {
                 Ok(to) => to,
-                Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
+                Err(key) => return Ok(Outcome::Conflict(Box::new(data), Some(key))),
             };
             let Verdict {
                 decided_on,
@@ -768,7 +751,7 @@ async fn decide(
                 governance::floor_of(conn, id, data.directive.row.submitted_on)?,
             ) {
                 Ok(parsed) => parsed,
-                Err(errors) => return Ok(Stepped::InvalidDecision(Box::new(data), errors)),
+                Err(errors) => return Ok(Outcome::Invalid(Box::new(data), errors)),
             };
             let decision = decisions::record(
                 conn,
@@ -811,7 +794,7 @@ async fn decide(
             } else {
                 "approved"
             };
-            Ok(Stepped::Done(format!("{}?done={done}", path_of(id, did))))
+            Ok(Outcome::Saved(format!("{}?done={done}", path_of(id, did))))
         })
         .await?;
     Ok(stepped(&auth, outcome, Some(&posted)))
@@ -863,20 +846,20 @@ async fn revise(
             let data = load_version(conn, &user, id, did)?;
             data.access.require(ProjectAction::DraftDirective)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
-                return Ok(Stepped::NotAllowed(Box::new(data), key));
+                return Ok(Outcome::Refused(Box::new(data), key));
             }
             let status = match next_status(&data, Step::Revise) {
                 Ok(status) => status,
-                Err(key) => return Ok(Stepped::Refused(Box::new(data), key)),
+                Err(key) => return Ok(Outcome::Conflict(Box::new(data), Some(key))),
             };
             let kind = data.directive.row.kind();
             if directives::has_open_version(conn, id, kind)? {
                 let key = document::StepRefusal::NewerVersionOpen.key();
-                return Ok(Stepped::Refused(Box::new(data), key));
+                return Ok(Outcome::Conflict(Box::new(data), Some(key)));
             }
             let Some(source) = directives::newest_approved(conn, id, kind)? else {
                 let key = document::StepRefusal::NotApproved.key();
-                return Ok(Stepped::Refused(Box::new(data), key));
+                return Ok(Outcome::Conflict(Box::new(data), Some(key)));
             };
             let version = data
                 .versions
@@ -901,7 +884,7 @@ async fn revise(
                     after: after.as_ref(),
                 },
             )?;
-            Ok(Stepped::Done(format!(
+            Ok(Outcome::Saved(format!(
                 "{}?done=revised",
                 path_of(id, new_id)
             )))

@@ -15,7 +15,7 @@ use crate::domain::validation::{FieldErrors, optional_id};
 use crate::error::{AppError, see_other};
 use crate::views::governance::{self as view, Forms, MemberForm, SteeringPage};
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, Empty, SavedQuery, invalid};
+use crate::web::forms::{CsrfForm, Empty, Outcome, SavedQuery, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
@@ -65,6 +65,19 @@ fn load_steering(
         meetings: steering::meetings(conn, id)?,
         decisions: decisions::for_project(conn, id)?,
     })
+}
+
+/// The page, the field errors and the reason of a change that was not saved.
+fn refused_parts(
+    outcome: Outcome<(), SteeringData>,
+) -> Result<(SteeringData, FieldErrors, Option<&'static str>), AppError> {
+    match outcome {
+        Outcome::Invalid(data, errors) => Ok((data, errors, None)),
+        Outcome::Refused(data, key) => Ok((data, FieldErrors::new(), Some(key))),
+        Outcome::Saved(()) | Outcome::Conflict(..) => Err(AppError::internal(
+            "a steering group change is saved or refused",
+        )),
+    }
 }
 
 fn empty_member() -> MemberForm {
@@ -149,7 +162,7 @@ async fn add_member(
             let data = load_steering(conn, id, &user)?;
             data.access.require(ProjectAction::ManageSteeringGroup)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
-                return Ok(Err((FieldErrors::new(), Some(key), data)));
+                return Ok(Outcome::Refused(data, key));
             }
             let group = GroupNow {
                 member_ids: data.members.iter().map(|m| m.user_id).collect(),
@@ -176,15 +189,16 @@ async fn add_member(
                             after: added.as_ref(),
                         },
                     )?;
-                    Ok(Ok(()))
+                    Ok(Outcome::Saved(()))
                 }
-                Err(errors) => Ok(Err((errors, None, data))),
+                Err(errors) => Ok(Outcome::Invalid(data, errors)),
             }
         })
         .await?;
     match outcome {
-        Ok(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
-        Err((errors, refusal, data)) => {
+        Outcome::Saved(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
+        not => {
+            let (data, errors, refusal) = refused_parts(not)?;
             let forms = Forms {
                 member: &submitted,
                 member_errors: &errors,
@@ -214,7 +228,7 @@ async fn remove_member(
             access.require(ProjectAction::ManageSteeringGroup)?;
             let member = steering::find(conn, id, member_id)?.ok_or(AppError::NotFound)?;
             if let Err(key) = check_open(access.project.project.phase()) {
-                return Ok(Some((key, load_steering(conn, id, &user)?)));
+                return Ok(Outcome::Refused(load_steering(conn, id, &user)?, key));
             }
             steering::remove(conn, member_id)?;
             audit::record(
@@ -229,12 +243,13 @@ async fn remove_member(
                     after: None,
                 },
             )?;
-            Ok(None)
+            Ok(Outcome::Saved(()))
         })
         .await?;
     match refused {
-        None => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
-        Some((key, data)) => {
+        Outcome::Saved(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
+        not => {
+            let (data, _, refusal) = refused_parts(not)?;
             let none = FieldErrors::new();
             let forms = Forms {
                 member: &empty_member(),
@@ -243,11 +258,7 @@ async fn remove_member(
                 meeting_errors: &none,
             };
             Ok(invalid(render_steering(
-                &auth,
-                &data,
-                &forms,
-                false,
-                Some(key),
+                &auth, &data, &forms, false, refusal,
             )))
         }
     }
@@ -270,20 +281,21 @@ async fn record_meeting(
             let data = load_steering(conn, id, &user)?;
             data.access.require(RECORD_MEETING)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
-                return Ok(Err((FieldErrors::new(), Some(key), data)));
+                return Ok(Outcome::Refused(data, key));
             }
             let floor = governance::floor_of(conn, id, None)?;
             let meeting = match parse_meeting(&form, today(), floor) {
                 Ok(meeting) => meeting,
-                Err(errors) => return Ok(Err((errors, None, data))),
+                Err(errors) => return Ok(Outcome::Invalid(data, errors)),
             };
             record(conn, id, &meeting, user.id)?;
-            Ok(Ok(()))
+            Ok(Outcome::Saved(()))
         })
         .await?;
     match outcome {
-        Ok(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
-        Err((errors, refusal, data)) => {
+        Outcome::Saved(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
+        not => {
+            let (data, errors, refusal) = refused_parts(not)?;
             let forms = Forms {
                 member: &empty_member(),
                 member_errors: &FieldErrors::new(),

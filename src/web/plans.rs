@@ -13,7 +13,7 @@ use crate::domain::decision::{
     Body, DecisionKind, Floor, Verdict, VerdictField, VerdictForm, parse_verdict,
 };
 use crate::domain::document::{self, Step, check_four_eyes};
-use crate::domain::phase::{CLOSED_REFUSAL, check_open};
+use crate::domain::phase::check_open;
 use crate::domain::plan::{self as domain, PlanContent, PlanForm, row_field};
 use crate::domain::policy::{Action, ProjectAction};
 use crate::domain::project::parse_lock_version;
@@ -23,7 +23,7 @@ use crate::views::plans::{
     self as view, ComparePage, DecisionForm, EditPage, EmptyPage, Message, PlanPage, Rights,
 };
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CompareQuery, CsrfForm, Empty, conflict, invalid};
+use crate::web::forms::{CompareQuery, CsrfForm, Empty, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
@@ -206,22 +206,78 @@ fn render_show(
     )
 }
 
+/// How a change to a plan version ends; the page shown again is the version's.
+type Changed<T> = Outcome<T, Box<ShowData>>;
+
 /// The page of a version, answering a step that its status refuses (409: the version moved on),
-/// or that a rule of the model refuses (422: a closed record).
-fn refused(auth: &Auth, data: &ShowData, key: &'static str) -> HttpResponse {
+/// or that a rule of the model refuses (422: a closed record), with the decision as typed.
+fn refused(
+    auth: &Auth,
+    data: &ShowData,
+    key: &'static str,
+    rule: bool,
+    decision: &DecisionForm,
+) -> HttpResponse {
     let page = render_show(
         auth,
         data,
         false,
         Some(Message::Refused(key)),
-        &default_decision(),
+        decision,
         &FieldErrors::new(),
     );
-    if key == CLOSED_REFUSAL {
-        invalid(page)
-    } else {
-        conflict(page)
-    }
+    if rule { invalid(page) } else { conflict(page) }
+}
+
+/// The answer to a change that was not saved: refused, conflicting, or with errors in the stored
+/// draft (its form, `submit_refused` when a submission found it incomplete) or, when `decision`
+/// is the decision as typed, in the decision.
+fn not_saved<T>(
+    auth: &Auth,
+    outcome: Changed<T>,
+    decision: Option<&DecisionForm>,
+    form: Option<&PlanForm>,
+) -> Result<HttpResponse, AppError> {
+    let blank = default_decision();
+    Ok(match outcome {
+        Outcome::Saved(_) => {
+            return Err(AppError::internal(
+                "a saved change is answered by its handler",
+            ));
+        }
+        Outcome::Refused(data, key) => refused(auth, &data, key, true, decision.unwrap_or(&blank)),
+        Outcome::Conflict(data, Some(key)) => refused(auth, &data, key, false, &blank),
+        Outcome::Invalid(data, errors) => match decision {
+            Some(decision) => invalid(render_show(auth, &data, false, None, decision, &errors)),
+            None => {
+                let stored = form_of(&data.doc.content, data.doc.plan.lock_version);
+                let submit_refused = form.is_none();
+                let form = form.unwrap_or(&stored);
+                invalid(render_edit(
+                    auth,
+                    &data,
+                    form,
+                    &errors,
+                    None,
+                    submit_refused,
+                ))
+            }
+        },
+        Outcome::Conflict(data, None) => {
+            // Keep the user's text, but base a new save on the version now stored.
+            let mut form = form.cloned().unwrap_or_default();
+            form.set("lock_version", data.doc.plan.lock_version.to_string());
+            let saved = form_of(&data.doc.content, data.doc.plan.lock_version);
+            conflict(render_edit(
+                auth,
+                &data,
+                &form,
+                &FieldErrors::new(),
+                Some(&saved),
+                false,
+            ))
+        }
+    })
 }
 
 fn default_decision() -> DecisionForm {
@@ -231,15 +287,9 @@ fn default_decision() -> DecisionForm {
     }
 }
 
-/// The draft's form as the edit page shows it.
-struct EditData {
-    access: ProjectAccess,
-    doc: PlanDoc,
-}
-
 fn render_edit(
     auth: &Auth,
-    data: &EditData,
+    data: &ShowData,
     form: &PlanForm,
     errors: &FieldErrors,
     saved: Option<&PlanForm>,
@@ -248,7 +298,7 @@ fn render_edit(
     view::edit(
         &auth.ctx,
         &EditPage {
-            project: &data.access.project,
+            project: &data.project,
             plan: &data.doc.plan,
             directive: &data.doc.directive,
             form,
@@ -356,30 +406,32 @@ async fn create(
             let access = ProjectAccess::load(conn, id, &user)?;
             access.require(ProjectAction::DraftPlan)?;
             if let Err(key) = check_open(access.project.project.phase()) {
-                return Ok(Err((key, load_pinned(conn, &user, id)?)));
+                return Ok(Outcome::Refused(load_pinned(conn, &user, id)?, key));
             }
             if plans::newest(conn, id)?.is_some() {
-                return Ok(Err(("plan-refused-exists", load_pinned(conn, &user, id)?)));
+                let key = "plan-refused-exists";
+                return Ok(Outcome::Refused(load_pinned(conn, &user, id)?, key));
             }
             let Some(directive) = plans::newest_approved_directive(conn, id)? else {
-                return Ok(Err((
-                    "plan-refused-no-directive",
-                    load_pinned(conn, &user, id)?,
-                )));
+                let key = "plan-refused-no-directive";
+                return Ok(Outcome::Refused(load_pinned(conn, &user, id)?, key));
             };
             let plan = plans::create(conn, id, directive.id, user.id, &PlanContent::default())?;
             let doc = plans::load_row(conn, plan)?;
             plans::record(conn, user.id, audit::Action::Create, None, &doc)?;
-            Ok(Ok(doc.plan.id))
+            Ok(Outcome::Saved(doc.plan.id))
         })
         .await?;
     match outcome {
-        Ok(plan_id) => Ok(see_other(&format!("/projects/{id}/plan/{plan_id}/edit"))),
-        Err((key, pinned)) => Ok(invalid(render_pinned(
+        Outcome::Saved(plan_id) => Ok(see_other(&format!("/projects/{id}/plan/{plan_id}/edit"))),
+        Outcome::Refused(pinned, key) => Ok(invalid(render_pinned(
             &auth,
             &pinned,
             Some(Message::Refused(key)),
         ))),
+        Outcome::Invalid(..) | Outcome::Conflict(..) => {
+            Err(AppError::internal("a new plan is refused or made"))
+        }
     }
 }
 
@@ -410,39 +462,29 @@ async fn show(
     ))
 }
 
-/// A step refused by the version's status, or the data to go on with.
-enum Loaded<T> {
-    Go(T),
-    Refused(Box<ShowData>, &'static str),
-}
-
 /// Loads a plan for a drafting step: 404 for an unknown project or plan, 403 for anyone who may
-/// not draft, and the refusal when the plan's status does not allow `step`.
-fn load_for_draft(
+/// not draft, and the refusal when the project is closed or the plan's status does not allow
+/// `step`.
+fn load_for_draft<T>(
     conn: &mut DbConnection,
     user: &CurrentUser,
     id: i64,
     plan_id: i64,
     step: Step,
-) -> Result<Loaded<EditData>, AppError> {
+) -> Result<Result<Box<ShowData>, Changed<T>>, AppError> {
     let access = ProjectAccess::load(conn, id, user)?;
     let doc = find_plan(conn, id, plan_id)?;
     access.require(ProjectAction::DraftPlan)?;
-    if let Err(key) = check_open(access.project.project.phase()) {
-        return Ok(Loaded::Refused(
-            Box::new(load_show(conn, user, access, doc)?),
-            key,
-        ));
-    }
+    let open = check_open(access.project.project.phase());
     let newest = plans::newest(conn, id)?.map(|p| p.version);
     let is_latest = newest == Some(doc.plan.version);
-    match document::step(doc.plan.status(), step, is_latest) {
-        Ok(_) => Ok(Loaded::Go(EditData { access, doc })),
-        Err(refusal) => Ok(Loaded::Refused(
-            Box::new(load_show(conn, user, access, doc)?),
-            refusal.key(),
-        )),
-    }
+    let status = document::step(doc.plan.status(), step, is_latest);
+    let data = Box::new(load_show(conn, user, access, doc)?);
+    Ok(match (open, status) {
+        (Err(key), _) => Err(Outcome::Refused(data, key)),
+        (Ok(()), Err(refusal)) => Err(Outcome::Conflict(data, Some(refusal.key()))),
+        (Ok(()), Ok(_)) => Ok(data),
+    })
 }
 
 async fn edit(
@@ -454,26 +496,17 @@ async fn edit(
     let user = auth.user.clone();
     let loaded = state
         .db
-        .run(move |conn| load_for_draft(conn, &user, id, plan_id, Step::Edit))
+        .run(move |conn| load_for_draft::<()>(conn, &user, id, plan_id, Step::Edit))
         .await?;
-    Ok(match loaded {
-        Loaded::Refused(data, key) => refused(&auth, &data, key),
-        Loaded::Go(data) => {
-            let form = form_of(&data.doc.content, data.doc.plan.lock_version);
-            let page = render_edit(&auth, &data, &form, &FieldErrors::new(), None, false);
-            HttpResponse::Ok()
-                .content_type("text/html; charset=utf-8")
-                .body(page.into_string())
-        }
-    })
-}
-
-/// The outcome of saving the draft's form, decided inside one transaction.
-enum Update {
-    Saved,
-    Refused(Box<ShowData>, &'static str),
-    Invalid(Box<EditData>, FieldErrors),
-    Conflict(Box<EditData>),
+    let data = match loaded {
+        Ok(data) => data,
+        Err(refused) => return not_saved(&auth, refused, None, None),
+    };
+    let form = form_of(&data.doc.content, data.doc.plan.lock_version);
+    let page = render_edit(&auth, &data, &form, &FieldErrors::new(), None, false);
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(page.into_string()))
 }
 
 async fn update(
@@ -491,15 +524,21 @@ async fn update(
         .db
         .write(move |conn| {
             let data = match load_for_draft(conn, &user, id, plan_id, Step::Edit)? {
-                Loaded::Go(data) => data,
-                Loaded::Refused(data, key) => return Ok(Update::Refused(data, key)),
+                Ok(data) => data,
+                Err(refused) => return Ok(refused),
             };
             let content = match domain::parse_draft(&form, &data.doc.directive.goal_ids()) {
                 Ok(content) => content,
-                Err(errors) => return Ok(Update::Invalid(Box::new(data), errors)),
+                Err(errors) => return Ok(Outcome::Invalid(data, errors)),
             };
             match plans::save_draft(conn, plan_id, lock_version, &content, user.id)? {
-                Saved::Conflict => Ok(Update::Conflict(Box::new(data))),
+                Saved::Conflict => {
+                    let now = find_plan(conn, id, plan_id)?;
+                    Ok(Outcome::Conflict(
+                        Box::new(ShowData { doc: now, ..*data }),
+                        None,
+                    ))
+                }
                 Saved::Yes => {
                     let after = find_plan(conn, id, plan_id)?;
                     plans::record(
@@ -509,45 +548,17 @@ async fn update(
                         Some(&data.doc),
                         &after,
                     )?;
-                    Ok(Update::Saved)
+                    Ok(Outcome::Saved(()))
                 }
             }
         })
         .await?;
-    Ok(match outcome {
-        Update::Saved => see_other(&format!("/projects/{id}/plan/{plan_id}?done=saved")),
-        Update::Refused(data, key) => refused(&auth, &data, key),
-        Update::Invalid(data, errors) => {
-            invalid(render_edit(&auth, &data, &submitted, &errors, None, false))
-        }
-        Update::Conflict(data) => {
-            // Keep the user's text, but base a new save on the version now stored.
-            let mut form = submitted;
-            form.set("lock_version", data.doc.plan.lock_version.to_string());
-            let saved = form_of(&data.doc.content, data.doc.plan.lock_version);
-            conflict(render_edit(
-                &auth,
-                &data,
-                &form,
-                &FieldErrors::new(),
-                Some(&saved),
-                false,
-            ))
-        }
-    })
-}
-
-/// The outcome of a step that changes only the plan's status.
-enum StepOutcome {
-    Done,
-    Refused(Box<ShowData>, &'static str),
-    /// The stored draft is not ready: its form with the reasons.
-    NotReady(Box<EditData>, FieldErrors),
-    /// The decision's form was filled in wrongly.
-    InvalidDecision(Box<ShowData>, FieldErrors),
-    /// A rule of the model refuses the decision (a closed record, four eyes): the page with the
-    /// reason and the decision as typed, status 422.
-    NotAllowed(Box<ShowData>, &'static str),
+    match outcome {
+        Outcome::Saved(()) => Ok(see_other(&format!(
+            "/projects/{id}/plan/{plan_id}?done=saved"
+        ))),
+        not => not_saved(&auth, not, None, Some(&submitted)),
+    }
 }
 
 async fn submit(
@@ -562,8 +573,8 @@ async fn submit(
         .db
         .write(move |conn| {
             let data = match load_for_draft(conn, &user, id, plan_id, Step::Submit)? {
-                Loaded::Go(data) => data,
-                Loaded::Refused(data, key) => return Ok(StepOutcome::Refused(data, key)),
+                Ok(data) => data,
+                Err(refused) => return Ok(refused),
             };
             let directive = &data.doc.directive;
             if let Err(errors) = domain::check_submittable(
@@ -571,7 +582,7 @@ async fn submit(
                 &directive.goal_ids(),
                 directive.budget_frame_sek,
             ) {
-                return Ok(StepOutcome::NotReady(Box::new(data), errors));
+                return Ok(Outcome::Invalid(data, errors));
             }
             if !plans::submit(conn, plan_id, user.id, today())? {
                 return Err(AppError::internal("the plan left draft while locked"));
@@ -584,20 +595,15 @@ async fn submit(
                 Some(&data.doc),
                 &after,
             )?;
-            Ok(StepOutcome::Done)
+            Ok(Outcome::Saved(()))
         })
         .await?;
-    Ok(match outcome {
-        StepOutcome::Done => see_other(&format!("/projects/{id}/plan/{plan_id}?done=submitted")),
-        StepOutcome::Refused(data, key) => refused(&auth, &data, key),
-        StepOutcome::NotReady(data, errors) => {
-            let form = form_of(&data.doc.content, data.doc.plan.lock_version);
-            invalid(render_edit(&auth, &data, &form, &errors, None, true))
-        }
-        StepOutcome::InvalidDecision(..) | StepOutcome::NotAllowed(..) => {
-            return Err(AppError::internal("a submission has no decision"));
-        }
-    })
+    match outcome {
+        Outcome::Saved(()) => Ok(see_other(&format!(
+            "/projects/{id}/plan/{plan_id}?done=submitted"
+        ))),
+        not => not_saved(&auth, not, None, None),
+    }
 }
 
 /// Parses the decision's form with the domain's rules; this page names its fields as the domain
@@ -668,13 +674,13 @@ async fn decide(
                 .and_then(|()| check_four_eyes(&doc.plan.authors(), user.id))
             {
                 let data = load_show(conn, &user, project, doc)?;
-                return Ok(StepOutcome::NotAllowed(Box::new(data), key));
+                return Ok(Outcome::Refused(Box::new(data), key));
             }
             let to = match document::step(doc.plan.status(), step, true) {
                 Ok(to) => to,
                 Err(refusal) => {
                     let data = load_show(conn, &user, project, doc)?;
-                    return Ok(StepOutcome::Refused(Box::new(data), refusal.key()));
+                    return Ok(Outcome::Conflict(Box::new(data), Some(refusal.key())));
                 }
             };
             let floor = governance::floor_of(conn, id, doc.plan.submitted_on)?;
@@ -682,7 +688,7 @@ async fn decide(
                 Ok(decided) => decided,
                 Err(errors) => {
                     let data = load_show(conn, &user, project, doc)?;
-                    return Ok(StepOutcome::InvalidDecision(Box::new(data), errors));
+                    return Ok(Outcome::Invalid(Box::new(data), errors));
                 }
             };
             let kind = if returned {
@@ -710,30 +716,18 @@ async fn decide(
             }
             let after = find_plan(conn, id, plan_id)?;
             plans::record(conn, user.id, audit::Action::Decide, Some(&doc), &after)?;
-            Ok(StepOutcome::Done)
+            Ok(Outcome::Saved(()))
         })
         .await?;
-    Ok(match outcome {
-        StepOutcome::Done => {
+    match outcome {
+        Outcome::Saved(()) => {
             let done = if returned { "returned" } else { "approved" };
-            see_other(&format!("/projects/{id}/plan/{plan_id}?done={done}"))
+            Ok(see_other(&format!(
+                "/projects/{id}/plan/{plan_id}?done={done}"
+            )))
         }
-        StepOutcome::Refused(data, key) => refused(&auth, &data, key),
-        StepOutcome::InvalidDecision(data, errors) => {
-            invalid(render_show(&auth, &data, false, None, &submitted, &errors))
-        }
-        StepOutcome::NotAllowed(data, key) => invalid(render_show(
-            &auth,
-            &data,
-            false,
-            Some(Message::Refused(key)),
-            &submitted,
-            &FieldErrors::new(),
-        )),
-        StepOutcome::NotReady(..) => {
-            return Err(AppError::internal("a decision needs no draft"));
-        }
-    })
+        not => not_saved(&auth, not, Some(&submitted), None),
+    }
 }
 
 async fn revise(
@@ -748,24 +742,24 @@ async fn revise(
         .db
         .write(move |conn| {
             let data = match load_for_draft(conn, &user, id, plan_id, Step::Revise)? {
-                Loaded::Go(data) => data,
-                Loaded::Refused(data, key) => return Ok(Err((data, key))),
+                Ok(data) => data,
+                Err(refused) => return Ok(refused),
             };
             let Some(directive) = plans::newest_approved_directive(conn, id)? else {
-                let data = load_show(conn, &user, data.access, data.doc)?;
-                return Ok(Err((Box::new(data), "plan-refused-no-directive")));
+                let key = "plan-refused-no-directive";
+                return Ok(Outcome::Conflict(data, Some(key)));
             };
             let content = plans::carry_over(&data.doc.content, &data.doc.directive, &directive);
             let plan = plans::create(conn, id, directive.id, user.id, &content)?;
             let doc = plans::load_row(conn, plan)?;
             plans::record(conn, user.id, audit::Action::Create, None, &doc)?;
-            Ok(Ok(doc.plan.id))
+            Ok(Outcome::Saved(doc.plan.id))
         })
         .await?;
-    Ok(match outcome {
-        Ok(new_id) => see_other(&format!("/projects/{id}/plan/{new_id}/edit")),
-        Err((data, key)) => refused(&auth, &data, key),
-    })
+    match outcome {
+        Outcome::Saved(new_id) => Ok(see_other(&format!("/projects/{id}/plan/{new_id}/edit"))),
+        not => not_saved(&auth, not, None, None),
+    }
 }
 
 async fn compare(

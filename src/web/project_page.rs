@@ -18,7 +18,7 @@ use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::project_page as view;
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, SavedQuery, invalid};
+use crate::web::forms::{CsrfForm, Outcome, SavedQuery, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
@@ -96,10 +96,22 @@ async fn show(
     ))
 }
 
-enum Decided {
-    Yes,
-    /// Refused: the page, the field errors, and the phase rules' refusals.
-    No(Box<ProjectPage>, FieldErrors, Vec<Refusal>, Option<Body>),
+/// The page again after a refused phase decision: the phase rules' refusals, and the body the
+/// decision needs when the user does not represent it.
+struct PhaseRefused {
+    page: ProjectPage,
+    refusals: Vec<Refusal>,
+    wrong_body: Option<Body>,
+}
+
+impl PhaseRefused {
+    fn new(page: ProjectPage) -> Box<PhaseRefused> {
+        Box::new(PhaseRefused {
+            page,
+            refusals: Vec::new(),
+            wrong_body: None,
+        })
+    }
 }
 
 /// A phase decision: checked against the phase table and the facts, recorded as a decision of the
@@ -124,36 +136,37 @@ async fn decide_phase(
             let input = match parse_phase_decision(&form, today(), |to| decision_floor(&facts, to))
             {
                 Ok(input) => input,
-                Err(errors) => {
-                    return Ok(Decided::No(Box::new(page), errors, Vec::new(), None));
-                }
+                Err(errors) => return Ok(Outcome::Invalid(PhaseRefused::new(page), errors)),
             };
             let body = match check_phase_change(&page.facts, input.to) {
                 Ok(body) => body,
                 Err(refusals) => {
-                    return Ok(Decided::No(
-                        Box::new(page),
-                        FieldErrors::new(),
+                    let refused = PhaseRefused {
                         refusals,
-                        None,
-                    ));
+                        ..*PhaseRefused::new(page)
+                    };
+                    return Ok(Outcome::Invalid(Box::new(refused), FieldErrors::new()));
                 }
             };
             if !policy::may(&page.relation, ProjectAction::DecideAs(body)) {
-                return Ok(Decided::No(
-                    Box::new(page),
-                    FieldErrors::new(),
-                    Vec::new(),
-                    Some(body),
-                ));
+                let refused = PhaseRefused {
+                    wrong_body: Some(body),
+                    ..*PhaseRefused::new(page)
+                };
+                return Ok(Outcome::Invalid(Box::new(refused), FieldErrors::new()));
             }
             record(conn, &page, &input, body, &user)?;
-            Ok(Decided::Yes)
+            Ok(Outcome::Saved(()))
         })
         .await?;
     match decided {
-        Decided::Yes => Ok(see_other(&format!("/projects/{id}?saved=phase"))),
-        Decided::No(page, errors, refusals, wrong_body) => {
+        Outcome::Saved(()) => Ok(see_other(&format!("/projects/{id}?saved=phase"))),
+        Outcome::Invalid(refused, errors) => {
+            let PhaseRefused {
+                page,
+                refusals,
+                wrong_body,
+            } = *refused;
             let mut messages: Vec<String> = refusals
                 .iter()
                 .map(|r| view::refusal_text(&auth.ctx, *r))
@@ -168,6 +181,9 @@ async fn decide_phase(
                 &auth.ctx, &page, "", &submitted, &errors, &messages,
             )))
         }
+        Outcome::Refused(..) | Outcome::Conflict(..) => Err(AppError::internal(
+            "a phase decision is refused with its reasons",
+        )),
     }
 }
 

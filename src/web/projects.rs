@@ -15,7 +15,7 @@ use crate::domain::validation::{FieldErrors, optional_id};
 use crate::error::{AppError, see_other};
 use crate::views::projects::{self as view, FormPurpose};
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, conflict, invalid};
+use crate::web::forms::{CsrfForm, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id};
 
@@ -165,13 +165,6 @@ fn render_form(
     )
 }
 
-/// The outcome of saving a form, decided inside one transaction.
-enum Outcome {
-    Saved(i64),
-    Invalid(FieldErrors, FormData),
-    Conflict(FormData),
-}
-
 async fn create(
     auth: Auth,
     state: web::Data<AppState>,
@@ -192,10 +185,10 @@ async fn create(
             let data = FormData::load(conn)?;
             let input = match parse_project(&form, &data.choices()) {
                 Ok(input) => input,
-                Err(errors) => return Ok(Outcome::Invalid(errors, data)),
+                Err(errors) => return Ok(Outcome::Invalid(data, errors)),
             };
             if projects::code_taken(conn, &input.code, None)? {
-                return Ok(Outcome::Invalid(code_taken(), data));
+                return Ok(Outcome::Invalid(data, code_taken()));
             }
             let id = projects::insert(conn, &input, Phase::Idea)?;
             audit_project(conn, user_id, id, None)?;
@@ -204,7 +197,7 @@ async fn create(
         .await?;
     Ok(match outcome {
         Outcome::Saved(id) => see_other(&format!("/projects/{id}?saved=1")),
-        Outcome::Invalid(errors, data) => invalid(render_form(
+        Outcome::Invalid(data, errors) => invalid(render_form(
             &auth,
             &FormPurpose::Create { scope },
             &submitted,
@@ -212,7 +205,9 @@ async fn create(
             &data,
             false,
         )),
-        Outcome::Conflict(_) => return Err(AppError::internal("a new project cannot conflict")),
+        Outcome::Refused(..) | Outcome::Conflict(..) => {
+            return Err(AppError::internal("a new project cannot conflict"));
+        }
     })
 }
 
@@ -287,10 +282,10 @@ async fn update(
                 ProjectEditScope::All => {
                     let input = match parse_project(&form, &data.choices()) {
                         Ok(input) => input,
-                        Err(errors) => return Ok(Outcome::Invalid(errors, data)),
+                        Err(errors) => return Ok(Outcome::Invalid(data, errors)),
                     };
                     if projects::code_taken(conn, &input.code, Some(id))? {
-                        return Ok(Outcome::Invalid(code_taken(), data));
+                        return Ok(Outcome::Invalid(data, code_taken()));
                     }
                     let chair = steering::members(conn, id)?
                         .into_iter()
@@ -299,7 +294,7 @@ async fn update(
                     if lead_chairs(input.project_lead_id, chair) {
                         let mut errors = FieldErrors::new();
                         errors.add("project_lead_id", LEAD_IS_CHAIR);
-                        return Ok(Outcome::Invalid(errors, data));
+                        return Ok(Outcome::Invalid(data, errors));
                     }
                     projects::update(conn, id, lock_version, &input)?
                 }
@@ -309,7 +304,7 @@ async fn update(
                         Err(key) => {
                             let mut errors = FieldErrors::new();
                             errors.add("description", key);
-                            return Ok(Outcome::Invalid(errors, data));
+                            return Ok(Outcome::Invalid(data, errors));
                         }
                     };
                     projects::update_description(conn, id, lock_version, &description)?
@@ -320,7 +315,7 @@ async fn update(
                     audit_project(conn, user_id, id, before.as_ref())?;
                     Outcome::Saved(id)
                 }
-                Saved::Conflict => Outcome::Conflict(data),
+                Saved::Conflict => Outcome::Conflict(data, None),
             })
         })
         .await?;
@@ -330,10 +325,11 @@ async fn update(
     };
     Ok(match outcome {
         Outcome::Saved(id) => see_other(&format!("/projects/{id}?saved=1")),
-        Outcome::Invalid(errors, data) => invalid(render_form(
+        Outcome::Invalid(data, errors) => invalid(render_form(
             &auth, &purpose, &submitted, &errors, &data, false,
         )),
-        Outcome::Conflict(data) => {
+        Outcome::Refused(..) => return Err(AppError::internal("an edit has no refusal")),
+        Outcome::Conflict(data, _) => {
             // Keep the user's text, but base a new save on the version now stored.
             let form = ProjectForm {
                 lock_version: project.project.lock_version.to_string(),
