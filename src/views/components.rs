@@ -225,3 +225,15 @@ pub fn saved_meanwhile(ctx: &Ctx, field: &str, saved: &str, typed: &str) -> Mark
         }
     }
 }
+
+/// A decision's number in its body's series for its year, as every page writes it ("beslut
+/// 3/2026").
+pub fn decision_number(ctx: &Ctx, decision: &crate::db::decisions::DecisionRow) -> String {
+    ctx.t_args(
+        "document-decision-number",
+        &[
+            ("number", decision.number.into()),
+            ("year", decision.year.into()),
+        ],
+    )
+}

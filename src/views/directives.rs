@@ -12,7 +12,8 @@ use crate::domain::directive::{DirectiveForm, DirectiveKind, GOAL_FIELDS, GOALS_
 use crate::domain::document::{Compared, Status};
 use crate::domain::validation::FieldErrors;
 use crate::views::components::{
-    self, Field, Input, checkbox, csrf_field, error_summary, notice, saved_meanwhile,
+    self, Field, Input, checkbox, csrf_field, decision_number, error_summary, notice,
+    saved_meanwhile,
 };
 use crate::views::layout::{Section, page};
 use crate::web::context::Ctx;
@@ -118,13 +119,12 @@ fn breadcrumb(ctx: &Ctx, project: &ProjectView, directives: bool) -> Markup {
     }
 }
 
-/// "nr 3/2026, 2026-11-20, Maria Lindqvist".
+/// "beslut 3/2026, 2026-11-20, infört av Maria Lindqvist".
 fn decision_summary(ctx: &Ctx, decision: &DecisionRow, by: &str) -> String {
     ctx.t_args(
         "directive-decision-summary",
         &[
-            ("number", decision.number.to_string().into()),
-            ("year", decision.year.to_string().into()),
+            ("number", decision_number(ctx, decision).into()),
             ("date", decision.decided_on.to_string().into()),
             ("by", by.to_owned().into()),
         ],
@@ -479,10 +479,7 @@ fn versions_section(
                             td {
                                 @match (&entry.decision, row.status()) {
                                     (Some(d), Status::Approved | Status::Returned) => {
-                                        (ctx.t_args("directive-decision-number", &[
-                                            ("number", d.number.to_string().into()),
-                                            ("year", d.year.to_string().into()),
-                                        ])) ", " (d.decided_on.to_string())
+                                        (decision_number(ctx, d)) ", " (d.decided_on.to_string())
                                     }
                                     _ => { "–" }
                                 }

@@ -15,7 +15,9 @@ use crate::domain::plan::{
     BudgetCategory, PlanContent, PlanForm, ROWS_MAX, risk_matrix, row_field,
 };
 use crate::domain::validation::{FieldErrors, sum_sek};
-use crate::views::components::{self, csrf_field, notice, saved_meanwhile, select_field};
+use crate::views::components::{
+    self, csrf_field, decision_number, notice, saved_meanwhile, select_field,
+};
 use crate::views::layout::{Section, page};
 use crate::web::context::Ctx;
 
@@ -113,8 +115,7 @@ fn decision_line(ctx: &Ctx, decision: &DecisionRow) -> String {
         &[
             ("kind", kind.into()),
             ("body", body.into()),
-            ("number", decision.number.into()),
-            ("year", decision.year.into()),
+            ("number", decision_number(ctx, decision).into()),
             ("date", decision.decided_on.to_string().into()),
         ],
     )

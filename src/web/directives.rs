@@ -10,17 +10,18 @@ use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 use maud::Markup;
 
-use crate::db::decisions::{self, DecisionRow, NewDecision};
-use crate::db::directives::{self, Directive, Submission, VersionEntry};
+use crate::db::decisions::DecisionRow;
+use crate::db::directives::{self, Directive, Directives, VersionEntry};
+use crate::db::documents::{self, Submission, VersionId};
 use crate::db::projects::Saved;
 use crate::db::{DbConnection, audit, governance, settings};
-use crate::domain::decision::{
-    Body, DecisionKind, Floor, Verdict, VerdictField, VerdictForm, parse_verdict,
-};
+use crate::domain::decision::{Body, Floor, Verdict, VerdictForm};
 use crate::domain::directive::{
     DirectiveForm, DirectiveKind, approving_body, check_submittable, parse_draft, snapshot,
 };
-use crate::domain::document::{self, Authors, Status, Step, check_four_eyes, deciding_body};
+use crate::domain::document::{
+    self, Authors, Status, Step, check_four_eyes, deciding_body, step_action,
+};
 use crate::domain::phase::check_open;
 use crate::domain::policy::{Action, ProjectAction};
 use crate::domain::project::parse_lock_version;
@@ -31,6 +32,7 @@ use crate::views::directives::{
     VersionPage,
 };
 use crate::web::context::{Auth, CurrentUser};
+use crate::web::documents::{self as workflow, DecisionFields, DoneQuery};
 use crate::web::forms::{CompareQuery, CsrfForm, Empty, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
@@ -129,6 +131,13 @@ fn load_version(
     })
 }
 
+/// 403 unless the user may take `step` on the version: draft directives, or decide for the body
+/// that decides it.
+fn require_step(data: &VersionData, step: Step) -> Result<(), AppError> {
+    let action = step_action(step, ProjectAction::DraftDirective, data.body);
+    data.access.require(action)
+}
+
 /// What the user may do with a version as it stands.
 fn actions(user: &CurrentUser, data: &VersionData) -> view::Actions {
     let status = data.directive.row.status();
@@ -181,12 +190,6 @@ fn render_version(
         &auth.ctx,
         &version_page(auth, data, None, refusal, posted, errors),
     )
-}
-
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct DoneQuery {
-    done: String,
 }
 
 /// The notice after a step, named in the redirect's query.
@@ -459,7 +462,7 @@ async fn edit(
         .db
         .run(move |conn| load_version(conn, &user, id, did))
         .await?;
-    data.access.require(ProjectAction::DraftDirective)?;
+    require_step(&data, Step::Edit)?;
     if let Err(key) = next_status(&data, Step::Edit) {
         return Ok(conflict(render_version(
             &auth,
@@ -505,7 +508,7 @@ async fn update(
         .db
         .write(move |conn| {
             let data = load_version(conn, &user, id, did)?;
-            data.access.require(ProjectAction::DraftDirective)?;
+            require_step(&data, Step::Edit)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
                 return Ok(Outcome::Refused(Box::new(data), key));
             }
@@ -629,14 +632,13 @@ async fn submit(
         .db
         .write(move |conn| {
             let data = load_version(conn, &user, id, did)?;
-            data.access.require(ProjectAction::DraftDirective)?;
+            require_step(&data, Step::Submit)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
                 return Ok(Outcome::Refused(Box::new(data), key));
             }
-            let to = match next_status(&data, Step::Submit) {
-                Ok(to) => to,
-                Err(key) => return Ok(Outcome::Conflict(Box::new(data), Some(key))),
-            };
+            if let Err(key) = next_status(&data, Step::Submit) {
+                return Ok(Outcome::Conflict(Box::new(data), Some(key)));
+            }
             let content = data.directive.content();
             if let Err(errors) = check_submittable(&content) {
                 return Ok(Outcome::Invalid(Box::new(data), errors));
@@ -657,24 +659,15 @@ async fn submit(
                 on: today(),
             };
             let from = data.directive.row.status();
-            if !directives::submit(conn, did, from, to, &submission)? {
+            let version = VersionId {
+                project_id: id,
+                id: did,
+            };
+            if !documents::submit::<Directives>(conn, version, from, &submission)? {
                 return Err(AppError::internal(
                     "the version changed while it was submitted",
                 ));
             }
-            let after = directives::find(conn, id, did)?;
-            audit::record(
-                conn,
-                &audit::Change {
-                    user_id: Some(user.id),
-                    action: audit::Action::Update,
-                    entity: ENTITY,
-                    entity_id: did,
-                    project_id: Some(id),
-                    before: Some(&data.directive),
-                    after: after.as_ref(),
-                },
-            )?;
             Ok(Outcome::Saved(format!(
                 "{}?done=submitted",
                 path_of(id, did)
@@ -684,8 +677,8 @@ async fn submit(
     Ok(stepped(&auth, outcome, None))
 }
 
-/// Parses the posted decision with the domain's rules, naming the errors by this page's field
-/// ids (the approval and return forms share a page, so their ids differ).
+/// Parses the posted decision, naming the errors by this page's field ids (the approval and return
+/// forms share a page, so their ids differ).
 fn parse_decision(
     posted: &DecisionPosted,
     today: NaiveDate,
@@ -697,18 +690,13 @@ fn parse_decision(
         text: form.text.clone(),
         reason: form.reason.clone(),
     };
-    parse_verdict(&verdict, posted.returning, today, floor).map_err(|refused| {
-        let (date_field, text_field) = posted.field_ids();
-        let mut errors = FieldErrors::new();
-        for (field, key) in refused {
-            let name = match field {
-                VerdictField::DecidedOn => date_field,
-                VerdictField::Text | VerdictField::Reason => text_field,
-            };
-            errors.add(name, key);
-        }
-        errors
-    })
+    let (decided_on, text) = posted.field_ids();
+    let fields = DecisionFields {
+        decided_on,
+        text,
+        reason: text,
+    };
+    workflow::parse_decision(&verdict, posted.returning, today, floor, fields)
 }
 
 /// Approves or returns a submitted version, as a decision of the body it was submitted to.
@@ -726,26 +714,21 @@ async fn decide(
         .db
         .write(move |conn| {
             let data = load_version(conn, &user, id, did)?;
-            data.access.require(ProjectAction::DecideAs(data.body))?;
-            if let Err(key) = check_open(data.access.project.project.phase())
-                .and_then(|()| check_four_eyes(&data.directive.row.authors(), user.id))
-            {
-                return Ok(Outcome::Refused(Box::new(data), key));
-            }
             let step = if form.returning {
                 Step::Return
             } else {
                 Step::Approve
             };
-            let to = match next_status(&data, step) {
-                Ok(to) => to,
-                Err(key) => return Ok(Outcome::Conflict(Box::new(data), Some(key))),
-            };
-            let Verdict {
-                decided_on,
-                text,
-                reason,
-            } = match parse_decision(
+            require_step(&data, step)?;
+            if let Err(key) = check_open(data.access.project.project.phase())
+                .and_then(|()| check_four_eyes(&data.directive.row.authors(), user.id))
+            {
+                return Ok(Outcome::Refused(Box::new(data), key));
+            }
+            if let Err(key) = next_status(&data, step) {
+                return Ok(Outcome::Conflict(Box::new(data), Some(key)));
+            }
+            let verdict = match parse_decision(
                 &form,
                 today,
                 governance::floor_of(conn, id, data.directive.row.submitted_on)?,
@@ -753,42 +736,17 @@ async fn decide(
                 Ok(parsed) => parsed,
                 Err(errors) => return Ok(Outcome::Invalid(Box::new(data), errors)),
             };
-            let decision = decisions::record(
-                conn,
-                &NewDecision {
-                    body: data.body,
-                    project_id: Some(id),
-                    decided_on,
-                    kind: if form.returning {
-                        DecisionKind::DirectiveReturned
-                    } else {
-                        DecisionKind::DirectiveApproved
-                    },
-                    text: &text,
-                    phase_from: None,
-                    phase_to: None,
-                    recorded_by: user.id,
-                    meeting_id: None,
-                },
-            )?;
-            if !directives::decide(conn, did, to, decision.id, reason.as_deref())? {
+            let version = VersionId {
+                project_id: id,
+                id: did,
+            };
+            if documents::decide::<Directives>(conn, version, data.body, &verdict, user.id)?
+                .is_none()
+            {
                 return Err(AppError::internal(
                     "the version changed while it was decided",
                 ));
             }
-            let after = directives::find(conn, id, did)?;
-            audit::record(
-                conn,
-                &audit::Change {
-                    user_id: Some(user.id),
-                    action: audit::Action::Decide,
-                    entity: ENTITY,
-                    entity_id: did,
-                    project_id: Some(id),
-                    before: Some(&data.directive),
-                    after: after.as_ref(),
-                },
-            )?;
             let done = if form.returning {
                 "returned"
             } else {
@@ -844,7 +802,7 @@ async fn revise(
         .db
         .write(move |conn| {
             let data = load_version(conn, &user, id, did)?;
-            data.access.require(ProjectAction::DraftDirective)?;
+            require_step(&data, Step::Revise)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
                 return Ok(Outcome::Refused(Box::new(data), key));
             }
@@ -894,7 +852,8 @@ async fn revise(
 }
 
 /// `GET /projects/{id}/directive/compare?from={did}&to={did}`: two versions of the project's
-/// directives, field by field, the changed rows marked. Without both, only the choice.
+/// directives, field by field, the changed rows marked. Without a choice, the two newest versions
+/// of the current kind.
 async fn compare(
     auth: Auth,
     state: web::Data<AppState>,
@@ -910,7 +869,14 @@ async fn compare(
         .run(move |conn| {
             let project = ProjectAccess::load(conn, id, &user)?.project;
             let versions = directives::versions(conn, id)?;
-            let pair = match chosen {
+            // Without a choice, the two newest versions of the current kind.
+            let current = versions.first().map(|v| v.row.kind());
+            let newest_first: Vec<i64> = versions
+                .iter()
+                .filter(|v| Some(v.row.kind()) == current)
+                .map(|v| v.row.id)
+                .collect();
+            let pair = match workflow::compared_pair(chosen, &newest_first) {
                 Some((from, to)) => {
                     let from = directives::find(conn, id, from)?.ok_or(AppError::NotFound)?;
                     let to = directives::find(conn, id, to)?.ok_or(AppError::NotFound)?;

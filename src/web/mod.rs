@@ -7,6 +7,7 @@ pub mod auth;
 pub mod closing;
 pub mod context;
 pub mod directives;
+pub mod documents;
 pub mod forms;
 pub mod governance;
 pub mod pages;

@@ -5,14 +5,12 @@ use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 use maud::Markup;
 
-use crate::db::decisions::{self, NewDecision};
-use crate::db::plans::{self, PlanDoc, PlanRow, PlanVersion};
+use crate::db::documents::{self, Submission, VersionId};
+use crate::db::plans::{self, PlanDoc, PlanRow, PlanVersion, Plans};
 use crate::db::projects::{ProjectView, Saved};
 use crate::db::{DbConnection, audit, governance};
-use crate::domain::decision::{
-    Body, DecisionKind, Floor, Verdict, VerdictField, VerdictForm, parse_verdict,
-};
-use crate::domain::document::{self, Step, check_four_eyes};
+use crate::domain::decision::{Body, VerdictForm};
+use crate::domain::document::{self, Step, check_four_eyes, step_action};
 use crate::domain::phase::check_open;
 use crate::domain::plan::{self as domain, PlanContent, PlanForm, row_field};
 use crate::domain::policy::{Action, ProjectAction};
@@ -23,6 +21,7 @@ use crate::views::plans::{
     self as view, ComparePage, DecisionForm, EditPage, EmptyPage, Message, PlanPage, Rights,
 };
 use crate::web::context::{Auth, CurrentUser};
+use crate::web::documents::{DecisionFields, DoneQuery, compared_pair, parse_decision};
 use crate::web::forms::{CompareQuery, CsrfForm, Empty, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
@@ -309,12 +308,6 @@ fn render_edit(
     )
 }
 
-#[derive(serde::Deserialize, Default)]
-#[serde(default)]
-struct DoneQuery {
-    done: String,
-}
-
 fn notice(done: &str) -> Option<Message> {
     let key = match done {
         "saved" => "plan-notice-saved",
@@ -474,7 +467,11 @@ fn load_for_draft<T>(
 ) -> Result<Result<Box<ShowData>, Changed<T>>, AppError> {
     let access = ProjectAccess::load(conn, id, user)?;
     let doc = find_plan(conn, id, plan_id)?;
-    access.require(ProjectAction::DraftPlan)?;
+    access.require(step_action(
+        step,
+        ProjectAction::DraftPlan,
+        Body::SteeringGroup,
+    ))?;
     let open = check_open(access.project.project.phase());
     let newest = plans::newest(conn, id)?.map(|p| p.version);
     let is_latest = newest == Some(doc.plan.version);
@@ -584,17 +581,20 @@ async fn submit(
             ) {
                 return Ok(Outcome::Invalid(data, errors));
             }
-            if !plans::submit(conn, plan_id, user.id, today())? {
+            // The body is not stored for a plan: who decides it is worked out when it is read.
+            let submission = Submission {
+                body: Body::SteeringGroup,
+                by: user.id,
+                on: today(),
+            };
+            let version = VersionId {
+                project_id: id,
+                id: plan_id,
+            };
+            let from = data.doc.plan.status();
+            if !documents::submit::<Plans>(conn, version, from, &submission)? {
                 return Err(AppError::internal("the plan left draft while locked"));
             }
-            let after = find_plan(conn, id, plan_id)?;
-            plans::record(
-                conn,
-                user.id,
-                audit::Action::Update,
-                Some(&data.doc),
-                &after,
-            )?;
             Ok(Outcome::Saved(()))
         })
         .await?;
@@ -606,32 +606,12 @@ async fn submit(
     }
 }
 
-/// Parses the decision's form with the domain's rules; this page names its fields as the domain
-/// does.
-fn parse_decision(
-    form: &DecisionForm,
-    returned: bool,
-    today: NaiveDate,
-    floor: Option<Floor>,
-) -> Result<Verdict, FieldErrors> {
-    let verdict = VerdictForm {
-        decided_on: form.decided_on.clone(),
-        text: form.text.clone(),
-        reason: form.reason.clone(),
-    };
-    parse_verdict(&verdict, returned, today, floor).map_err(|refused| {
-        let mut errors = FieldErrors::new();
-        for (field, key) in refused {
-            let name = match field {
-                VerdictField::DecidedOn => "decided_on",
-                VerdictField::Text => "text",
-                VerdictField::Reason => "reason",
-            };
-            errors.add(name, key);
-        }
-        errors
-    })
-}
+/// This page names the decision's fields as the domain does.
+const DECISION_FIELDS: DecisionFields = DecisionFields {
+    decided_on: "decided_on",
+    text: "text",
+    reason: "reason",
+};
 
 async fn approve(
     auth: Auth,
@@ -669,53 +649,41 @@ async fn decide(
             let project = ProjectAccess::load(conn, id, &user)?;
             let doc = find_plan(conn, id, plan_id)?;
             let body = deciding_body(conn, &doc.plan)?;
-            project.require(ProjectAction::DecideAs(body))?;
+            project.require(step_action(step, ProjectAction::DraftPlan, body))?;
             if let Err(key) = check_open(project.project.project.phase())
                 .and_then(|()| check_four_eyes(&doc.plan.authors(), user.id))
             {
                 let data = load_show(conn, &user, project, doc)?;
                 return Ok(Outcome::Refused(Box::new(data), key));
             }
-            let to = match document::step(doc.plan.status(), step, true) {
-                Ok(to) => to,
+            match document::step(doc.plan.status(), step, true) {
+                Ok(_) => {}
                 Err(refusal) => {
                     let data = load_show(conn, &user, project, doc)?;
                     return Ok(Outcome::Conflict(Box::new(data), Some(refusal.key())));
                 }
             };
             let floor = governance::floor_of(conn, id, doc.plan.submitted_on)?;
-            let decided = match parse_decision(&form, returned, today(), floor) {
+            let verdict = VerdictForm {
+                decided_on: form.decided_on.clone(),
+                text: form.text.clone(),
+                reason: form.reason.clone(),
+            };
+            let decided = match parse_decision(&verdict, returned, today(), floor, DECISION_FIELDS)
+            {
                 Ok(decided) => decided,
                 Err(errors) => {
                     let data = load_show(conn, &user, project, doc)?;
                     return Ok(Outcome::Invalid(Box::new(data), errors));
                 }
             };
-            let kind = if returned {
-                DecisionKind::PlanReturned
-            } else {
-                DecisionKind::PlanApproved
+            let version = VersionId {
+                project_id: id,
+                id: plan_id,
             };
-            let (text, reason) = (decided.text.as_str(), decided.reason.as_deref());
-            let decision = decisions::record(
-                conn,
-                &NewDecision {
-                    body,
-                    project_id: Some(id),
-                    decided_on: decided.decided_on,
-                    kind,
-                    text,
-                    phase_from: None,
-                    phase_to: None,
-                    recorded_by: user.id,
-                    meeting_id: None,
-                },
-            )?;
-            if !plans::decide(conn, plan_id, to, decision.id, reason)? {
+            if documents::decide::<Plans>(conn, version, body, &decided, user.id)?.is_none() {
                 return Err(AppError::internal("the plan left submitted while locked"));
             }
-            let after = find_plan(conn, id, plan_id)?;
-            plans::record(conn, user.id, audit::Action::Decide, Some(&doc), &after)?;
             Ok(Outcome::Saved(()))
         })
         .await?;
@@ -778,14 +746,9 @@ async fn compare(
         .run(move |conn| {
             let project = ProjectAccess::load(conn, id, &user)?.project;
             let versions = plans::versions(conn, id)?;
-            let (from_id, to_id) = match chosen {
-                Some(pair) => pair,
-                None => {
-                    let newest = versions.first().ok_or(AppError::NotFound)?.plan.id;
-                    let previous = versions.get(1).map(|v| v.plan.id).unwrap_or(newest);
-                    (previous, newest)
-                }
-            };
+            let newest_first: Vec<i64> = versions.iter().map(|v| v.plan.id).collect();
+            let (from_id, to_id) =
+                compared_pair(chosen, &newest_first).ok_or(AppError::NotFound)?;
             let from = find_plan(conn, id, from_id)?;
             let to = find_plan(conn, id, to_id)?;
             Ok((project, from, to, versions))
