@@ -1,0 +1,129 @@
+//! `GET` and `POST /projects/{id}/directive/{did}/edit`: a draft's form and saving it.
+
+use super::*;
+
+/// `GET /projects/{id}/directive/{did}/edit`: the form of a draft or returned version.
+pub(super) async fn edit(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
+    let user = auth.user.clone();
+    let data = state
+        .db
+        .run(move |conn| load_version(conn, &user, id, did))
+        .await?;
+    require_step(&data, Step::Edit)?;
+    if let Err(key) = next_status(&data, Step::Edit) {
+        return Ok(conflict(render_version(
+            &auth,
+            &data,
+            Some(key),
+            None,
+            &FieldErrors::new(),
+        )));
+    }
+    let form = data
+        .directive
+        .content()
+        .to_form(data.directive.row.lock_version);
+    Ok(html(view::form(
+        &auth.ctx,
+        &edit_page(&data, &form, &FieldErrors::new(), None, false),
+    )))
+}
+
+/// `POST /projects/{id}/directive/{did}/edit`: saves a draft under its lock version. A returned
+/// version becomes a draft again.
+pub(super) async fn update(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
+    let user = auth.user.clone();
+    let form = DirectiveForm::from_pairs(&pairs);
+    let submitted = form.clone();
+    let lock_version = i64::from(parse_lock_version(&form.lock_version));
+    let outcome = state
+        .db
+        .write(move |conn| {
+            let data = load_version(conn, &user, id, did)?;
+            require_step(&data, Step::Edit)?;
+            if let Err(key) = check_open(data.access.project.project.phase()) {
+                return Ok(Outcome::Refused(Box::new(data), key));
+            }
+            // A returned version becomes a draft again.
+            let to = match next_status(&data, Step::Edit) {
+                Ok(to) => to,
+                Err(key) => return Ok(Outcome::Conflict(Box::new(data), Some(key))),
+            };
+            let content = match parse_draft(&form) {
+                Ok(content) => content,
+                Err(errors) => return Ok(Outcome::Invalid(Box::new(data), errors)),
+            };
+            match directives::update_draft(conn, did, lock_version, to, &content, user.id)? {
+                Saved::Yes => {
+                    let after = directives::find(conn, id, did)?;
+                    audit::record(
+                        conn,
+                        &audit::Change {
+                            user_id: Some(user.id),
+                            action: audit::Action::Update,
+                            entity: ENTITY,
+                            entity_id: did,
+                            project_id: Some(id),
+                            before: Some(&data.directive),
+                            after: after.as_ref(),
+                        },
+                    )?;
+                    Ok(Outcome::Saved(format!("{}?done=saved", path_of(id, did))))
+                }
+                Saved::Conflict => Ok(Outcome::Conflict(Box::new(data), None)),
+            }
+        })
+        .await?;
+    Ok(match outcome {
+        Outcome::Saved(path) => see_other(&path),
+        Outcome::Invalid(data, errors) => invalid(view::form(
+            &auth.ctx,
+            &edit_page(&data, &submitted, &errors, None, false),
+        )),
+        Outcome::Refused(data, key) => invalid(view::form(
+            &auth.ctx,
+            &FormPage {
+                refusal: Some(key),
+                ..edit_page(&data, &submitted, &FieldErrors::new(), None, false)
+            },
+        )),
+        Outcome::Conflict(data, Some(key)) => conflict(render_version(
+            &auth,
+            &data,
+            Some(key),
+            None,
+            &FieldErrors::new(),
+        )),
+        Outcome::Conflict(data, None) => {
+            // The user's text parsed when it was posted, so it parses again.
+            let typed = parse_draft(&submitted)
+                .map_err(|_| AppError::internal("a conflicting draft parses"))?;
+            // Keep the user's text, but base a new save on the version now stored; beside each
+            // field that differs, show what was saved meanwhile.
+            let stored = data.directive.row.lock_version;
+            let form = DirectiveForm {
+                lock_version: stored.to_string(),
+                ..submitted
+            };
+            let both = Conflict {
+                saved: data.directive.content().to_form(stored),
+                typed: typed.to_form(stored),
+            };
+            conflict(view::form(
+                &auth.ctx,
+                &edit_page(&data, &form, &FieldErrors::new(), Some(&both), false),
+            ))
+        }
+    })
+}
