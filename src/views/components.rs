@@ -237,3 +237,19 @@ pub fn decision_number(ctx: &Ctx, decision: &crate::db::decisions::DecisionRow) 
         ],
     )
 }
+
+/// A decision on a version as typed: the date, and a comment (approving) or the reason (returning).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DecisionForm {
+    pub decided_on: String,
+    pub text: String,
+    pub reason: String,
+}
+
+/// A decision form as posted: which of the two (approve or return), and what it held.
+#[derive(Debug, Clone)]
+pub struct DecisionPosted {
+    pub returning: bool,
+    pub form: DecisionForm,
+}

@@ -1,12 +1,176 @@
-//! What the handlers of every versioned document (directives and plans) share: the notice after a
-//! step, parsing the decision that approves or returns a version, and which two versions a
-//! comparison shows. The transitions themselves are `db::documents`; who may take each step is
-//! `domain::document::step_action`.
+//! The handlers every versioned document (directives and plans) shares: the workflow's steps
+//! (`POST .../{version}/submit`, `approve`, `return`, `revise`), each one transaction that a kind
+//! supplies through `Steps`; parsing the decision that approves or returns a version; and which two
+//! versions a comparison shows. The transitions in the database are `db::documents`; who may take
+//! each step is `domain::document::step_action`.
 
+use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 
+use crate::db::DbConnection;
+use crate::db::documents::VersionId;
 use crate::domain::decision::{Floor, Verdict, VerdictField, VerdictForm, parse_verdict};
 use crate::domain::validation::FieldErrors;
+use crate::error::{AppError, see_other};
+use crate::views::components::{DecisionForm, DecisionPosted};
+use crate::web::context::{Auth, CurrentUser};
+use crate::web::forms::{CsrfForm, Empty, Outcome};
+use crate::web::{AppState, path_id};
+
+/// How a step ends: saved, with the path to go to, or the page `P` shown again.
+pub type Stepped<P> = Outcome<String, P>;
+
+/// What a kind of document supplies to the shared step handlers: each step as one transaction
+/// (run inside `Db::write`, so it may read, check and write together), and the answer to a step
+/// that was not saved.
+pub trait Steps: 'static {
+    /// What the page shown again after a step that was not saved needs.
+    type Page: Send + 'static;
+
+    fn submit(
+        conn: &mut DbConnection,
+        user: &CurrentUser,
+        version: VersionId,
+    ) -> Result<Stepped<Self::Page>, AppError>;
+
+    fn decide(
+        conn: &mut DbConnection,
+        user: &CurrentUser,
+        version: VersionId,
+        decision: &DecisionPosted,
+    ) -> Result<Stepped<Self::Page>, AppError>;
+
+    fn revise(
+        conn: &mut DbConnection,
+        user: &CurrentUser,
+        version: VersionId,
+    ) -> Result<Stepped<Self::Page>, AppError>;
+
+    /// The page again, for a step that was refused, conflicted or had errors; `decision` is the
+    /// decision as posted, for a decision.
+    fn not_saved(
+        auth: &Auth,
+        outcome: Stepped<Self::Page>,
+        decision: Option<&DecisionPosted>,
+    ) -> Result<HttpResponse, AppError>;
+}
+
+/// The step routes of a kind below `base` (`/projects/{id}/directive`), whose versions are
+/// `{base}/{version}`.
+pub fn step_routes<K: Steps>(cfg: &mut web::ServiceConfig, base: &str) {
+    cfg.route(
+        &format!("{base}/{{version}}/submit"),
+        web::post().to(submit::<K>),
+    )
+    .route(
+        &format!("{base}/{{version}}/approve"),
+        web::post().to(approve::<K>),
+    )
+    .route(
+        &format!("{base}/{{version}}/return"),
+        web::post().to(return_version::<K>),
+    )
+    .route(
+        &format!("{base}/{{version}}/revise"),
+        web::post().to(revise::<K>),
+    );
+}
+
+/// The project and version a path names; 404 for ids that are not numbers.
+fn version_id(path: &(String, String)) -> Result<VersionId, AppError> {
+    Ok(VersionId {
+        project_id: path_id(&path.0)?,
+        id: path_id(&path.1)?,
+    })
+}
+
+fn answer<K: Steps>(
+    auth: &Auth,
+    outcome: Stepped<K::Page>,
+    decision: Option<&DecisionPosted>,
+) -> Result<HttpResponse, AppError> {
+    match outcome {
+        Outcome::Saved(path) => Ok(see_other(&path)),
+        not => K::not_saved(auth, not, decision),
+    }
+}
+
+/// `POST {base}/{version}/submit`: a complete draft to the body that decides it.
+async fn submit<K: Steps>(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    _: CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let version = version_id(&path)?;
+    let user = auth.user.clone();
+    let outcome = state
+        .db
+        .write(move |conn| K::submit(conn, &user, version))
+        .await?;
+    answer::<K>(&auth, outcome, None)
+}
+
+/// `POST {base}/{version}/revise`: a new version, drafted from the newest approved one.
+async fn revise<K: Steps>(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    _: CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let version = version_id(&path)?;
+    let user = auth.user.clone();
+    let outcome = state
+        .db
+        .write(move |conn| K::revise(conn, &user, version))
+        .await?;
+    answer::<K>(&auth, outcome, None)
+}
+
+/// `POST {base}/{version}/approve`: fields `decided_on` and `text`, an optional comment.
+async fn approve<K: Steps>(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    let posted = DecisionPosted {
+        returning: false,
+        form,
+    };
+    decide::<K>(auth, state, path, posted).await
+}
+
+/// `POST {base}/{version}/return`: fields `decided_on` and `reason`, required.
+async fn return_version<K: Steps>(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<DecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    let posted = DecisionPosted {
+        returning: true,
+        form,
+    };
+    decide::<K>(auth, state, path, posted).await
+}
+
+/// Approves or returns a submitted version, as a decision of the body that decides it.
+async fn decide<K: Steps>(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    posted: DecisionPosted,
+) -> Result<HttpResponse, AppError> {
+    let version = version_id(&path)?;
+    let user = auth.user.clone();
+    let decision = posted.clone();
+    let outcome = state
+        .db
+        .write(move |conn| K::decide(conn, &user, version, &decision))
+        .await?;
+    answer::<K>(&auth, outcome, Some(&posted))
+}
 
 /// The query of the redirect after a step: which step was done, for the page's notice.
 #[derive(serde::Deserialize, Default)]

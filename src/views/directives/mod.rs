@@ -28,21 +28,7 @@ pub use form::*;
 pub use show::*;
 use versions::*;
 
-/// A decision as typed: the date, and a comment (approving) or the reason (returning).
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct DecisionForm {
-    pub decided_on: String,
-    pub text: String,
-    pub reason: String,
-}
-
-/// A decision form as posted: which of the two, and what it held.
-#[derive(Debug, Clone)]
-pub struct DecisionPosted {
-    pub returning: bool,
-    pub form: DecisionForm,
-}
+pub use crate::views::components::{DecisionForm, DecisionPosted};
 
 /// The ids of the approval form's fields; the return form's differ, as both are on one page.
 const APPROVE_FIELDS: (&str, &str) = ("approve_decided_on", "approve_text");

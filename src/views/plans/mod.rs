@@ -33,14 +33,7 @@ pub use edit::*;
 use rows::*;
 pub use show::*;
 
-/// The steering group's decision on a submitted plan, as typed.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(default)]
-pub struct DecisionForm {
-    pub decided_on: String,
-    pub text: String,
-    pub reason: String,
-}
+pub use crate::views::components::DecisionForm;
 
 /// What the page says on top: a step done, or why one was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

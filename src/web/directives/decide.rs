@@ -1,5 +1,5 @@
-//! `POST /projects/{id}/directive/{did}/approve` and `.../return`: the decision on a submitted
-//! version.
+//! The decision on a submitted directive version (`POST /projects/{id}/directive/{did}/approve`
+//! and `.../return`, through `web::documents`).
 
 use super::*;
 
@@ -26,89 +26,46 @@ pub(super) fn parse_decision(
 }
 
 /// Approves or returns a submitted version, as a decision of the body it was submitted to.
-pub(super) async fn decide(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    posted: DecisionPosted,
-) -> Result<HttpResponse, AppError> {
-    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
-    let user = auth.user.clone();
+pub(super) fn decide(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    version: VersionId,
+    form: &DecisionPosted,
+) -> Result<Changed, AppError> {
+    let (id, did) = (version.project_id, version.id);
     let today = today();
-    let form = posted.clone();
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let data = load_version(conn, &user, id, did)?;
-            let step = if form.returning {
-                Step::Return
-            } else {
-                Step::Approve
-            };
-            require_step(&data, step)?;
-            if let Err(key) = check_open(data.access.project.project.phase())
-                .and_then(|()| check_four_eyes(&data.directive.row.authors(), user.id))
-            {
-                return Ok(Outcome::Refused(Box::new(data), key));
-            }
-            if let Err(key) = next_status(&data, step) {
-                return Ok(Outcome::Conflict(Box::new(data), Some(key)));
-            }
-            let verdict = match parse_decision(
-                &form,
-                today,
-                governance::floor_of(conn, id, data.directive.row.submitted_on)?,
-            ) {
-                Ok(parsed) => parsed,
-                Err(errors) => return Ok(Outcome::Invalid(Box::new(data), errors)),
-            };
-            let version = VersionId {
-                project_id: id,
-                id: did,
-            };
-            if documents::decide::<Directives>(conn, version, data.body, &verdict, user.id)?
-                .is_none()
-            {
-                return Err(AppError::internal(
-                    "the version changed while it was decided",
-                ));
-            }
-            let done = if form.returning {
-                "returned"
-            } else {
-                "approved"
-            };
-            Ok(Outcome::Saved(format!("{}?done={done}", path_of(id, did))))
-        })
-        .await?;
-    Ok(stepped(&auth, outcome, Some(&posted)))
-}
-
-/// `POST /projects/{id}/directive/{did}/approve`: fields `decided_on`, and `text`, an optional
-/// comment.
-pub(super) async fn approve(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    CsrfForm(form): CsrfForm<DecisionForm>,
-) -> Result<HttpResponse, AppError> {
-    let posted = DecisionPosted {
-        returning: false,
-        form,
+    let data = load_version(conn, user, id, did)?;
+    let step = if form.returning {
+        Step::Return
+    } else {
+        Step::Approve
     };
-    decide(auth, state, path, posted).await
-}
-
-/// `POST /projects/{id}/directive/{did}/return`: fields `decided_on` and `reason`, required.
-pub(super) async fn return_version(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    CsrfForm(form): CsrfForm<DecisionForm>,
-) -> Result<HttpResponse, AppError> {
-    let posted = DecisionPosted {
-        returning: true,
+    require_step(&data, step)?;
+    if let Err(key) = check_open(data.access.project.project.phase())
+        .and_then(|()| check_four_eyes(&data.directive.row.authors(), user.id))
+    {
+        return Ok(Outcome::Refused(Box::new(data), key));
+    }
+    if let Err(key) = next_status(&data, step) {
+        return Ok(Outcome::Conflict(Box::new(data), Some(key)));
+    }
+    let verdict = match parse_decision(
         form,
+        today,
+        governance::floor_of(conn, id, data.directive.row.submitted_on)?,
+    ) {
+        Ok(parsed) => parsed,
+        Err(errors) => return Ok(Outcome::Invalid(Box::new(data), errors)),
     };
-    decide(auth, state, path, posted).await
+    if documents::decide::<Directives>(conn, version, data.body, &verdict, user.id)?.is_none() {
+        return Err(AppError::internal(
+            "the version changed while it was decided",
+        ));
+    }
+    let done = if form.returning {
+        "returned"
+    } else {
+        "approved"
+    };
+    Ok(Outcome::Saved(format!("{}?done={done}", path_of(id, did))))
 }

@@ -28,12 +28,11 @@ use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::directives::{
-    self as view, ComparePage, Conflict, DecisionForm, DecisionPosted, FormPage, FormPurpose,
-    VersionPage,
+    self as view, ComparePage, Conflict, DecisionPosted, FormPage, FormPurpose, VersionPage,
 };
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::documents::{self as workflow, DecisionFields, DoneQuery};
-use crate::web::forms::{CompareQuery, CsrfForm, Empty, Outcome, conflict, invalid};
+use crate::web::documents::{self as workflow, DecisionFields, DoneQuery, Steps};
+use crate::web::forms::{CompareQuery, CsrfForm, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
@@ -47,11 +46,8 @@ mod submit;
 
 use compare::*;
 use create::*;
-use decide::*;
 use edit::*;
-use revise::*;
 use show::*;
-use submit::*;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     // The fixed names first: `new` and `compare` are not version ids.
@@ -64,23 +60,49 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/projects/{id}/directive/{did}/edit",
             web::post().to(update),
-        )
-        .route(
-            "/projects/{id}/directive/{did}/submit",
-            web::post().to(submit),
-        )
-        .route(
-            "/projects/{id}/directive/{did}/approve",
-            web::post().to(approve),
-        )
-        .route(
-            "/projects/{id}/directive/{did}/return",
-            web::post().to(return_version),
-        )
-        .route(
-            "/projects/{id}/directive/{did}/revise",
-            web::post().to(revise),
         );
+    workflow::step_routes::<DirectivePages>(cfg, "/projects/{id}/directive");
+}
+
+/// Directives in the shared step handlers (`web::documents`): submit, decide and revise, each one
+/// transaction.
+struct DirectivePages;
+
+impl Steps for DirectivePages {
+    type Page = Box<VersionData>;
+
+    fn submit(
+        conn: &mut DbConnection,
+        user: &CurrentUser,
+        version: VersionId,
+    ) -> Result<Changed, AppError> {
+        submit::submit(conn, user, version)
+    }
+
+    fn decide(
+        conn: &mut DbConnection,
+        user: &CurrentUser,
+        version: VersionId,
+        decision: &DecisionPosted,
+    ) -> Result<Changed, AppError> {
+        decide::decide(conn, user, version, decision)
+    }
+
+    fn revise(
+        conn: &mut DbConnection,
+        user: &CurrentUser,
+        version: VersionId,
+    ) -> Result<Changed, AppError> {
+        revise::revise(conn, user, version)
+    }
+
+    fn not_saved(
+        auth: &Auth,
+        outcome: Changed,
+        decision: Option<&DecisionPosted>,
+    ) -> Result<HttpResponse, AppError> {
+        Ok(stepped(auth, outcome, decision))
+    }
 }
 
 /// What the audit trail calls a directive version.

@@ -1,67 +1,59 @@
-//! `POST /projects/{id}/directive/{did}/revise`: a new version from the newest approved one.
+//! Revising a directive (`POST /projects/{id}/directive/{did}/revise`, through `web::documents`):
+//! a new version from the newest approved one.
 
 use super::*;
 
 /// `POST /projects/{id}/directive/{did}/revise`: version N+1 of an approved version's kind, as a
 /// draft with the content and goals of the newest approved version. One version of a kind is
 /// open at a time.
-pub(super) async fn revise(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    _: CsrfForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
-    let user = auth.user.clone();
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let data = load_version(conn, &user, id, did)?;
-            require_step(&data, Step::Revise)?;
-            if let Err(key) = check_open(data.access.project.project.phase()) {
-                return Ok(Outcome::Refused(Box::new(data), key));
-            }
-            let status = match next_status(&data, Step::Revise) {
-                Ok(status) => status,
-                Err(key) => return Ok(Outcome::Conflict(Box::new(data), Some(key))),
-            };
-            let kind = data.directive.row.kind();
-            if directives::has_open_version(conn, id, kind)? {
-                let key = document::StepRefusal::NewerVersionOpen.key();
-                return Ok(Outcome::Conflict(Box::new(data), Some(key)));
-            }
-            let Some(source) = directives::newest_approved(conn, id, kind)? else {
-                let key = document::StepRefusal::NotApproved.key();
-                return Ok(Outcome::Conflict(Box::new(data), Some(key)));
-            };
-            let version = data
-                .versions
-                .iter()
-                .filter(|v| v.row.kind() == kind)
-                .map(|v| v.row.version)
-                .max()
-                .unwrap_or(0)
-                + 1;
-            let new_id =
-                directives::insert(conn, id, kind, version, status, &source.content(), user.id)?;
-            let after = directives::find(conn, id, new_id)?;
-            audit::record(
-                conn,
-                &audit::Change::<(), _> {
-                    user_id: Some(user.id),
-                    action: audit::Action::Create,
-                    entity: ENTITY,
-                    entity_id: new_id,
-                    project_id: Some(id),
-                    before: None,
-                    after: after.as_ref(),
-                },
-            )?;
-            Ok(Outcome::Saved(format!(
-                "{}?done=revised",
-                path_of(id, new_id)
-            )))
-        })
-        .await?;
-    Ok(stepped(&auth, outcome, None))
+pub(super) fn revise(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    version: VersionId,
+) -> Result<Changed, AppError> {
+    let (id, did) = (version.project_id, version.id);
+    let data = load_version(conn, user, id, did)?;
+    require_step(&data, Step::Revise)?;
+    if let Err(key) = check_open(data.access.project.project.phase()) {
+        return Ok(Outcome::Refused(Box::new(data), key));
+    }
+    let status = match next_status(&data, Step::Revise) {
+        Ok(status) => status,
+        Err(key) => return Ok(Outcome::Conflict(Box::new(data), Some(key))),
+    };
+    let kind = data.directive.row.kind();
+    if directives::has_open_version(conn, id, kind)? {
+        let key = document::StepRefusal::NewerVersionOpen.key();
+        return Ok(Outcome::Conflict(Box::new(data), Some(key)));
+    }
+    let Some(source) = directives::newest_approved(conn, id, kind)? else {
+        let key = document::StepRefusal::NotApproved.key();
+        return Ok(Outcome::Conflict(Box::new(data), Some(key)));
+    };
+    let version = data
+        .versions
+        .iter()
+        .filter(|v| v.row.kind() == kind)
+        .map(|v| v.row.version)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let new_id = directives::insert(conn, id, kind, version, status, &source.content(), user.id)?;
+    let after = directives::find(conn, id, new_id)?;
+    audit::record(
+        conn,
+        &audit::Change::<(), _> {
+            user_id: Some(user.id),
+            action: audit::Action::Create,
+            entity: ENTITY,
+            entity_id: new_id,
+            project_id: Some(id),
+            before: None,
+            after: after.as_ref(),
+        },
+    )?;
+    Ok(Outcome::Saved(format!(
+        "{}?done=revised",
+        path_of(id, new_id)
+    )))
 }

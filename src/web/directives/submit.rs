@@ -1,63 +1,52 @@
-//! `POST /projects/{id}/directive/{did}/submit`: a complete draft to the body that decides it.
+//! Submitting a directive version (`POST /projects/{id}/directive/{did}/submit`, through
+//! `web::documents`): a complete draft to the body that decides it.
 
 use super::*;
 
 /// `POST /projects/{id}/directive/{did}/submit`: sends a complete draft to the body that decides
 /// it: the management group when it is strategic or above the threshold, else the development
 /// manager.
-pub(super) async fn submit(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    _: CsrfForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
-    let user = auth.user.clone();
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let data = load_version(conn, &user, id, did)?;
-            require_step(&data, Step::Submit)?;
-            if let Err(key) = check_open(data.access.project.project.phase()) {
-                return Ok(Outcome::Refused(Box::new(data), key));
-            }
-            if let Err(key) = next_status(&data, Step::Submit) {
-                return Ok(Outcome::Conflict(Box::new(data), Some(key)));
-            }
-            let content = data.directive.content();
-            if let Err(errors) = check_submittable(&content) {
-                return Ok(Outcome::Invalid(Box::new(data), errors));
-            }
-            // Four eyes: when a development manager drafted or submits it, the management group
-            // decides instead.
-            let threshold = settings::management_group_threshold(conn)?;
-            let authors = Authors {
-                submitted_by: Some(user.id),
-                ..data.directive.row.authors()
-            };
-            let submission = Submission {
-                body: deciding_body(
-                    approving_body(&content, threshold),
-                    governance::author_facts(conn, &authors, None)?,
-                ),
-                by: user.id,
-                on: today(),
-            };
-            let from = data.directive.row.status();
-            let version = VersionId {
-                project_id: id,
-                id: did,
-            };
-            if !documents::submit::<Directives>(conn, version, from, &submission)? {
-                return Err(AppError::internal(
-                    "the version changed while it was submitted",
-                ));
-            }
-            Ok(Outcome::Saved(format!(
-                "{}?done=submitted",
-                path_of(id, did)
-            )))
-        })
-        .await?;
-    Ok(stepped(&auth, outcome, None))
+pub(super) fn submit(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    version: VersionId,
+) -> Result<Changed, AppError> {
+    let (id, did) = (version.project_id, version.id);
+    let data = load_version(conn, user, id, did)?;
+    require_step(&data, Step::Submit)?;
+    if let Err(key) = check_open(data.access.project.project.phase()) {
+        return Ok(Outcome::Refused(Box::new(data), key));
+    }
+    if let Err(key) = next_status(&data, Step::Submit) {
+        return Ok(Outcome::Conflict(Box::new(data), Some(key)));
+    }
+    let content = data.directive.content();
+    if let Err(errors) = check_submittable(&content) {
+        return Ok(Outcome::Invalid(Box::new(data), errors));
+    }
+    // Four eyes: when a development manager drafted or submits it, the management group
+    // decides instead.
+    let threshold = settings::management_group_threshold(conn)?;
+    let authors = Authors {
+        submitted_by: Some(user.id),
+        ..data.directive.row.authors()
+    };
+    let submission = Submission {
+        body: deciding_body(
+            approving_body(&content, threshold),
+            governance::author_facts(conn, &authors, None)?,
+        ),
+        by: user.id,
+        on: today(),
+    };
+    let from = data.directive.row.status();
+    if !documents::submit::<Directives>(conn, version, from, &submission)? {
+        return Err(AppError::internal(
+            "the version changed while it was submitted",
+        ));
+    }
+    Ok(Outcome::Saved(format!(
+        "{}?done=submitted",
+        path_of(id, did)
+    )))
 }

@@ -17,11 +17,14 @@ use crate::domain::policy::{Action, ProjectAction};
 use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
+use crate::views::components::DecisionPosted;
 use crate::views::plans::{
     self as view, ComparePage, DecisionForm, EditPage, EmptyPage, Message, PlanPage, Rights,
 };
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::documents::{DecisionFields, DoneQuery, compared_pair, parse_decision};
+use crate::web::documents::{
+    DecisionFields, DoneQuery, Steps, compared_pair, parse_decision, step_routes,
+};
 use crate::web::forms::{CompareQuery, CsrfForm, Empty, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
@@ -36,11 +39,8 @@ mod submit;
 
 use compare::*;
 use create::*;
-use decide::*;
 use edit::*;
-use revise::*;
 use show::*;
-use submit::*;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/projects/{id}/plan", web::get().to(index))
@@ -48,14 +48,49 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/projects/{id}/plan/compare", web::get().to(compare))
         .route("/projects/{id}/plan/{pid}", web::get().to(show))
         .route("/projects/{id}/plan/{pid}/edit", web::get().to(edit))
-        .route("/projects/{id}/plan/{pid}/edit", web::post().to(update))
-        .route("/projects/{id}/plan/{pid}/submit", web::post().to(submit))
-        .route("/projects/{id}/plan/{pid}/approve", web::post().to(approve))
-        .route(
-            "/projects/{id}/plan/{pid}/return",
-            web::post().to(return_plan),
-        )
-        .route("/projects/{id}/plan/{pid}/revise", web::post().to(revise));
+        .route("/projects/{id}/plan/{pid}/edit", web::post().to(update));
+    step_routes::<PlanPages>(cfg, "/projects/{id}/plan");
+}
+
+/// Plans in the shared step handlers (`web::documents`): submit, decide and revise, each one
+/// transaction.
+struct PlanPages;
+
+impl Steps for PlanPages {
+    type Page = Box<ShowData>;
+
+    fn submit(
+        conn: &mut DbConnection,
+        user: &CurrentUser,
+        version: VersionId,
+    ) -> Result<Changed<String>, AppError> {
+        submit::submit(conn, user, version)
+    }
+
+    fn decide(
+        conn: &mut DbConnection,
+        user: &CurrentUser,
+        version: VersionId,
+        decision: &DecisionPosted,
+    ) -> Result<Changed<String>, AppError> {
+        decide::decide(conn, user, version, decision)
+    }
+
+    fn revise(
+        conn: &mut DbConnection,
+        user: &CurrentUser,
+        version: VersionId,
+    ) -> Result<Changed<String>, AppError> {
+        revise::revise(conn, user, version)
+    }
+
+    fn not_saved(
+        auth: &Auth,
+        outcome: Changed<String>,
+        decision: Option<&DecisionPosted>,
+    ) -> Result<HttpResponse, AppError> {
+        not_saved(auth, outcome, decision.map(|d| &d.form), None)
+    }
 }
 
 fn ids(path: &(String, String)) -> Result<(i64, i64), AppError> {
