@@ -253,3 +253,18 @@ pub struct DecisionPosted {
     pub returning: bool,
     pub form: DecisionForm,
 }
+
+/// A page about one project: in the projects section, its breadcrumb `crumb`, the heading `title`,
+/// then `body`.
+pub fn project_page(ctx: &Ctx, title: &str, crumb: Markup, body: Markup) -> Markup {
+    crate::views::layout::page(
+        ctx,
+        crate::views::layout::Section::Projects,
+        title,
+        html! {
+            (crumb)
+            h1 { (title) }
+            (body)
+        },
+    )
+}

@@ -4,7 +4,7 @@
 //! versions a comparison shows. The transitions in the database are `db::documents`; who may take
 //! each step is `domain::document::step_action`.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::NaiveDate;
 
 use crate::db::DbConnection;
@@ -20,31 +20,22 @@ use crate::web::{AppState, path_id};
 /// How a step ends: saved, with the path to go to, or the page `P` shown again.
 pub type Stepped<P> = Outcome<String, P>;
 
+/// A step of a kind, one transaction: the page it answers with when not saved is `P`.
+pub type StepFn<P> = fn(&mut DbConnection, &CurrentUser, VersionId) -> Result<Stepped<P>, AppError>;
+
+/// A decision on a version of a kind, one transaction.
+pub type DecideFn<P> =
+    fn(&mut DbConnection, &CurrentUser, VersionId, &DecisionPosted) -> Result<Stepped<P>, AppError>;
+
 /// What a kind of document supplies to the shared step handlers: each step as one transaction
-/// (run inside `Db::write`, so it may read, check and write together), and the answer to a step
+/// (run inside `Db::write`, so it reads, checks and writes together), and the answer to a step
 /// that was not saved.
 pub trait Steps: 'static {
     /// What the page shown again after a step that was not saved needs.
     type Page: Send + 'static;
-
-    fn submit(
-        conn: &mut DbConnection,
-        user: &CurrentUser,
-        version: VersionId,
-    ) -> Result<Stepped<Self::Page>, AppError>;
-
-    fn decide(
-        conn: &mut DbConnection,
-        user: &CurrentUser,
-        version: VersionId,
-        decision: &DecisionPosted,
-    ) -> Result<Stepped<Self::Page>, AppError>;
-
-    fn revise(
-        conn: &mut DbConnection,
-        user: &CurrentUser,
-        version: VersionId,
-    ) -> Result<Stepped<Self::Page>, AppError>;
+    const SUBMIT: StepFn<Self::Page>;
+    const DECIDE: DecideFn<Self::Page>;
+    const REVISE: StepFn<Self::Page>;
 
     /// The page again, for a step that was refused, conflicted or had errors; `decision` is the
     /// decision as posted, for a decision.
@@ -60,19 +51,19 @@ pub trait Steps: 'static {
 pub fn step_routes<K: Steps>(cfg: &mut web::ServiceConfig, base: &str) {
     cfg.route(
         &format!("{base}/{{version}}/submit"),
-        web::post().to(submit::<K>),
+        web::post().to(draft_step::<K>),
     )
     .route(
         &format!("{base}/{{version}}/approve"),
-        web::post().to(approve::<K>),
+        web::post().to(decide::<K>),
     )
     .route(
         &format!("{base}/{{version}}/return"),
-        web::post().to(return_version::<K>),
+        web::post().to(decide::<K>),
     )
     .route(
         &format!("{base}/{{version}}/revise"),
-        web::post().to(revise::<K>),
+        web::post().to(draft_step::<K>),
     );
 }
 
@@ -95,79 +86,49 @@ fn answer<K: Steps>(
     }
 }
 
-/// `POST {base}/{version}/submit`: a complete draft to the body that decides it.
-async fn submit<K: Steps>(
+/// `POST {base}/{version}/submit` (a complete draft to the body that decides it) and
+/// `POST {base}/{version}/revise` (a new version, drafted from the newest approved one).
+async fn draft_step<K: Steps>(
     auth: Auth,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
+    request: HttpRequest,
     _: CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
     let version = version_id(&path)?;
+    let step = if request.path().ends_with("/revise") {
+        K::REVISE
+    } else {
+        K::SUBMIT
+    };
     let user = auth.user.clone();
     let outcome = state
         .db
-        .write(move |conn| K::submit(conn, &user, version))
+        .write(move |conn| step(conn, &user, version))
         .await?;
     answer::<K>(&auth, outcome, None)
 }
 
-/// `POST {base}/{version}/revise`: a new version, drafted from the newest approved one.
-async fn revise<K: Steps>(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    _: CsrfForm<Empty>,
-) -> Result<HttpResponse, AppError> {
-    let version = version_id(&path)?;
-    let user = auth.user.clone();
-    let outcome = state
-        .db
-        .write(move |conn| K::revise(conn, &user, version))
-        .await?;
-    answer::<K>(&auth, outcome, None)
-}
-
-/// `POST {base}/{version}/approve`: fields `decided_on` and `text`, an optional comment.
-async fn approve<K: Steps>(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    CsrfForm(form): CsrfForm<DecisionForm>,
-) -> Result<HttpResponse, AppError> {
-    let posted = DecisionPosted {
-        returning: false,
-        form,
-    };
-    decide::<K>(auth, state, path, posted).await
-}
-
-/// `POST {base}/{version}/return`: fields `decided_on` and `reason`, required.
-async fn return_version<K: Steps>(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    CsrfForm(form): CsrfForm<DecisionForm>,
-) -> Result<HttpResponse, AppError> {
-    let posted = DecisionPosted {
-        returning: true,
-        form,
-    };
-    decide::<K>(auth, state, path, posted).await
-}
-
-/// Approves or returns a submitted version, as a decision of the body that decides it.
+/// `POST {base}/{version}/approve` (fields `decided_on` and `text`, an optional comment) and
+/// `POST {base}/{version}/return` (fields `decided_on` and `reason`, required): the decision on a
+/// submitted version, of the body that decides it.
 async fn decide<K: Steps>(
     auth: Auth,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
-    posted: DecisionPosted,
+    request: HttpRequest,
+    CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
     let version = version_id(&path)?;
+    let posted = DecisionPosted {
+        returning: request.path().ends_with("/return"),
+        form,
+    };
     let user = auth.user.clone();
     let decision = posted.clone();
     let outcome = state
         .db
-        .write(move |conn| K::decide(conn, &user, version, &decision))
+        .write(move |conn| K::DECIDE(conn, &user, version, &decision))
         .await?;
     answer::<K>(&auth, outcome, Some(&posted))
 }

@@ -19,13 +19,11 @@ pub fn compare(ctx: &Ctx, data: &ComparePage) -> Markup {
         "directive-compare-title",
         &[("code", p.code.clone().into())],
     );
-    page(
+    project_page(
         ctx,
-        Section::Projects,
         &title,
+        breadcrumb(ctx, data.project, true),
         html! {
-            (breadcrumb(ctx, data.project, true))
-            h1 { (title) }
             @if data.versions.len() < 2 {
                 p.muted { (ctx.t("directive-compare-too-few")) }
             } @else {

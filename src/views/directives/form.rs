@@ -145,13 +145,11 @@ pub fn form(ctx: &Ctx, data: &FormPage) -> Markup {
     };
     let written = form.goals.iter().filter(|g| !g.trim().is_empty()).count();
     let goal_rows = form.goals.len().max(written + 3).min(GOALS_MAX);
-    page(
+    project_page(
         ctx,
-        Section::Projects,
         &title,
+        breadcrumb(ctx, project, true),
         html! {
-            (breadcrumb(ctx, project, true))
-            h1 { (title) }
             @if conflict.is_some() {
                 div.error-summary role="alert" {
                     h2 { (ctx.t("form-conflict-title")) }

@@ -12,10 +12,9 @@ use crate::domain::directive::{DirectiveForm, DirectiveKind, GOAL_FIELDS, GOALS_
 use crate::domain::document::{Compared, Status};
 use crate::domain::validation::FieldErrors;
 use crate::views::components::{
-    self, Field, Input, checkbox, csrf_field, decision_number, error_summary, notice,
+    self, Field, Input, checkbox, csrf_field, decision_number, error_summary, notice, project_page,
     saved_meanwhile,
 };
-use crate::views::layout::{Section, page};
 use crate::web::context::Ctx;
 
 mod compare;

@@ -13,13 +13,11 @@ pub fn index(
 ) -> Markup {
     let p = &project.project;
     let title = ctx.t_args("directive-index-title", &[("code", p.code.clone().into())]);
-    page(
+    project_page(
         ctx,
-        Section::Projects,
         &title,
+        breadcrumb(ctx, project, false),
         html! {
-            (breadcrumb(ctx, project, false))
-            h1 { (title) }
             @if let Some(key) = current.and_then(|c| c.notice) { (notice(&ctx.t(key))) }
             @if !may_create.is_empty() {
                 p.actions {
@@ -60,13 +58,11 @@ pub(super) fn new_key(kind: DirectiveKind) -> &'static str {
 pub fn show(ctx: &Ctx, data: &VersionPage) -> Markup {
     let row = &data.directive.row;
     let title = version_name(ctx, row);
-    page(
+    project_page(
         ctx,
-        Section::Projects,
         &title,
+        breadcrumb(ctx, data.project, true),
         html! {
-            (breadcrumb(ctx, data.project, true))
-            h1 { (title) }
             @if let Some(key) = data.notice { (notice(&ctx.t(key))) }
             @if let Some(key) = data.refusal {
                 div.error-summary role="alert" {

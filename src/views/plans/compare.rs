@@ -38,13 +38,11 @@ pub fn compare(ctx: &Ctx, data: &ComparePage) -> Markup {
         &[("version", data.from.version.into())],
     );
     let to_heading = ctx.t_args("plan-version-link", &[("version", data.to.version.into())]);
-    page(
+    project_page(
         ctx,
-        Section::Projects,
         &title,
+        breadcrumb(ctx, data.project, true),
         html! {
-            (breadcrumb(ctx, data.project, true))
-            h1 { (title) }
             form.filter-form method="get" action={ "/projects/" (p.id) "/plan/compare" } {
                 (select_field(ctx, &no_errors, "from", "plan-compare-from", &options, &data.from.id.to_string(), None))
                 (select_field(ctx, &no_errors, "to", "plan-compare-to", &options, &data.to.id.to_string(), None))

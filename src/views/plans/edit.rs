@@ -32,13 +32,11 @@ pub fn edit(ctx: &Ctx, data: &EditPage) -> Markup {
         .directive
         .budget_frame_sek
         .map(|frame| ctx.t_args("plan-over-frame-hint", &[("frame", ctx.sek(frame).into())]));
-    page(
+    project_page(
         ctx,
-        Section::Projects,
         &title,
+        breadcrumb(ctx, data.project, true),
         html! {
-            (breadcrumb(ctx, data.project, true))
-            h1 { (title) }
             p { (ctx.t_args("plan-edit-intro", &[("version", data.directive.version.into())])) }
             @if data.saved.is_some() {
                 div.error-summary role="alert" {

@@ -16,9 +16,8 @@ use crate::domain::plan::{
 };
 use crate::domain::validation::{FieldErrors, sum_sek};
 use crate::views::components::{
-    self, csrf_field, decision_number, notice, saved_meanwhile, select_field,
+    self, csrf_field, decision_number, notice, project_page, saved_meanwhile, select_field,
 };
-use crate::views::layout::{Section, page};
 use crate::web::context::Ctx;
 
 mod compare;

@@ -14,13 +14,11 @@ pub struct EmptyPage<'a> {
 pub fn empty(ctx: &Ctx, data: &EmptyPage) -> Markup {
     let p = &data.project.project;
     let title = ctx.t_args("plan-title", &[("code", p.code.clone().into())]);
-    page(
+    project_page(
         ctx,
-        Section::Projects,
         &title,
+        breadcrumb(ctx, data.project, false),
         html! {
-            (breadcrumb(ctx, data.project, false))
-            h1 { (title) }
             (message(ctx, data.message))
             p { (ctx.t("plan-empty")) }
             @match data.newest_directive {
@@ -62,13 +60,11 @@ pub fn show(ctx: &Ctx, data: &PlanPage) -> Markup {
         .map(|v| &v.plan)
         .find(|v| v.version < plan.version);
     let here = plan_path(p.id, plan.id);
-    page(
+    project_page(
         ctx,
-        Section::Projects,
         &title,
+        breadcrumb(ctx, data.project, !data.pinned),
         html! {
-            (breadcrumb(ctx, data.project, !data.pinned))
-            h1 { (title) }
             (message(ctx, data.message))
             dl.definition-list {
                 dt { (ctx.t("plan-version")) } dd { (plan.version) }

@@ -50,19 +50,19 @@ pub(super) async fn update(
     let outcome = state
         .db
         .write(move |conn| {
-            let data = load_version(conn, &user, id, did)?;
-            require_step(&data, Step::Edit)?;
-            if let Err(key) = check_open(data.access.project.project.phase()) {
-                return Ok(Outcome::Refused(Box::new(data), key));
-            }
-            // A returned version becomes a draft again.
-            let to = match next_status(&data, Step::Edit) {
-                Ok(to) => to,
-                Err(key) => return Ok(Outcome::Conflict(Box::new(data), Some(key))),
+            let version = VersionId {
+                project_id: id,
+                id: did,
             };
+            let data = match load_for_step(conn, &user, version, Step::Edit)? {
+                Ok(data) => data,
+                Err(refused) => return Ok(refused),
+            };
+            // A returned version becomes a draft again.
+            let to = Status::Draft;
             let content = match parse_draft(&form) {
                 Ok(content) => content,
-                Err(errors) => return Ok(Outcome::Invalid(Box::new(data), errors)),
+                Err(errors) => return Ok(Outcome::Invalid(data, errors)),
             };
             match directives::update_draft(conn, did, lock_version, to, &content, user.id)? {
                 Saved::Yes => {
@@ -81,7 +81,7 @@ pub(super) async fn update(
                     )?;
                     Ok(Outcome::Saved(format!("{}?done=saved", path_of(id, did))))
                 }
-                Saved::Conflict => Ok(Outcome::Conflict(Box::new(data), None)),
+                Saved::Conflict => Ok(Outcome::Conflict(data, None)),
             }
         })
         .await?;

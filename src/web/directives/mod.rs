@@ -31,7 +31,7 @@ use crate::views::directives::{
     self as view, ComparePage, Conflict, DecisionPosted, FormPage, FormPurpose, VersionPage,
 };
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::documents::{self as workflow, DecisionFields, DoneQuery, Steps};
+use crate::web::documents::{self as workflow, DecideFn, DecisionFields, DoneQuery, StepFn, Steps};
 use crate::web::forms::{CompareQuery, CsrfForm, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
@@ -70,31 +70,9 @@ struct DirectivePages;
 
 impl Steps for DirectivePages {
     type Page = Box<VersionData>;
-
-    fn submit(
-        conn: &mut DbConnection,
-        user: &CurrentUser,
-        version: VersionId,
-    ) -> Result<Changed, AppError> {
-        submit::submit(conn, user, version)
-    }
-
-    fn decide(
-        conn: &mut DbConnection,
-        user: &CurrentUser,
-        version: VersionId,
-        decision: &DecisionPosted,
-    ) -> Result<Changed, AppError> {
-        decide::decide(conn, user, version, decision)
-    }
-
-    fn revise(
-        conn: &mut DbConnection,
-        user: &CurrentUser,
-        version: VersionId,
-    ) -> Result<Changed, AppError> {
-        revise::revise(conn, user, version)
-    }
+    const SUBMIT: StepFn<Box<VersionData>> = submit::submit;
+    const DECIDE: DecideFn<Box<VersionData>> = decide::decide;
+    const REVISE: StepFn<Box<VersionData>> = revise::revise;
 
     fn not_saved(
         auth: &Auth,
@@ -167,6 +145,26 @@ fn load_version(
         is_latest,
         body,
     })
+}
+
+/// Loads a version for `step`: 404 for an unknown project or version, 403 for a user who may not
+/// take the step, and the page with the reason when the project is closed (422) or the version's
+/// status does not allow the step (409).
+fn load_for_step(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    version: VersionId,
+    step: Step,
+) -> Result<Result<Box<VersionData>, Changed>, AppError> {
+    let data = Box::new(load_version(conn, user, version.project_id, version.id)?);
+    require_step(&data, step)?;
+    if let Err(key) = check_open(data.access.project.project.phase()) {
+        return Ok(Err(Outcome::Refused(data, key)));
+    }
+    if let Err(key) = next_status(&data, step) {
+        return Ok(Err(Outcome::Conflict(data, Some(key))));
+    }
+    Ok(Ok(data))
 }
 
 /// 403 unless the user may take `step` on the version: draft directives, or decide for the body

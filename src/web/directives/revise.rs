@@ -11,24 +11,19 @@ pub(super) fn revise(
     user: &CurrentUser,
     version: VersionId,
 ) -> Result<Changed, AppError> {
-    let (id, did) = (version.project_id, version.id);
-    let data = load_version(conn, user, id, did)?;
-    require_step(&data, Step::Revise)?;
-    if let Err(key) = check_open(data.access.project.project.phase()) {
-        return Ok(Outcome::Refused(Box::new(data), key));
-    }
-    let status = match next_status(&data, Step::Revise) {
-        Ok(status) => status,
-        Err(key) => return Ok(Outcome::Conflict(Box::new(data), Some(key))),
+    let id = version.project_id;
+    let data = match load_for_step(conn, user, version, Step::Revise)? {
+        Ok(data) => data,
+        Err(refused) => return Ok(refused),
     };
     let kind = data.directive.row.kind();
     if directives::has_open_version(conn, id, kind)? {
         let key = document::StepRefusal::NewerVersionOpen.key();
-        return Ok(Outcome::Conflict(Box::new(data), Some(key)));
+        return Ok(Outcome::Conflict(data, Some(key)));
     }
     let Some(source) = directives::newest_approved(conn, id, kind)? else {
         let key = document::StepRefusal::NotApproved.key();
-        return Ok(Outcome::Conflict(Box::new(data), Some(key)));
+        return Ok(Outcome::Conflict(data, Some(key)));
     };
     let version = data
         .versions
@@ -38,7 +33,15 @@ pub(super) fn revise(
         .max()
         .unwrap_or(0)
         + 1;
-    let new_id = directives::insert(conn, id, kind, version, status, &source.content(), user.id)?;
+    let new_id = directives::insert(
+        conn,
+        id,
+        kind,
+        version,
+        Status::Draft,
+        &source.content(),
+        user.id,
+    )?;
     let after = directives::find(conn, id, new_id)?;
     audit::record(
         conn,

@@ -12,17 +12,13 @@ pub(super) fn submit(
     version: VersionId,
 ) -> Result<Changed, AppError> {
     let (id, did) = (version.project_id, version.id);
-    let data = load_version(conn, user, id, did)?;
-    require_step(&data, Step::Submit)?;
-    if let Err(key) = check_open(data.access.project.project.phase()) {
-        return Ok(Outcome::Refused(Box::new(data), key));
-    }
-    if let Err(key) = next_status(&data, Step::Submit) {
-        return Ok(Outcome::Conflict(Box::new(data), Some(key)));
-    }
+    let data = match load_for_step(conn, user, version, Step::Submit)? {
+        Ok(data) => data,
+        Err(refused) => return Ok(refused),
+    };
     let content = data.directive.content();
     if let Err(errors) = check_submittable(&content) {
-        return Ok(Outcome::Invalid(Box::new(data), errors));
+        return Ok(Outcome::Invalid(data, errors));
     }
     // Four eyes: when a development manager drafted or submits it, the management group
     // decides instead.

@@ -23,7 +23,7 @@ use crate::views::plans::{
 };
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::documents::{
-    DecisionFields, DoneQuery, Steps, compared_pair, parse_decision, step_routes,
+    DecideFn, DecisionFields, DoneQuery, StepFn, Steps, compared_pair, parse_decision, step_routes,
 };
 use crate::web::forms::{CompareQuery, CsrfForm, Empty, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
@@ -58,31 +58,9 @@ struct PlanPages;
 
 impl Steps for PlanPages {
     type Page = Box<ShowData>;
-
-    fn submit(
-        conn: &mut DbConnection,
-        user: &CurrentUser,
-        version: VersionId,
-    ) -> Result<Changed<String>, AppError> {
-        submit::submit(conn, user, version)
-    }
-
-    fn decide(
-        conn: &mut DbConnection,
-        user: &CurrentUser,
-        version: VersionId,
-        decision: &DecisionPosted,
-    ) -> Result<Changed<String>, AppError> {
-        decide::decide(conn, user, version, decision)
-    }
-
-    fn revise(
-        conn: &mut DbConnection,
-        user: &CurrentUser,
-        version: VersionId,
-    ) -> Result<Changed<String>, AppError> {
-        revise::revise(conn, user, version)
-    }
+    const SUBMIT: StepFn<Box<ShowData>> = submit::submit;
+    const DECIDE: DecideFn<Box<ShowData>> = decide::decide;
+    const REVISE: StepFn<Box<ShowData>> = revise::revise;
 
     fn not_saved(
         auth: &Auth,
