@@ -254,17 +254,8 @@ impl DecisionInput<'_> {
     fn render(&self, ctx: &Ctx, errors: &FieldErrors) -> Markup {
         let id = self.id;
         let error = errors.get(id);
-        let hint_id = format!("{id}-hint");
-        let error_id = format!("{id}-error");
-        let described_by = [
-            self.hint_key.map(|_| hint_id.as_str()),
-            error.map(|_| error_id.as_str()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-        let described_by = (!described_by.is_empty()).then_some(described_by);
+        let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+        let described_by = components::described_by(id, self.hint_key.is_some(), error.is_some());
         html! {
             div.field.has-error[error.is_some()] {
                 label for=(id) { (ctx.t(self.label_key)) }

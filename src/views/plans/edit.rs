@@ -50,7 +50,7 @@ pub fn edit(ctx: &Ctx, data: &EditPage) -> Markup {
                     p { (ctx.t("plan-submit-refused-text")) }
                 }
             }
-            (summary(ctx, errors, |field| field_label(ctx, data.directive, field)))
+            (components::error_summary_by(ctx, errors, |field| field_label(ctx, data.directive, field)))
             form method="post" action={ (base) "/edit" } novalidate {
                 (csrf_field(ctx))
                 input type="hidden" name="lock_version" value=(form.get("lock_version"));

@@ -16,7 +16,8 @@ use crate::domain::plan::{
 };
 use crate::domain::validation::{FieldErrors, sum_sek};
 use crate::views::components::{
-    self, csrf_field, decision_number, notice, project_page, saved_meanwhile, select_field,
+    self, csrf_field, decision_number, described_by, notice, project_page, saved_meanwhile,
+    select_field,
 };
 use crate::web::context::Ctx;
 

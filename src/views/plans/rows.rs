@@ -167,45 +167,6 @@ pub(super) fn field_label(ctx: &Ctx, directive: &AnsweredDirective, field: &str)
     })
 }
 
-/// The list of problems at the top of a form, each linking to its field; like
-/// [`components::error_summary`], with labels made at run time.
-pub(super) fn summary(
-    ctx: &Ctx,
-    errors: &FieldErrors,
-    label: impl Fn(&str) -> Option<String>,
-) -> Markup {
-    if errors.is_empty() {
-        return html! {};
-    }
-    html! {
-        div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
-            h2 #error-summary-title { (ctx.t("form-error-summary")) }
-            ul {
-                @for error in errors.iter() {
-                    li {
-                        a href={ "#" (error.field) } {
-                            @if let Some(label) = label(&error.field) { (label) ": " }
-                            (ctx.t(error.key))
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
-pub(super) fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
-    let ids = [
-        hint.then(|| format!("{name}-hint")),
-        error.then(|| format!("{name}-error")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    (!ids.is_empty()).then_some(ids)
-}
-
 /// A labelled one-line input whose label is already text.
 pub(super) fn text_input(
     ctx: &Ctx,

@@ -176,7 +176,7 @@ pub(super) fn actions(ctx: &Ctx, data: &PlanPage, status: Status, is_latest: boo
                 @if data.rights.own_version {
                     p.field-hint #own_version_note { (ctx.t("document-own-version-note")) }
                 }
-                (summary(ctx, errors, |field| match field {
+                (components::error_summary_by(ctx, errors, |field| match field {
                     "decided_on" => Some(ctx.t("plan-decided-on")),
                     "text" => Some(ctx.t("plan-decision-text")),
                     "reason" => Some(ctx.t("plan-reason")),

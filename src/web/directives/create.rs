@@ -103,19 +103,11 @@ pub(super) async fn create(
                 return Ok(Outcome::Invalid((project, kind), errors));
             };
             let did = directives::insert(conn, id, kind, 1, Status::Draft, &content, user.id)?;
-            let after = directives::find(conn, id, did)?;
-            audit::record(
-                conn,
-                &audit::Change::<(), _> {
-                    user_id: Some(user.id),
-                    action: audit::Action::Create,
-                    entity: ENTITY,
-                    entity_id: did,
-                    project_id: Some(id),
-                    before: None,
-                    after: after.as_ref(),
-                },
-            )?;
+            let version = VersionId {
+                project_id: id,
+                id: did,
+            };
+            documents::record::<Directives>(conn, version, user.id, audit::Action::Create, None)?;
             Ok(Outcome::Saved(did))
         })
         .await?;

@@ -66,19 +66,9 @@ pub(super) async fn update(
             };
             match directives::update_draft(conn, did, lock_version, to, &content, user.id)? {
                 Saved::Yes => {
-                    let after = directives::find(conn, id, did)?;
-                    audit::record(
-                        conn,
-                        &audit::Change {
-                            user_id: Some(user.id),
-                            action: audit::Action::Update,
-                            entity: ENTITY,
-                            entity_id: did,
-                            project_id: Some(id),
-                            before: Some(&data.directive),
-                            after: after.as_ref(),
-                        },
-                    )?;
+                    let action = audit::Action::Update;
+                    let before = Some(&data.directive);
+                    documents::record::<Directives>(conn, version, user.id, action, before)?;
                     Ok(Outcome::Saved(format!("{}?done=saved", path_of(id, did))))
                 }
                 Saved::Conflict => Ok(Outcome::Conflict(data, None)),

@@ -83,9 +83,6 @@ impl Steps for DirectivePages {
     }
 }
 
-/// What the audit trail calls a directive version.
-const ENTITY: &str = "directive";
-
 fn path_of(project_id: i64, directive_id: i64) -> String {
     format!("/projects/{project_id}/directive/{directive_id}")
 }

@@ -42,19 +42,11 @@ pub(super) fn revise(
         &source.content(),
         user.id,
     )?;
-    let after = directives::find(conn, id, new_id)?;
-    audit::record(
-        conn,
-        &audit::Change::<(), _> {
-            user_id: Some(user.id),
-            action: audit::Action::Create,
-            entity: ENTITY,
-            entity_id: new_id,
-            project_id: Some(id),
-            before: None,
-            after: after.as_ref(),
-        },
-    )?;
+    let created = VersionId {
+        project_id: id,
+        id: new_id,
+    };
+    documents::record::<Directives>(conn, created, user.id, audit::Action::Create, None)?;
     Ok(Outcome::Saved(format!(
         "{}?done=revised",
         path_of(id, new_id)
