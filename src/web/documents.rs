@@ -6,15 +6,17 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::NaiveDate;
+use maud::Markup;
 
 use crate::db::DbConnection;
 use crate::db::documents::VersionId;
 use crate::domain::decision::{Floor, Verdict, VerdictField, VerdictForm, parse_verdict};
+use crate::domain::policy::Action;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::components::{DecisionForm, DecisionPosted};
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, Empty, Outcome};
+use crate::web::forms::{CompareQuery, CsrfForm, Empty, Outcome};
 use crate::web::{AppState, path_id};
 
 /// How a step ends: saved, with the path to go to, or the page `P` shown again.
@@ -65,6 +67,90 @@ pub fn step_routes<K: Steps>(cfg: &mut web::ServiceConfig, base: &str) {
         &format!("{base}/{{version}}/revise"),
         web::post().to(draft_step::<K>),
     );
+}
+
+/// A read for a page of a kind, inside `Db::run`: what the page shows, for the user, of the
+/// project and version(s) named by `A`.
+pub type LoadFn<T, A> = fn(&mut DbConnection, &CurrentUser, A) -> Result<T, AppError>;
+
+/// What a comparison asks for: the project, and the chosen pair of versions if any (without one,
+/// the two newest).
+pub type Comparing = (i64, Option<(i64, i64)>);
+
+/// What a kind of document supplies to the shared pages: the version list with the current
+/// version (`GET {base}`), one version (`GET {base}/{version}`) and the comparison of two
+/// (`GET {base}/compare?from=&to=`), each a read and a render.
+pub trait Pages: 'static {
+    type Index: Send + 'static;
+    type Version: Send + 'static;
+    type Compared: Send + 'static;
+    const INDEX: LoadFn<Self::Index, i64>;
+    const VERSION: LoadFn<Self::Version, VersionId>;
+    const COMPARED: LoadFn<Self::Compared, Comparing>;
+
+    /// `done` names the step just taken, for the page's notice.
+    fn index_markup(auth: &Auth, data: &Self::Index, done: &str) -> Markup;
+    fn version_markup(auth: &Auth, data: &Self::Version, done: &str) -> Markup;
+    fn compare_markup(auth: &Auth, data: &Self::Compared) -> Markup;
+}
+
+/// The pages of a kind below `base`. A kind registers routes whose last segment is a fixed name
+/// (`new`) before these, since `{version}` would take it.
+pub fn page_routes<K: Pages>(cfg: &mut web::ServiceConfig, base: &str) {
+    cfg.route(base, web::get().to(index::<K>))
+        .route(&format!("{base}/compare"), web::get().to(compare::<K>))
+        .route(&format!("{base}/{{version}}"), web::get().to(show::<K>));
+}
+
+async fn index<K: Pages>(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<DoneQuery>,
+) -> Result<Markup, AppError> {
+    let id = path_id(&path)?;
+    let data = read(&state, &auth, move |conn, user| K::INDEX(conn, user, id)).await?;
+    Ok(K::index_markup(&auth, &data, &query.done))
+}
+
+async fn show<K: Pages>(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    query: web::Query<DoneQuery>,
+) -> Result<Markup, AppError> {
+    let version = version_id(&path)?;
+    let data = read(&state, &auth, move |conn, user| {
+        K::VERSION(conn, user, version)
+    })
+    .await?;
+    Ok(K::version_markup(&auth, &data, &query.done))
+}
+
+async fn compare<K: Pages>(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<CompareQuery>,
+) -> Result<Markup, AppError> {
+    let id = path_id(&path)?;
+    let chosen = query.chosen()?;
+    let data = read(&state, &auth, move |conn, user| {
+        K::COMPARED(conn, user, (id, chosen))
+    })
+    .await?;
+    Ok(K::compare_markup(&auth, &data))
+}
+
+/// Reads what a page shows, for a user who may read projects.
+async fn read<T: Send + 'static>(
+    state: &AppState,
+    auth: &Auth,
+    load: impl FnOnce(&mut DbConnection, &CurrentUser) -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let user = auth.user.clone();
+    state.db.run(move |conn| load(conn, &user)).await
 }
 
 /// The project and version a path names; 404 for ids that are not numbers.

@@ -13,7 +13,7 @@ use maud::Markup;
 use crate::db::decisions::DecisionRow;
 use crate::db::directives::{self, Directive, Directives, VersionEntry};
 use crate::db::documents::{self, Submission, VersionId};
-use crate::db::projects::Saved;
+use crate::db::projects::{ProjectView, Saved};
 use crate::db::{DbConnection, audit, governance, settings};
 use crate::domain::decision::{Body, Floor, Verdict, VerdictForm};
 use crate::domain::directive::{
@@ -23,7 +23,7 @@ use crate::domain::document::{
     self, Authors, Status, Step, check_four_eyes, deciding_body, step_action,
 };
 use crate::domain::phase::check_open;
-use crate::domain::policy::{Action, ProjectAction};
+use crate::domain::policy::ProjectAction;
 use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
@@ -31,8 +31,10 @@ use crate::views::directives::{
     self as view, ComparePage, Conflict, DecisionPosted, FormPage, FormPurpose, VersionPage,
 };
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::documents::{self as workflow, DecideFn, DecisionFields, DoneQuery, StepFn, Steps};
-use crate::web::forms::{CompareQuery, CsrfForm, Outcome, conflict, invalid};
+use crate::web::documents::{
+    self as workflow, Comparing, DecideFn, DecisionFields, LoadFn, Pages, StepFn, Steps,
+};
+use crate::web::forms::{CsrfForm, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
@@ -50,18 +52,38 @@ use edit::*;
 use show::*;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    // The fixed names first: `new` and `compare` are not version ids.
-    cfg.route("/projects/{id}/directive", web::get().to(index))
-        .route("/projects/{id}/directive", web::post().to(create))
-        .route("/projects/{id}/directive/new", web::get().to(new))
-        .route("/projects/{id}/directive/compare", web::get().to(compare))
-        .route("/projects/{id}/directive/{did}", web::get().to(show))
-        .route("/projects/{id}/directive/{did}/edit", web::get().to(edit))
+    const BASE: &str = "/projects/{id}/directive";
+    // The fixed name first: `new` is not a version id.
+    cfg.route(BASE, web::post().to(create))
+        .route("/projects/{id}/directive/new", web::get().to(new));
+    workflow::page_routes::<DirectivePages>(cfg, BASE);
+    cfg.route("/projects/{id}/directive/{did}/edit", web::get().to(edit))
         .route(
             "/projects/{id}/directive/{did}/edit",
             web::post().to(update),
         );
-    workflow::step_routes::<DirectivePages>(cfg, "/projects/{id}/directive");
+    workflow::step_routes::<DirectivePages>(cfg, BASE);
+}
+
+impl Pages for DirectivePages {
+    type Index = Index;
+    type Version = VersionData;
+    type Compared = Compared;
+    const INDEX: LoadFn<Index, i64> = show::load_index;
+    const VERSION: LoadFn<VersionData, VersionId> = show::load_shown;
+    const COMPARED: LoadFn<Compared, Comparing> = compare::load_compared;
+
+    fn index_markup(auth: &Auth, data: &Index, done: &str) -> Markup {
+        show::index_markup(auth, data, done)
+    }
+
+    fn version_markup(auth: &Auth, data: &VersionData, done: &str) -> Markup {
+        show::version_markup(auth, data, done)
+    }
+
+    fn compare_markup(auth: &Auth, data: &Compared) -> Markup {
+        compare::compare_markup(auth, data)
+    }
 }
 
 /// Directives in the shared step handlers (`web::documents`): submit, decide and revise, each one

@@ -1,5 +1,5 @@
-//! `GET /projects/{id}/directive` (the current version and every version) and
-//! `GET /projects/{id}/directive/{did}` (one version).
+//! What `GET /projects/{id}/directive` (the current version and every version) and
+//! `GET /projects/{id}/directive/{did}` (one version) read and show, through `web::documents`.
 
 use super::*;
 
@@ -18,70 +18,64 @@ pub(super) fn kinds_to_start(
         .collect()
 }
 
-/// `GET /projects/{id}/directive`: the current version (the newest project directive, or the
-/// newest pre-study directive when there is none) and every version of both kinds.
-pub(super) async fn index(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    query: web::Query<DoneQuery>,
-) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
-    let (access, versions, current) = state
-        .db
-        .run(move |conn| {
-            let access = ProjectAccess::load(conn, id, &user)?;
-            let versions = directives::versions(conn, id)?;
-            let current = [DirectiveKind::Project, DirectiveKind::PreStudy]
-                .into_iter()
-                .find_map(|kind| versions.iter().find(|v| v.row.kind() == kind))
-                .map(|v| v.row.id);
-            let current = current
-                .map(|did| load_version(conn, &user, id, did))
-                .transpose()?;
-            Ok((access, versions, current))
-        })
-        .await?;
-    let may_create = kinds_to_start(&access, &versions);
-    let no_errors = FieldErrors::new();
-    let page = current
-        .as_ref()
-        .map(|data| version_page(&auth, data, notice_key(&query.done), None, None, &no_errors));
-    Ok(view::index(
-        &auth.ctx,
-        &access.project,
-        &versions,
-        page.as_ref(),
-        &may_create,
-    ))
+/// The directive page: every version of both kinds, and the current version (the newest project
+/// directive, or the newest pre-study directive when there is none).
+pub(super) struct Index {
+    pub(super) access: ProjectAccess,
+    pub(super) versions: Vec<VersionEntry>,
+    pub(super) current: Option<VersionData>,
 }
 
-/// `GET /projects/{id}/directive/{did}`: one version, read-only, with what the user may do.
-pub(super) async fn show(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    query: web::Query<DoneQuery>,
-) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
-    let user = auth.user.clone();
-    let data = state
-        .db
-        .run(move |conn| load_version(conn, &user, id, did))
-        .await?;
+pub(super) fn load_index(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<Index, AppError> {
+    let access = ProjectAccess::load(conn, id, user)?;
+    let versions = directives::versions(conn, id)?;
+    let current = [DirectiveKind::Project, DirectiveKind::PreStudy]
+        .into_iter()
+        .find_map(|kind| versions.iter().find(|v| v.row.kind() == kind))
+        .map(|v| v.row.id);
+    let current = current
+        .map(|did| load_version(conn, user, id, did))
+        .transpose()?;
+    Ok(Index {
+        access,
+        versions,
+        current,
+    })
+}
+
+pub(super) fn index_markup(auth: &Auth, data: &Index, done: &str) -> Markup {
+    let may_create = kinds_to_start(&data.access, &data.versions);
     let no_errors = FieldErrors::new();
-    Ok(view::show(
+    let page = data
+        .current
+        .as_ref()
+        .map(|current| version_page(auth, current, notice_key(done), None, None, &no_errors));
+    view::index(
         &auth.ctx,
-        &version_page(
-            &auth,
-            &data,
-            notice_key(&query.done),
-            None,
-            None,
-            &no_errors,
-        ),
-    ))
+        &data.access.project,
+        &data.versions,
+        page.as_ref(),
+        &may_create,
+    )
+}
+
+pub(super) fn load_shown(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    version: VersionId,
+) -> Result<VersionData, AppError> {
+    load_version(conn, user, version.project_id, version.id)
+}
+
+/// One version, read-only, with what the user may do.
+pub(super) fn version_markup(auth: &Auth, data: &VersionData, done: &str) -> Markup {
+    let no_errors = FieldErrors::new();
+    view::show(
+        &auth.ctx,
+        &version_page(auth, data, notice_key(done), None, None, &no_errors),
+    )
 }

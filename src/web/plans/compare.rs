@@ -1,41 +1,44 @@
-//! `GET /projects/{id}/plan/compare`: two versions field by field.
+//! What `GET /projects/{id}/plan/compare?from={pid}&to={pid}` reads and shows, through
+//! `web::documents`: two versions field by field; without a choice, the two newest (a single
+//! version with itself).
 
 use super::*;
 
-pub(super) async fn compare(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    query: web::Query<CompareQuery>,
-) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let id = path_id(&path)?;
-    // Without a choice, the two newest versions are compared (a single version with itself).
-    let chosen = query.chosen()?;
-    let user = auth.user.clone();
-    let (project, from, to, versions) = state
-        .db
-        .run(move |conn| {
-            let project = ProjectAccess::load(conn, id, &user)?.project;
-            let versions = plans::versions(conn, id)?;
-            let newest_first: Vec<i64> = versions.iter().map(|v| v.plan.id).collect();
-            let (from_id, to_id) =
-                compared_pair(chosen, &newest_first).ok_or(AppError::NotFound)?;
-            let from = find_plan(conn, id, from_id)?;
-            let to = find_plan(conn, id, to_id)?;
-            Ok((project, from, to, versions))
-        })
-        .await?;
+pub(super) struct Compared {
+    pub(super) project: ProjectView,
+    pub(super) versions: Vec<PlanVersion>,
+    pub(super) from: PlanDoc,
+    pub(super) to: PlanDoc,
+}
+
+pub(super) fn load_compared(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    (id, chosen): Comparing,
+) -> Result<Compared, AppError> {
+    let project = ProjectAccess::load(conn, id, user)?.project;
+    let versions = plans::versions(conn, id)?;
+    let newest_first: Vec<i64> = versions.iter().map(|v| v.plan.id).collect();
+    let (from, to) = compared_pair(chosen, &newest_first).ok_or(AppError::NotFound)?;
+    Ok(Compared {
+        from: find_plan(conn, id, from)?,
+        to: find_plan(conn, id, to)?,
+        project,
+        versions,
+    })
+}
+
+pub(super) fn compare_markup(auth: &Auth, data: &Compared) -> Markup {
     let snapshot = |doc: &PlanDoc| domain::snapshot(&doc.content, &doc.directive.goal_texts());
-    let rows = document::compare(&snapshot(&from), &snapshot(&to));
-    Ok(view::compare(
+    let rows = document::compare(&snapshot(&data.from), &snapshot(&data.to));
+    view::compare(
         &auth.ctx,
         &ComparePage {
-            project: &project,
-            from: &from.plan,
-            to: &to.plan,
-            versions: &versions,
+            project: &data.project,
+            from: &data.from.plan,
+            to: &data.to.plan,
+            versions: &data.versions,
             rows: &rows,
         },
-    ))
+    )
 }

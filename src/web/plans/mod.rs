@@ -13,7 +13,7 @@ use crate::domain::decision::{Body, VerdictForm};
 use crate::domain::document::{self, Step, check_four_eyes, step_action};
 use crate::domain::phase::check_open;
 use crate::domain::plan::{self as domain, PlanContent, PlanForm, row_field};
-use crate::domain::policy::{Action, ProjectAction};
+use crate::domain::policy::ProjectAction;
 use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
@@ -23,9 +23,10 @@ use crate::views::plans::{
 };
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::documents::{
-    DecideFn, DecisionFields, DoneQuery, StepFn, Steps, compared_pair, parse_decision, step_routes,
+    Comparing, DecideFn, DecisionFields, LoadFn, Pages, StepFn, Steps, compared_pair, page_routes,
+    parse_decision, step_routes,
 };
-use crate::web::forms::{CompareQuery, CsrfForm, Empty, Outcome, conflict, invalid};
+use crate::web::forms::{CsrfForm, Empty, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id, today};
 
@@ -43,13 +44,33 @@ use edit::*;
 use show::*;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/projects/{id}/plan", web::get().to(index))
-        .route("/projects/{id}/plan", web::post().to(create))
-        .route("/projects/{id}/plan/compare", web::get().to(compare))
-        .route("/projects/{id}/plan/{pid}", web::get().to(show))
-        .route("/projects/{id}/plan/{pid}/edit", web::get().to(edit))
+    const BASE: &str = "/projects/{id}/plan";
+    cfg.route(BASE, web::post().to(create));
+    page_routes::<PlanPages>(cfg, BASE);
+    cfg.route("/projects/{id}/plan/{pid}/edit", web::get().to(edit))
         .route("/projects/{id}/plan/{pid}/edit", web::post().to(update));
-    step_routes::<PlanPages>(cfg, "/projects/{id}/plan");
+    step_routes::<PlanPages>(cfg, BASE);
+}
+
+impl Pages for PlanPages {
+    type Index = Pinned;
+    type Version = Box<ShowData>;
+    type Compared = Compared;
+    const INDEX: LoadFn<Pinned, i64> = show::load_pinned;
+    const VERSION: LoadFn<Box<ShowData>, VersionId> = show::load_version;
+    const COMPARED: LoadFn<Compared, Comparing> = compare::load_compared;
+
+    fn index_markup(auth: &Auth, data: &Pinned, done: &str) -> Markup {
+        show::pinned_markup(auth, data, done)
+    }
+
+    fn version_markup(auth: &Auth, data: &Box<ShowData>, done: &str) -> Markup {
+        show::version_markup(auth, data, done)
+    }
+
+    fn compare_markup(auth: &Auth, data: &Compared) -> Markup {
+        compare::compare_markup(auth, data)
+    }
 }
 
 /// Plans in the shared step handlers (`web::documents`): submit, decide and revise, each one

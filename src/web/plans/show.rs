@@ -1,5 +1,5 @@
-//! `GET /projects/{id}/plan` (the newest version, or what stands in for a plan) and
-//! `GET /projects/{id}/plan/{pid}` (one version).
+//! What `GET /projects/{id}/plan` (the newest version, or what stands in for a plan) and
+//! `GET /projects/{id}/plan/{pid}` (one version) read and show, through `web::documents`.
 
 use super::*;
 
@@ -57,45 +57,27 @@ pub(super) fn render_pinned(auth: &Auth, pinned: &Pinned, message: Option<Messag
     }
 }
 
-pub(super) async fn index(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    query: web::Query<DoneQuery>,
-) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
-    let pinned = state
-        .db
-        .run(move |conn| load_pinned(conn, &user, id))
-        .await?;
-    Ok(render_pinned(&auth, &pinned, notice(&query.done)))
+pub(super) fn pinned_markup(auth: &Auth, pinned: &Pinned, done: &str) -> Markup {
+    render_pinned(auth, pinned, notice(done))
 }
 
-pub(super) async fn show(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    query: web::Query<DoneQuery>,
-) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let (id, plan_id) = ids(&path)?;
-    let user = auth.user.clone();
-    let data = state
-        .db
-        .run(move |conn| {
-            let access = ProjectAccess::load(conn, id, &user)?;
-            let doc = find_plan(conn, id, plan_id)?;
-            load_show(conn, &user, access, doc)
-        })
-        .await?;
-    Ok(render_show(
-        &auth,
-        &data,
+pub(super) fn load_version(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    version: VersionId,
+) -> Result<Box<ShowData>, AppError> {
+    let access = ProjectAccess::load(conn, version.project_id, user)?;
+    let doc = find_plan(conn, version.project_id, version.id)?;
+    Ok(Box::new(load_show(conn, user, access, doc)?))
+}
+
+pub(super) fn version_markup(auth: &Auth, data: &ShowData, done: &str) -> Markup {
+    render_show(
+        auth,
+        data,
         false,
-        notice(&query.done),
+        notice(done),
         &default_decision(),
         &FieldErrors::new(),
-    ))
+    )
 }
