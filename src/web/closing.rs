@@ -7,15 +7,15 @@ use crate::db::closing::{self, ClosingRow};
 use crate::db::{DbConnection, audit, users};
 use crate::domain::closing::{ClosingForm, is_editable_in, parse};
 use crate::domain::phase::check_open;
-use crate::domain::policy::{Action, ProjectAction};
+use crate::domain::policy::ProjectAction;
 use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::closing::{self as view, ClosingPage};
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, Outcome, SavedQuery, conflict, invalid};
-use crate::web::project_access::ProjectAccess;
-use crate::web::{AppState, path_id, today};
+use crate::web::project_access::{ProjectAccess, ProjectRoute};
+use crate::web::today;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/projects/{id}/closing-report", web::get().to(show))
@@ -55,23 +55,16 @@ fn render(
     view::page(&auth.ctx, &page, form, errors, conflict)
 }
 
-async fn show(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    query: web::Query<SavedQuery>,
-) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
-    let data = state.db.run(move |conn| load(conn, id, &user)).await?;
+async fn show(route: ProjectRoute, query: web::Query<SavedQuery>) -> Result<Markup, AppError> {
+    let auth = &route.auth;
+    let data = route.read(load).await?;
     let form = data
         .report
         .as_ref()
         .map(|r| r.content().to_form(r.lock_version))
         .unwrap_or_default();
     Ok(render(
-        &auth,
+        auth,
         &data,
         &form,
         &FieldErrors::new(),
@@ -81,19 +74,15 @@ async fn show(
 }
 
 async fn save(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
+    route: ProjectRoute,
     CsrfForm(form): CsrfForm<ClosingForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
+    let (id, auth) = (route.id()?, &route.auth);
     let submitted = form.clone();
     let today = today();
-    let saved = state
-        .db
-        .write(move |conn| {
-            let data = load(conn, id, &user)?;
+    let saved = route
+        .write(move |conn, id, user| {
+            let data = load(conn, id, user)?;
             data.access.require(ProjectAction::WriteClosingReport)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
                 return Ok(Outcome::Refused(data, key));
@@ -139,12 +128,12 @@ async fn save(
     Ok(match saved {
         Outcome::Saved(()) => see_other(&format!("/projects/{id}/closing-report?saved=1")),
         Outcome::Invalid(data, errors) => {
-            invalid(render(&auth, &data, &submitted, &errors, false, false))
+            invalid(render(auth, &data, &submitted, &errors, false, false))
         }
         Outcome::Refused(data, key) => {
             let mut errors = FieldErrors::new();
             errors.add("outcome", key);
-            invalid(render(&auth, &data, &submitted, &errors, false, false))
+            invalid(render(auth, &data, &submitted, &errors, false, false))
         }
         Outcome::Conflict(data, _) => {
             // Keep the user's text, based on the version now stored, with the saved text beside it.
@@ -157,14 +146,7 @@ async fn save(
                 lock_version: lock.to_string(),
                 ..submitted
             };
-            conflict(render(
-                &auth,
-                &data,
-                &form,
-                &FieldErrors::new(),
-                true,
-                false,
-            ))
+            conflict(render(auth, &data, &form, &FieldErrors::new(), true, false))
         }
     })
 }

@@ -16,7 +16,7 @@ use crate::error::{AppError, see_other};
 use crate::views::governance::{self as view, Forms, MemberForm, SteeringPage};
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CsrfForm, Empty, Outcome, SavedQuery, invalid};
-use crate::web::project_access::ProjectAccess;
+use crate::web::project_access::{ProjectAccess, ProjectRoute};
 use crate::web::{AppState, path_id, today};
 
 /// The steering group's meetings are recorded by whoever decides for it: its chair, or the
@@ -119,18 +119,10 @@ fn render_steering(
 }
 
 async fn steering_group(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
+    route: ProjectRoute,
     query: web::Query<SavedQuery>,
 ) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
-    let data = state
-        .db
-        .run(move |conn| load_steering(conn, id, &user))
-        .await?;
+    let data = route.read(load_steering).await?;
     let none = FieldErrors::new();
     let forms = Forms {
         member: &empty_member(),
@@ -139,7 +131,7 @@ async fn steering_group(
         meeting_errors: &none,
     };
     Ok(render_steering(
-        &auth,
+        &route.auth,
         &data,
         &forms,
         !query.saved.is_empty(),
@@ -148,18 +140,13 @@ async fn steering_group(
 }
 
 async fn add_member(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
+    route: ProjectRoute,
     CsrfForm(form): CsrfForm<MemberForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
     let submitted = form.clone();
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let data = load_steering(conn, id, &user)?;
+    let outcome = route
+        .write(move |conn, id, user| {
+            let data = load_steering(conn, id, user)?;
             data.access.require(ProjectAction::ManageSteeringGroup)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
                 return Ok(Outcome::Refused(data, key));
@@ -196,7 +183,10 @@ async fn add_member(
         })
         .await?;
     match outcome {
-        Outcome::Saved(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
+        Outcome::Saved(()) => Ok(see_other(&format!(
+            "/projects/{}/steering-group?saved=1",
+            route.id()?
+        ))),
         not => {
             let (data, errors, refusal) = refused_parts(not)?;
             let forms = Forms {
@@ -206,7 +196,11 @@ async fn add_member(
                 meeting_errors: &FieldErrors::new(),
             };
             Ok(invalid(render_steering(
-                &auth, &data, &forms, false, refusal,
+                &route.auth,
+                &data,
+                &forms,
+                false,
+                refusal,
             )))
         }
     }
@@ -267,18 +261,13 @@ async fn remove_member(
 /// A steering group meeting with its decisions, recorded in one transaction: each decision is
 /// numbered in the steering group's series and linked to the meeting.
 async fn record_meeting(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
+    route: ProjectRoute,
     CsrfForm(form): CsrfForm<MeetingForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
     let submitted = form.clone();
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let data = load_steering(conn, id, &user)?;
+    let outcome = route
+        .write(move |conn, id, user| {
+            let data = load_steering(conn, id, user)?;
             data.access.require(RECORD_MEETING)?;
             if let Err(key) = check_open(data.access.project.project.phase()) {
                 return Ok(Outcome::Refused(data, key));
@@ -293,7 +282,10 @@ async fn record_meeting(
         })
         .await?;
     match outcome {
-        Outcome::Saved(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
+        Outcome::Saved(()) => Ok(see_other(&format!(
+            "/projects/{}/steering-group?saved=1",
+            route.id()?
+        ))),
         not => {
             let (data, errors, refusal) = refused_parts(not)?;
             let forms = Forms {
@@ -303,7 +295,11 @@ async fn record_meeting(
                 meeting_errors: &errors,
             };
             Ok(invalid(render_steering(
-                &auth, &data, &forms, false, refusal,
+                &route.auth,
+                &data,
+                &forms,
+                false,
+                refusal,
             )))
         }
     }

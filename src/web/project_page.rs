@@ -17,10 +17,10 @@ use crate::domain::policy::{self, Action, ProjectAction, ProjectEditScope, Proje
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::project_page as view;
-use crate::web::context::{Auth, CurrentUser};
+use crate::web::context::CurrentUser;
 use crate::web::forms::{CsrfForm, Outcome, SavedQuery, invalid};
-use crate::web::project_access::ProjectAccess;
-use crate::web::{AppState, path_id, today};
+use crate::web::project_access::{ProjectAccess, ProjectRoute};
+use crate::web::today;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/projects/{id}", web::get().to(show))
@@ -72,16 +72,9 @@ fn load_page(
     })
 }
 
-async fn show(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    query: web::Query<SavedQuery>,
-) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
-    let page = state.db.run(move |conn| load_page(conn, id, &user)).await?;
+async fn show(route: ProjectRoute, query: web::Query<SavedQuery>) -> Result<Markup, AppError> {
+    let auth = &route.auth;
+    let page = route.read(load_page).await?;
     let form = PhaseDecisionForm {
         decided_on: today().to_string(),
         ..PhaseDecisionForm::default()
@@ -117,18 +110,14 @@ impl PhaseRefused {
 /// A phase decision: checked against the phase table and the facts, recorded as a decision of the
 /// body the table names, in one transaction with the project's new phase and the audit entries.
 async fn decide_phase(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
+    route: ProjectRoute,
     CsrfForm(form): CsrfForm<PhaseDecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
+    let (id, auth) = (route.id()?, &route.auth);
     let submitted = form.clone();
-    let decided = state
-        .db
-        .write(move |conn| {
-            let page = load_page(conn, id, &user)?;
+    let decided = route
+        .write(move |conn, id, user| {
+            let page = load_page(conn, id, user)?;
             if !page.may_decide {
                 return Err(AppError::Forbidden);
             }
@@ -155,7 +144,7 @@ async fn decide_phase(
                 };
                 return Ok(Outcome::Invalid(Box::new(refused), FieldErrors::new()));
             }
-            record(conn, &page, &input, body, &user)?;
+            record(conn, &page, &input, body, user)?;
             Ok(Outcome::Saved(()))
         })
         .await?;
