@@ -67,17 +67,48 @@ fn load_steering(
     })
 }
 
-/// The page, the field errors and the reason of a change that was not saved.
-fn refused_parts(
+/// Which of the page's forms was posted, as typed.
+enum Posted<'a> {
+    Member(&'a MemberForm),
+    Meeting(&'a MeetingForm),
+    Nothing,
+}
+
+/// The answer to a change of the steering group: back to its page when saved, else the page again
+/// (422) with the posted form as typed, its errors, and the reason of a refusal.
+fn steering_answer(
+    auth: &Auth,
+    id: i64,
     outcome: Outcome<(), SteeringData>,
-) -> Result<(SteeringData, FieldErrors, Option<&'static str>), AppError> {
-    match outcome {
-        Outcome::Invalid(data, errors) => Ok((data, errors, None)),
-        Outcome::Refused(data, key) => Ok((data, FieldErrors::new(), Some(key))),
-        Outcome::Saved(()) | Outcome::Conflict(..) => Err(AppError::internal(
-            "a steering group change is saved or refused",
-        )),
-    }
+    posted: Posted,
+) -> Result<HttpResponse, AppError> {
+    let (data, errors, refusal) = match outcome {
+        Outcome::Saved(()) => {
+            return Ok(see_other(&format!("/projects/{id}/steering-group?saved=1")));
+        }
+        Outcome::Invalid(data, errors) => (data, errors, None),
+        Outcome::Refused(data, key) => (data, FieldErrors::new(), Some(key)),
+        Outcome::Conflict(..) => {
+            return Err(AppError::internal(
+                "a steering group change does not conflict",
+            ));
+        }
+    };
+    let (empty_member, empty_meeting, none) = (empty_member(), empty_meeting(), FieldErrors::new());
+    let (member, member_errors, meeting, meeting_errors) = match posted {
+        Posted::Member(member) => (member, &errors, &empty_meeting, &none),
+        Posted::Meeting(meeting) => (&empty_member, &none, meeting, &errors),
+        Posted::Nothing => (&empty_member, &none, &empty_meeting, &none),
+    };
+    let forms = Forms {
+        member,
+        member_errors,
+        meeting,
+        meeting_errors,
+    };
+    Ok(invalid(render_steering(
+        auth, &data, &forms, false, refusal,
+    )))
 }
 
 fn empty_member() -> MemberForm {
@@ -182,28 +213,12 @@ async fn add_member(
             }
         })
         .await?;
-    match outcome {
-        Outcome::Saved(()) => Ok(see_other(&format!(
-            "/projects/{}/steering-group?saved=1",
-            route.id()?
-        ))),
-        not => {
-            let (data, errors, refusal) = refused_parts(not)?;
-            let forms = Forms {
-                member: &submitted,
-                member_errors: &errors,
-                meeting: &empty_meeting(),
-                meeting_errors: &FieldErrors::new(),
-            };
-            Ok(invalid(render_steering(
-                &route.auth,
-                &data,
-                &forms,
-                false,
-                refusal,
-            )))
-        }
-    }
+    steering_answer(
+        &route.auth,
+        route.id()?,
+        outcome,
+        Posted::Member(&submitted),
+    )
 }
 
 async fn remove_member(
@@ -240,22 +255,7 @@ async fn remove_member(
             Ok(Outcome::Saved(()))
         })
         .await?;
-    match refused {
-        Outcome::Saved(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
-        not => {
-            let (data, _, refusal) = refused_parts(not)?;
-            let none = FieldErrors::new();
-            let forms = Forms {
-                member: &empty_member(),
-                member_errors: &none,
-                meeting: &empty_meeting(),
-                meeting_errors: &none,
-            };
-            Ok(invalid(render_steering(
-                &auth, &data, &forms, false, refusal,
-            )))
-        }
-    }
+    steering_answer(&auth, id, refused, Posted::Nothing)
 }
 
 /// A steering group meeting with its decisions, recorded in one transaction: each decision is
@@ -281,28 +281,12 @@ async fn record_meeting(
             Ok(Outcome::Saved(()))
         })
         .await?;
-    match outcome {
-        Outcome::Saved(()) => Ok(see_other(&format!(
-            "/projects/{}/steering-group?saved=1",
-            route.id()?
-        ))),
-        not => {
-            let (data, errors, refusal) = refused_parts(not)?;
-            let forms = Forms {
-                member: &empty_member(),
-                member_errors: &FieldErrors::new(),
-                meeting: &submitted,
-                meeting_errors: &errors,
-            };
-            Ok(invalid(render_steering(
-                &route.auth,
-                &data,
-                &forms,
-                false,
-                refusal,
-            )))
-        }
-    }
+    steering_answer(
+        &route.auth,
+        route.id()?,
+        outcome,
+        Posted::Meeting(&submitted),
+    )
 }
 
 fn record(
