@@ -6,6 +6,7 @@ pub mod admin;
 pub mod closing;
 pub mod components;
 pub mod directives;
+pub mod documents;
 pub mod governance;
 pub mod layout;
 pub mod pages;

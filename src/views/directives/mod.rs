@@ -15,6 +15,7 @@ use crate::views::components::{
     self, Field, Input, checkbox, csrf_field, decision_number, error_summary, notice, project_page,
     saved_meanwhile,
 };
+use crate::views::documents::{VersionLine, status_badge, versions_table};
 use crate::web::context::Ctx;
 
 mod compare;
@@ -95,10 +96,6 @@ fn version_name(ctx: &Ctx, row: &DirectiveRow) -> String {
             ("version", row.version.to_string().into()),
         ],
     )
-}
-
-fn status_badge(ctx: &Ctx, status: Status) -> Markup {
-    html! { span class={ "badge status " (status.as_str()) } { (ctx.t(status.label_key())) } }
 }
 
 fn breadcrumb(ctx: &Ctx, project: &ProjectView, directives: bool) -> Markup {

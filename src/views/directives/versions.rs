@@ -2,6 +2,15 @@
 
 use super::*;
 
+/// The columns of the table of directive versions.
+const HEADERS: [&str; 5] = [
+    "directive-version",
+    "directive-status",
+    "directive-created-by",
+    "directive-updated",
+    "directive-decision",
+];
+
 /// Every version of both kinds, and the choice of two to compare.
 pub(super) fn versions_section(
     ctx: &Ctx,
@@ -21,45 +30,36 @@ pub(super) fn versions_section(
             .find(|v| v.row.kind() == r.kind() && v.row.version == r.version - 1)
             .map(|v| v.row.id)
     });
+    let lines: Vec<VersionLine> = versions
+        .iter()
+        .map(|entry| {
+            let row = &entry.row;
+            let decision = match (&entry.decision, row.status()) {
+                (Some(d), Status::Approved | Status::Returned) => {
+                    format!("{}, {}", decision_number(ctx, d), d.decided_on)
+                }
+                _ => "–".to_owned(),
+            };
+            VersionLine {
+                href: directive_path(p.id, row.id),
+                name: version_name(ctx, row),
+                current: Some(row.id) == to,
+                status: row.status(),
+                cells: vec![
+                    format!(
+                        "{}, {}",
+                        entry.created_by_name,
+                        row.created_at.format("%Y-%m-%d")
+                    ),
+                    row.updated_at.format("%Y-%m-%d").to_string(),
+                    decision,
+                ],
+            }
+        })
+        .collect();
     html! {
         h2 #versions { (ctx.t("directive-versions")) }
-        div.table-wrap {
-            table.data-table {
-                caption.sr-only { (ctx.t("directive-versions")) }
-                thead { tr {
-                    th scope="col" { (ctx.t("directive-version")) }
-                    th scope="col" { (ctx.t("directive-status")) }
-                    th scope="col" { (ctx.t("directive-created-by")) }
-                    th scope="col" { (ctx.t("directive-updated")) }
-                    th scope="col" { (ctx.t("directive-decision")) }
-                } }
-                tbody {
-                    @for entry in versions {
-                        @let row = &entry.row;
-                        tr {
-                            td {
-                                @if Some(row.id) == to {
-                                    a href=(directive_path(p.id, row.id)) aria-current="page" { (version_name(ctx, row)) }
-                                } @else {
-                                    a href=(directive_path(p.id, row.id)) { (version_name(ctx, row)) }
-                                }
-                            }
-                            td { (status_badge(ctx, row.status())) }
-                            td { (entry.created_by_name) ", " (row.created_at.format("%Y-%m-%d")) }
-                            td { (row.updated_at.format("%Y-%m-%d")) }
-                            td {
-                                @match (&entry.decision, row.status()) {
-                                    (Some(d), Status::Approved | Status::Returned) => {
-                                        (decision_number(ctx, d)) ", " (d.decided_on.to_string())
-                                    }
-                                    _ => { "–" }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        (versions_table(ctx, "directive-versions", &HEADERS, &lines))
         @if versions.len() > 1 {
             (compare_form(ctx, p.id, versions, from, to))
         }

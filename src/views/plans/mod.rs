@@ -19,6 +19,7 @@ use crate::views::components::{
     self, csrf_field, decision_number, described_by, notice, project_page, saved_meanwhile,
     select_field,
 };
+use crate::views::documents::{VersionLine, status_badge, versions_table};
 use crate::web::context::Ctx;
 
 mod compare;
@@ -100,10 +101,6 @@ fn message(ctx: &Ctx, message: Option<Message>) -> Markup {
             }
         },
     }
-}
-
-fn status_badge(ctx: &Ctx, status: Status) -> Markup {
-    html! { span class={ "badge status " (status.as_str()) } { (ctx.t(status.label_key())) } }
 }
 
 fn decision_line(ctx: &Ctx, decision: &DecisionRow) -> String {

@@ -2,6 +2,14 @@
 
 use super::*;
 
+/// The columns of the table of plan versions.
+const VERSION_HEADERS: [&str; 4] = [
+    "plan-version",
+    "plan-status",
+    "plan-answers-directive",
+    "plan-updated",
+];
+
 /// A project without a plan: what is missing, and the way to create one.
 pub struct EmptyPage<'a> {
     pub project: &'a ProjectView,
@@ -60,6 +68,26 @@ pub fn show(ctx: &Ctx, data: &PlanPage) -> Markup {
         .map(|v| &v.plan)
         .find(|v| v.version < plan.version);
     let here = plan_path(p.id, plan.id);
+    let lines: Vec<VersionLine> = data
+        .versions
+        .iter()
+        .map(|v| {
+            let href = plan_path(p.id, v.plan.id);
+            VersionLine {
+                current: href == here && !data.pinned,
+                href,
+                name: ctx.t_args("plan-version-link", &[("version", v.plan.version.into())]),
+                status: v.plan.status(),
+                cells: vec![
+                    ctx.t_args(
+                        "plan-directive-version",
+                        &[("version", v.directive_version.into())],
+                    ),
+                    v.plan.updated_at.format("%Y-%m-%d").to_string(),
+                ],
+            }
+        })
+        .collect();
     project_page(
         ctx,
         &title,
@@ -104,35 +132,7 @@ pub fn show(ctx: &Ctx, data: &PlanPage) -> Markup {
                 dt { (ctx.t("plan-maintenance-object")) } dd { (or_dash(&data.doc.content.maintenance_object)) }
             }
             h2 { (ctx.t("plan-versions")) }
-            div.table-wrap {
-                table.data-table.plan-table {
-                    caption.sr-only { (ctx.t("plan-versions")) }
-                    thead { tr {
-                        th scope="col" { (ctx.t("plan-version")) }
-                        th scope="col" { (ctx.t("plan-status")) }
-                        th scope="col" { (ctx.t("plan-answers-directive")) }
-                        th scope="col" { (ctx.t("plan-updated")) }
-                    } }
-                    tbody {
-                        @for v in data.versions {
-                            @let version = &v.plan;
-                            @let path = plan_path(p.id, version.id);
-                            tr {
-                                th scope="row" {
-                                    @if path == here && !data.pinned {
-                                        a href=(path) aria-current="page" { (ctx.t_args("plan-version-link", &[("version", version.version.into())])) }
-                                    } @else {
-                                        a href=(path) { (ctx.t_args("plan-version-link", &[("version", version.version.into())])) }
-                                    }
-                                }
-                                td { (status_badge(ctx, version.status())) }
-                                td { (ctx.t_args("plan-directive-version", &[("version", v.directive_version.into())])) }
-                                td { (version.updated_at.format("%Y-%m-%d")) }
-                            }
-                        }
-                    }
-                }
-            }
+            (versions_table(ctx, "plan-versions", &VERSION_HEADERS, &lines))
             @if let Some(previous) = previous {
                 p {
                     a href={ "/projects/" (p.id) "/plan/compare?from=" (previous.id) "&to=" (plan.id) } {
