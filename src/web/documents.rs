@@ -25,6 +25,24 @@ pub type Stepped<P> = Outcome<String, P>;
 /// A step of a kind, one transaction: the page it answers with when not saved is `P`.
 pub type StepFn<P> = fn(&mut DbConnection, &CurrentUser, VersionId) -> Result<Stepped<P>, AppError>;
 
+/// Saving a draft's form (the posted fields) under its lock version, one transaction.
+pub type SaveFn<P> = fn(
+    &mut DbConnection,
+    &CurrentUser,
+    VersionId,
+    &[(String, String)],
+) -> Result<Stepped<P>, AppError>;
+
+/// What was posted with a step, for the page shown again when it was not saved.
+#[derive(Debug, Clone, Copy)]
+pub enum Posted<'a> {
+    Nothing,
+    /// A decision, as typed.
+    Decision(&'a DecisionPosted),
+    /// A draft's form, as typed.
+    Draft(&'a [(String, String)]),
+}
+
 /// A decision on a version of a kind, one transaction.
 pub type DecideFn<P> =
     fn(&mut DbConnection, &CurrentUser, VersionId, &DecisionPosted) -> Result<Stepped<P>, AppError>;
@@ -35,16 +53,17 @@ pub type DecideFn<P> =
 pub trait Steps: 'static {
     /// What the page shown again after a step that was not saved needs.
     type Page: Send + 'static;
+    const SAVE: SaveFn<Self::Page>;
     const SUBMIT: StepFn<Self::Page>;
     const DECIDE: DecideFn<Self::Page>;
     const REVISE: StepFn<Self::Page>;
 
-    /// The page again, for a step that was refused, conflicted or had errors; `decision` is the
-    /// decision as posted, for a decision.
+    /// The page again, for a step that was refused, conflicted or had errors, with what was
+    /// posted.
     fn not_saved(
         auth: &Auth,
         outcome: Stepped<Self::Page>,
-        decision: Option<&DecisionPosted>,
+        posted: Posted,
     ) -> Result<HttpResponse, AppError>;
 }
 
@@ -52,6 +71,10 @@ pub trait Steps: 'static {
 /// `{base}/{version}`.
 pub fn step_routes<K: Steps>(cfg: &mut web::ServiceConfig, base: &str) {
     cfg.route(
+        &format!("{base}/{{version}}/edit"),
+        web::post().to(save::<K>),
+    )
+    .route(
         &format!("{base}/{{version}}/submit"),
         web::post().to(draft_step::<K>),
     )
@@ -164,12 +187,30 @@ fn version_id(path: &(String, String)) -> Result<VersionId, AppError> {
 fn answer<K: Steps>(
     auth: &Auth,
     outcome: Stepped<K::Page>,
-    decision: Option<&DecisionPosted>,
+    posted: Posted,
 ) -> Result<HttpResponse, AppError> {
     match outcome {
         Outcome::Saved(path) => Ok(see_other(&path)),
-        not => K::not_saved(auth, not, decision),
+        not => K::not_saved(auth, not, posted),
     }
+}
+
+/// `POST {base}/{version}/edit`: saves a draft's form under its lock version; a returned version
+/// becomes a draft again.
+async fn save<K: Steps>(
+    auth: Auth,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    let version = version_id(&path)?;
+    let user = auth.user.clone();
+    let posted = pairs.clone();
+    let outcome = state
+        .db
+        .write(move |conn| K::SAVE(conn, &user, version, &posted))
+        .await?;
+    answer::<K>(&auth, outcome, Posted::Draft(&pairs))
 }
 
 /// `POST {base}/{version}/submit` (a complete draft to the body that decides it) and
@@ -192,7 +233,7 @@ async fn draft_step<K: Steps>(
         .db
         .write(move |conn| step(conn, &user, version))
         .await?;
-    answer::<K>(&auth, outcome, None)
+    answer::<K>(&auth, outcome, Posted::Nothing)
 }
 
 /// `POST {base}/{version}/approve` (fields `decided_on` and `text`, an optional comment) and
@@ -216,7 +257,7 @@ async fn decide<K: Steps>(
         .db
         .write(move |conn| K::DECIDE(conn, &user, version, &decision))
         .await?;
-    answer::<K>(&auth, outcome, Some(&posted))
+    answer::<K>(&auth, outcome, Posted::Decision(&posted))
 }
 
 /// The query of the redirect after a step: which step was done, for the page's notice.

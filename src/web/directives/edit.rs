@@ -1,4 +1,5 @@
-//! `GET` and `POST /projects/{id}/directive/{did}/edit`: a draft's form and saving it.
+//! `GET /projects/{id}/directive/{did}/edit`, a draft's form, and saving it (`POST`, through
+//! `web::documents`).
 
 use super::*;
 
@@ -34,47 +35,46 @@ pub(super) async fn edit(
     )))
 }
 
-/// `POST /projects/{id}/directive/{did}/edit`: saves a draft under its lock version. A returned
+/// Saves a draft (`POST /projects/{id}/directive/{did}/edit`) under its lock version. A returned
 /// version becomes a draft again.
-pub(super) async fn update(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
-) -> Result<HttpResponse, AppError> {
-    let (id, did) = (path_id(&path.0)?, path_id(&path.1)?);
-    let user = auth.user.clone();
-    let form = DirectiveForm::from_pairs(&pairs);
-    let submitted = form.clone();
+pub(super) fn save(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    version: VersionId,
+    pairs: &[(String, String)],
+) -> Result<Changed, AppError> {
+    let (id, did) = (version.project_id, version.id);
+    let form = DirectiveForm::from_pairs(pairs);
     let lock_version = i64::from(parse_lock_version(&form.lock_version));
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let version = VersionId {
-                project_id: id,
-                id: did,
-            };
-            let data = match load_for_step(conn, &user, version, Step::Edit)? {
-                Ok(data) => data,
-                Err(refused) => return Ok(refused),
-            };
-            // A returned version becomes a draft again.
-            let to = Status::Draft;
-            let content = match parse_draft(&form) {
-                Ok(content) => content,
-                Err(errors) => return Ok(Outcome::Invalid(data, errors)),
-            };
-            match directives::update_draft(conn, did, lock_version, to, &content, user.id)? {
-                Saved::Yes => {
-                    let action = audit::Action::Update;
-                    let before = Some(&data.directive);
-                    documents::record::<Directives>(conn, version, user.id, action, before)?;
-                    Ok(Outcome::Saved(format!("{}?done=saved", path_of(id, did))))
-                }
-                Saved::Conflict => Ok(Outcome::Conflict(data, None)),
-            }
-        })
-        .await?;
+    let data = match load_for_step(conn, user, version, Step::Edit)? {
+        Ok(data) => data,
+        Err(refused) => return Ok(refused),
+    };
+    // A returned version becomes a draft again.
+    let to = Status::Draft;
+    let content = match parse_draft(&form) {
+        Ok(content) => content,
+        Err(errors) => return Ok(Outcome::Invalid(data, errors)),
+    };
+    match directives::update_draft(conn, did, lock_version, to, &content, user.id)? {
+        Saved::Yes => {
+            let action = audit::Action::Update;
+            let before = Some(&data.directive);
+            documents::record::<Directives>(conn, version, user.id, action, before)?;
+            Ok(Outcome::Saved(format!("{}?done=saved", path_of(id, did))))
+        }
+        Saved::Conflict => Ok(Outcome::Conflict(data, None)),
+    }
+}
+
+/// The form again after a save that was not made: with the errors, the reason, or what was saved
+/// meanwhile beside what the user typed.
+pub(super) fn not_saved(
+    auth: &Auth,
+    outcome: Changed,
+    pairs: &[(String, String)],
+) -> Result<HttpResponse, AppError> {
+    let submitted = DirectiveForm::from_pairs(pairs);
     Ok(match outcome {
         Outcome::Saved(path) => see_other(&path),
         Outcome::Invalid(data, errors) => invalid(view::form(
@@ -89,7 +89,7 @@ pub(super) async fn update(
             },
         )),
         Outcome::Conflict(data, Some(key)) => conflict(render_version(
-            &auth,
+            auth,
             &data,
             Some(key),
             None,

@@ -32,7 +32,8 @@ use crate::views::directives::{
 };
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::documents::{
-    self as workflow, Comparing, DecideFn, DecisionFields, LoadFn, Pages, StepFn, Steps,
+    self as workflow, Comparing, DecideFn, DecisionFields, LoadFn, Pages, Posted, SaveFn, StepFn,
+    Steps,
 };
 use crate::web::forms::{CsrfForm, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
@@ -57,11 +58,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route(BASE, web::post().to(create))
         .route("/projects/{id}/directive/new", web::get().to(new));
     workflow::page_routes::<DirectivePages>(cfg, BASE);
-    cfg.route("/projects/{id}/directive/{did}/edit", web::get().to(edit))
-        .route(
-            "/projects/{id}/directive/{did}/edit",
-            web::post().to(update),
-        );
+    cfg.route("/projects/{id}/directive/{did}/edit", web::get().to(edit));
     workflow::step_routes::<DirectivePages>(cfg, BASE);
 }
 
@@ -92,16 +89,17 @@ struct DirectivePages;
 
 impl Steps for DirectivePages {
     type Page = Box<VersionData>;
+    const SAVE: SaveFn<Box<VersionData>> = edit::save;
     const SUBMIT: StepFn<Box<VersionData>> = submit::submit;
     const DECIDE: DecideFn<Box<VersionData>> = decide::decide;
     const REVISE: StepFn<Box<VersionData>> = revise::revise;
 
-    fn not_saved(
-        auth: &Auth,
-        outcome: Changed,
-        decision: Option<&DecisionPosted>,
-    ) -> Result<HttpResponse, AppError> {
-        Ok(stepped(auth, outcome, decision))
+    fn not_saved(auth: &Auth, outcome: Changed, posted: Posted) -> Result<HttpResponse, AppError> {
+        match posted {
+            Posted::Draft(pairs) => edit::not_saved(auth, outcome, pairs),
+            Posted::Decision(decision) => Ok(stepped(auth, outcome, Some(decision))),
+            Posted::Nothing => Ok(stepped(auth, outcome, None)),
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! `GET` and `POST /projects/{id}/plan/{pid}/edit`: a draft's form and saving it.
+//! `GET /projects/{id}/plan/{pid}/edit`, a draft's form, and saving it (`POST`, through
+//! `web::documents`).
 
 use super::*;
 
@@ -79,55 +80,46 @@ pub(super) async fn edit(
         .body(page.into_string()))
 }
 
-pub(super) async fn update(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<(String, String)>,
-    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
-) -> Result<HttpResponse, AppError> {
-    let (id, plan_id) = ids(&path)?;
-    let user = auth.user.clone();
-    let form = PlanForm::from_pairs(&pairs);
-    let submitted = form.clone();
+/// Saves a draft (`POST /projects/{id}/plan/{pid}/edit`) if it is still at its lock version; a
+/// returned plan becomes a draft again.
+pub(super) fn save(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    version: VersionId,
+    pairs: &[(String, String)],
+) -> Result<Changed<String>, AppError> {
+    let (id, plan_id) = (version.project_id, version.id);
+    let form = PlanForm::from_pairs(pairs);
     let lock_version = i64::from(parse_lock_version(form.get("lock_version")));
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let data = match load_for_draft(conn, &user, id, plan_id, Step::Edit)? {
-                Ok(data) => data,
-                Err(refused) => return Ok(refused),
-            };
-            let content = match domain::parse_draft(&form, &data.doc.directive.goal_ids()) {
-                Ok(content) => content,
-                Err(errors) => return Ok(Outcome::Invalid(data, errors)),
-            };
-            match plans::save_draft(conn, plan_id, lock_version, &content, user.id)? {
-                Saved::Conflict => {
-                    let now = find_plan(conn, id, plan_id)?;
-                    Ok(Outcome::Conflict(
-                        Box::new(ShowData { doc: now, ..*data }),
-                        None,
-                    ))
-                }
-                Saved::Yes => {
-                    let after = find_plan(conn, id, plan_id)?;
-                    plans::record(
-                        conn,
-                        user.id,
-                        audit::Action::Update,
-                        Some(&data.doc),
-                        &after,
-                    )?;
-                    Ok(Outcome::Saved(()))
-                }
-            }
-        })
-        .await?;
-    match outcome {
-        Outcome::Saved(()) => Ok(see_other(&format!(
-            "/projects/{id}/plan/{plan_id}?done=saved"
-        ))),
-        not => not_saved(&auth, not, None, Some(&submitted)),
+    let data = match load_for_draft(conn, user, id, plan_id, Step::Edit)? {
+        Ok(data) => data,
+        Err(refused) => return Ok(refused),
+    };
+    let content = match domain::parse_draft(&form, &data.doc.directive.goal_ids()) {
+        Ok(content) => content,
+        Err(errors) => return Ok(Outcome::Invalid(data, errors)),
+    };
+    match plans::save_draft(conn, plan_id, lock_version, &content, user.id)? {
+        Saved::Conflict => {
+            let now = find_plan(conn, id, plan_id)?;
+            Ok(Outcome::Conflict(
+                Box::new(ShowData { doc: now, ..*data }),
+                None,
+            ))
+        }
+        Saved::Yes => {
+            let after = find_plan(conn, id, plan_id)?;
+            plans::record(
+                conn,
+                user.id,
+                audit::Action::Update,
+                Some(&data.doc),
+                &after,
+            )?;
+            Ok(Outcome::Saved(format!(
+                "/projects/{id}/plan/{plan_id}?done=saved"
+            )))
+        }
     }
 }
 

@@ -23,8 +23,8 @@ use crate::views::plans::{
 };
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::documents::{
-    Comparing, DecideFn, DecisionFields, LoadFn, Pages, StepFn, Steps, compared_pair, page_routes,
-    parse_decision, step_routes,
+    Comparing, DecideFn, DecisionFields, LoadFn, Pages, Posted, SaveFn, StepFn, Steps,
+    compared_pair, page_routes, parse_decision, step_routes,
 };
 use crate::web::forms::{CsrfForm, Empty, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
@@ -47,8 +47,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     const BASE: &str = "/projects/{id}/plan";
     cfg.route(BASE, web::post().to(create));
     page_routes::<PlanPages>(cfg, BASE);
-    cfg.route("/projects/{id}/plan/{pid}/edit", web::get().to(edit))
-        .route("/projects/{id}/plan/{pid}/edit", web::post().to(update));
+    cfg.route("/projects/{id}/plan/{pid}/edit", web::get().to(edit));
     step_routes::<PlanPages>(cfg, BASE);
 }
 
@@ -79,6 +78,7 @@ struct PlanPages;
 
 impl Steps for PlanPages {
     type Page = Box<ShowData>;
+    const SAVE: SaveFn<Box<ShowData>> = edit::save;
     const SUBMIT: StepFn<Box<ShowData>> = submit::submit;
     const DECIDE: DecideFn<Box<ShowData>> = decide::decide;
     const REVISE: StepFn<Box<ShowData>> = revise::revise;
@@ -86,9 +86,15 @@ impl Steps for PlanPages {
     fn not_saved(
         auth: &Auth,
         outcome: Changed<String>,
-        decision: Option<&DecisionPosted>,
+        posted: Posted,
     ) -> Result<HttpResponse, AppError> {
-        not_saved(auth, outcome, decision.map(|d| &d.form), None)
+        match posted {
+            Posted::Draft(pairs) => {
+                not_saved(auth, outcome, None, Some(&PlanForm::from_pairs(pairs)))
+            }
+            Posted::Decision(decision) => not_saved(auth, outcome, Some(&decision.form), None),
+            Posted::Nothing => not_saved(auth, outcome, None, None),
+        }
     }
 }
 
