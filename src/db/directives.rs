@@ -14,8 +14,8 @@ use serde::Serialize;
 use super::decisions::DecisionRow;
 use super::projects::Saved;
 use super::schema::{decisions, directive_goals, directives, users};
-use super::{DbConnection, now};
-use crate::domain::decision::Body;
+use super::{DbConnection, documents, now};
+use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::directive::{DirectiveContent, DirectiveKind};
 use crate::domain::document::{Authors, Status};
 
@@ -361,76 +361,24 @@ pub fn update_draft(
     Ok(Saved::Yes)
 }
 
-/// A submission: who submits, on which day, to which body.
-pub struct Submission {
-    pub body: Body,
-    pub by: i64,
-    pub on: NaiveDate,
-}
+/// Directives in the shared workflow (`db::documents`).
+pub struct Directives;
 
-/// Submits a version that is still in status `from` (moving it to `to`). Returns whether it was:
-/// another request may have moved it on meanwhile.
-pub fn submit(
-    conn: &mut DbConnection,
-    id: i64,
-    from: Status,
-    to: Status,
-    submission: &Submission,
-) -> QueryResult<bool> {
-    let rows = diesel::update(
-        directives::table
-            .find(id)
-            .filter(directives::status.eq(from.as_str())),
-    )
-    .set((
-        directives::status.eq(to.as_str()),
-        directives::approving_body.eq(submission.body.as_str()),
-        directives::submitted_by.eq(submission.by),
-        directives::submitted_on.eq(submission.on),
-        directives::lock_version.eq(directives::lock_version + 1),
-        directives::updated_at.eq(now()),
-    ))
-    .execute(conn)?;
-    Ok(rows == 1)
-}
+impl documents::Kind for Directives {
+    const TABLE: &'static str = "directives";
+    const BODY_COLUMN: Option<&'static str> = Some("approving_body");
+    const ENTITY: &'static str = "directive";
+    const APPROVED: DecisionKind = DecisionKind::DirectiveApproved;
+    const RETURNED: DecisionKind = DecisionKind::DirectiveReturned;
+    type Audited = Directive;
 
-/// Records the decision on a submitted version: approved, or returned with `return_reason`.
-/// Returns whether the version was still submitted.
-pub fn decide(
-    conn: &mut DbConnection,
-    id: i64,
-    to: Status,
-    decision_id: i64,
-    return_reason: Option<&str>,
-) -> QueryResult<bool> {
-    let rows = match return_reason {
-        Some(reason) => diesel::update(
-            directives::table
-                .find(id)
-                .filter(directives::status.eq(Status::Submitted.as_str())),
-        )
-        .set((
-            directives::status.eq(to.as_str()),
-            directives::decision_id.eq(decision_id),
-            directives::return_reason.eq(reason),
-            directives::lock_version.eq(directives::lock_version + 1),
-            directives::updated_at.eq(now()),
-        ))
-        .execute(conn)?,
-        None => diesel::update(
-            directives::table
-                .find(id)
-                .filter(directives::status.eq(Status::Submitted.as_str())),
-        )
-        .set((
-            directives::status.eq(to.as_str()),
-            directives::decision_id.eq(decision_id),
-            directives::lock_version.eq(directives::lock_version + 1),
-            directives::updated_at.eq(now()),
-        ))
-        .execute(conn)?,
-    };
-    Ok(rows == 1)
+    fn audited(
+        conn: &mut DbConnection,
+        project_id: i64,
+        id: i64,
+    ) -> QueryResult<Option<Directive>> {
+        find(conn, project_id, id)
+    }
 }
 
 /// The decision recorded on a version, with the name of who entered it.

@@ -11,6 +11,7 @@ pub mod decisions;
 pub mod demo;
 pub mod demo_governance;
 pub mod directives;
+pub mod documents;
 pub mod governance;
 pub mod login_sessions;
 pub mod plans;

@@ -16,7 +16,8 @@ use super::schema::{
     decisions, directive_goals, directives, plan_benefits, plan_budget_lines, plan_goal_answers,
     plan_milestones, plan_risks, plans,
 };
-use super::{DbConnection, audit, now};
+use super::{DbConnection, audit, documents, now};
+use crate::domain::decision::DecisionKind;
 use crate::domain::directive::DirectiveKind;
 use crate::domain::document::{Authors, Status};
 use crate::domain::plan::{
@@ -461,57 +462,24 @@ pub fn save_draft(
     Ok(Saved::Yes)
 }
 
-/// Submits a draft or returned plan to the steering group: `by` on the day `on`. False if it was
-/// neither meanwhile.
-pub fn submit(conn: &mut DbConnection, plan_id: i64, by: i64, on: NaiveDate) -> QueryResult<bool> {
-    let rows = diesel::update(
-        plans::table
-            .find(plan_id)
-            .filter(plans::status.eq_any(EDITABLE)),
-    )
-    .set((
-        plans::status.eq(Status::Submitted.as_str()),
-        plans::submitted_by.eq(by),
-        plans::submitted_on.eq(on),
-        plans::lock_version.eq(plans::lock_version + 1),
-        plans::updated_at.eq(now()),
-    ))
-    .execute(conn)?;
-    Ok(rows == 1)
-}
+/// Plans in the shared workflow (`db::documents`).
+pub struct Plans;
 
-/// Records the steering group's decision on a submitted plan: approved, or returned with a reason.
-/// False if the plan was not submitted meanwhile.
-pub fn decide(
-    conn: &mut DbConnection,
-    plan_id: i64,
-    to: Status,
-    decision_id: i64,
-    return_reason: Option<&str>,
-) -> QueryResult<bool> {
-    let target = plans::table
-        .find(plan_id)
-        .filter(plans::status.eq(Status::Submitted.as_str()));
-    let rows = match return_reason {
-        Some(reason) => diesel::update(target)
-            .set((
-                plans::status.eq(to.as_str()),
-                plans::decision_id.eq(decision_id),
-                plans::return_reason.eq(reason),
-                plans::lock_version.eq(plans::lock_version + 1),
-                plans::updated_at.eq(now()),
-            ))
-            .execute(conn)?,
-        None => diesel::update(target)
-            .set((
-                plans::status.eq(to.as_str()),
-                plans::decision_id.eq(decision_id),
-                plans::lock_version.eq(plans::lock_version + 1),
-                plans::updated_at.eq(now()),
-            ))
-            .execute(conn)?,
-    };
-    Ok(rows == 1)
+impl documents::Kind for Plans {
+    const TABLE: &'static str = "plans";
+    const BODY_COLUMN: Option<&'static str> = None;
+    const ENTITY: &'static str = "plan";
+    const APPROVED: DecisionKind = DecisionKind::PlanApproved;
+    const RETURNED: DecisionKind = DecisionKind::PlanReturned;
+    type Audited = AuditSnapshot;
+
+    fn audited(
+        conn: &mut DbConnection,
+        project_id: i64,
+        id: i64,
+    ) -> QueryResult<Option<AuditSnapshot>> {
+        Ok(load(conn, project_id, id)?.map(|doc| doc.audit_snapshot()))
+    }
 }
 
 /// The decision a plan's status rests on, if any.
@@ -585,20 +553,12 @@ pub fn record(
     before: Option<&PlanDoc>,
     after: &PlanDoc,
 ) -> QueryResult<()> {
+    let version = documents::VersionId {
+        project_id: after.plan.project_id,
+        id: after.plan.id,
+    };
     let before = before.map(PlanDoc::audit_snapshot);
-    let after = after.audit_snapshot();
-    audit::record(
-        conn,
-        &audit::Change {
-            user_id: Some(user_id),
-            action,
-            entity: "plan",
-            entity_id: after.plan.id,
-            project_id: Some(after.plan.project_id),
-            before: before.as_ref(),
-            after: Some(&after),
-        },
-    )
+    documents::record::<Plans>(conn, version, user_id, action, before.as_ref())
 }
 
 /// Content carried over into a new version that answers `to`, from a version that answered

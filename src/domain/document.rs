@@ -10,6 +10,7 @@
 //! the next body up.
 
 use super::decision::Body;
+use super::policy::ProjectAction;
 
 /// Where a version stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,6 +109,17 @@ pub fn step(status: Status, step: Step, is_latest: bool) -> Result<Status, StepR
         (Step::Revise, Status::Approved) if is_latest => Ok(Status::Draft),
         (Step::Revise, Status::Approved) => Err(StepRefusal::NewerVersionOpen),
         (Step::Revise, _) => Err(StepRefusal::NotApproved),
+    }
+}
+
+/// What a user must be allowed on the project (`policy::may`) to take `step` on a version: its kind's
+/// drafting right (`drafter`: the commissioner's for a directive, the lead's for a plan) to edit,
+/// submit or revise it; to approve or return it, the right to decide for `body`, the body that
+/// decides this version.
+pub fn step_action(step: Step, drafter: ProjectAction, body: Body) -> ProjectAction {
+    match step {
+        Step::Edit | Step::Submit | Step::Revise => drafter,
+        Step::Approve | Step::Return => ProjectAction::DecideAs(body),
     }
 }
 
@@ -350,6 +362,23 @@ mod tests {
                 deciding_body(Body::ManagementGroup, facts),
                 Body::ManagementGroup
             );
+        }
+    }
+
+    #[test]
+    fn drafters_draft_and_the_deciding_body_decides() {
+        let directive = ProjectAction::DraftDirective;
+        let body = Body::ManagementGroup;
+        #[rustfmt::skip]
+        let table = [
+            (Step::Edit,    ProjectAction::DraftDirective),
+            (Step::Submit,  ProjectAction::DraftDirective),
+            (Step::Revise,  ProjectAction::DraftDirective),
+            (Step::Approve, ProjectAction::DecideAs(Body::ManagementGroup)),
+            (Step::Return,  ProjectAction::DecideAs(Body::ManagementGroup)),
+        ];
+        for (step, expected) in table {
+            assert_eq!(step_action(step, directive, body), expected, "{step:?}");
         }
     }
 

@@ -49,49 +49,102 @@ pub fn allows(role: Role, action: Action) -> bool {
     }
 }
 
-/// Whether a user may record a decision of `body` on a project: the development manager their
-/// own, a management group member the group's, and the steering group's chair (or the development
-/// manager, who answers for every project) the steering group's.
-pub fn may_record_decision(role: Role, steering: Option<SteeringRole>, body: Body) -> bool {
-    match body {
-        Body::DevelopmentManager => role == Role::DevelopmentManager,
-        Body::ManagementGroup => role == Role::ManagementGroup,
-        Body::SteeringGroup => {
-            steering == Some(SteeringRole::Chair) || role == Role::DevelopmentManager
+/// Who a user is to one project: every relation that carries rights, and the user's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProjectRelation {
+    pub role: Role,
+    /// The user is the project's lead.
+    pub is_lead: bool,
+    /// The user commissioned the project (beställare).
+    pub is_commissioner: bool,
+    /// The user's seat in the project's steering group, if any.
+    pub steering: Option<SteeringRole>,
+}
+
+impl ProjectRelation {
+    /// A user with `role` and no relation to the project.
+    pub fn stranger(role: Role) -> ProjectRelation {
+        ProjectRelation {
+            role,
+            is_lead: false,
+            is_commissioner: false,
+            steering: None,
         }
     }
 }
 
-/// Whether a user may record any decision at all on a project.
-pub fn may_record_any_decision(role: Role, steering: Option<SteeringRole>) -> bool {
+/// Something a user may want to do on one project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProjectAction {
+    /// Read the project and its documents (public information).
+    View,
+    /// Edit the register entry, at least its description.
+    EditEntry,
+    /// Edit every field of the register entry, lead and commissioner included.
+    EditWholeEntry,
+    /// Draft, edit, submit and revise the project's directives.
+    DraftDirective,
+    /// Draft, edit, submit and revise the project's plan.
+    DraftPlan,
+    /// Write the closing report.
+    WriteClosingReport,
+    /// Appoint and remove steering group members.
+    ManageSteeringGroup,
+    /// Record a decision of this body on the project (for the steering group, also its meetings).
+    DecideAs(Body),
+}
+
+impl ProjectAction {
+    pub const ALL: [ProjectAction; 10] = [
+        ProjectAction::View,
+        ProjectAction::EditEntry,
+        ProjectAction::EditWholeEntry,
+        ProjectAction::DraftDirective,
+        ProjectAction::DraftPlan,
+        ProjectAction::WriteClosingReport,
+        ProjectAction::ManageSteeringGroup,
+        ProjectAction::DecideAs(Body::SteeringGroup),
+        ProjectAction::DecideAs(Body::DevelopmentManager),
+        ProjectAction::DecideAs(Body::ManagementGroup),
+    ];
+}
+
+/// Whether a user standing to a project as `relation` may take `action` on it. The one table of
+/// project permissions:
+///
+/// | action | who |
+/// |---|---|
+/// | view | everyone with an account |
+/// | edit the register entry | the portfolio owners (administrator, development manager) in full; the lead its description |
+/// | draft directives, manage the steering group | the portfolio owners and the commissioner |
+/// | draft the plan, write the closing report | the development manager, who answers for every project, and the lead |
+/// | decide as the steering group | its chair, and the development manager |
+/// | decide as the development manager | the development manager |
+/// | decide as the management group | a management group member |
+pub fn may(relation: &ProjectRelation, action: ProjectAction) -> bool {
+    use ProjectAction::*;
+    let role = relation.role;
+    let portfolio = matches!(role, Role::Administrator | Role::DevelopmentManager);
+    let development_manager = role == Role::DevelopmentManager;
+    match action {
+        View => true,
+        EditEntry => portfolio || relation.is_lead,
+        EditWholeEntry => portfolio,
+        DraftDirective | ManageSteeringGroup => portfolio || relation.is_commissioner,
+        DraftPlan | WriteClosingReport => development_manager || relation.is_lead,
+        DecideAs(Body::SteeringGroup) => {
+            development_manager || relation.steering == Some(SteeringRole::Chair)
+        }
+        DecideAs(Body::DevelopmentManager) => development_manager,
+        DecideAs(Body::ManagementGroup) => role == Role::ManagementGroup,
+    }
+}
+
+/// Whether the user represents any body that decides on the project.
+pub fn may_decide_any(relation: &ProjectRelation) -> bool {
     Body::ALL
         .into_iter()
-        .any(|body| may_record_decision(role, steering, body))
-}
-
-/// Whether a user may draft, edit, submit and revise a project's directives: its commissioner, the
-/// development manager and the administrator.
-pub fn may_draft_directive(role: Role, is_commissioner: bool) -> bool {
-    matches!(role, Role::Administrator | Role::DevelopmentManager) || is_commissioner
-}
-
-/// Whether a user may draft, edit, submit and revise a project's plan: the project's own lead, and
-/// the development manager, who answers for every project.
-pub fn may_draft_plan(role: Role, is_lead: bool) -> bool {
-    role == Role::DevelopmentManager || is_lead
-}
-
-/// Whether a user may appoint and remove a project's steering group members: the development
-/// manager and the administrator, and the commissioner, who sets up the project's governance.
-pub fn may_manage_steering_group(role: Role, is_commissioner: bool) -> bool {
-    matches!(role, Role::Administrator | Role::DevelopmentManager) || is_commissioner
-}
-
-/// How a user stands to one project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ProjectRelation {
-    /// The user is the project's lead.
-    pub is_lead: bool,
+        .any(|body| may(relation, ProjectAction::DecideAs(body)))
 }
 
 /// What of a project's register entry a user may edit.
@@ -123,11 +176,11 @@ pub fn register_scope(role: Role) -> Option<RegisterScope> {
     }
 }
 
-/// What `role`, standing to the project as `relation`, may edit; `None` means nothing.
-pub fn project_edit_scope(role: Role, relation: ProjectRelation) -> Option<ProjectEditScope> {
-    if matches!(role, Role::Administrator | Role::DevelopmentManager) {
+/// What a user standing to the project as `relation` may edit; `None` means nothing.
+pub fn project_edit_scope(relation: &ProjectRelation) -> Option<ProjectEditScope> {
+    if may(relation, ProjectAction::EditWholeEntry) {
         Some(ProjectEditScope::All)
-    } else if relation.is_lead {
+    } else if may(relation, ProjectAction::EditEntry) {
         Some(ProjectEditScope::DescriptionOnly)
     } else {
         None
@@ -170,87 +223,77 @@ mod tests {
         }
     }
 
-    #[test]
-    fn project_edit_scope_for_every_role_and_relation() {
-        for role in Role::ALL {
-            for is_lead in [false, true] {
-                let scope = project_edit_scope(role, ProjectRelation { is_lead });
-                let expected = match role {
-                    Role::Administrator | Role::DevelopmentManager => Some(ProjectEditScope::All),
-                    _ if is_lead => Some(ProjectEditScope::DescriptionOnly),
-                    _ => None,
-                };
-                assert_eq!(scope, expected, "{role:?} lead={is_lead}");
-            }
+    /// Who a relation is, for the table below.
+    fn relation(
+        role: Role,
+        is_lead: bool,
+        is_commissioner: bool,
+        steering: Option<SteeringRole>,
+    ) -> ProjectRelation {
+        ProjectRelation {
+            role,
+            is_lead,
+            is_commissioner,
+            steering,
         }
     }
 
+    const Y: bool = true;
+    const N: bool = false;
+
+    /// Every relation against every action, written out by hand: the expectations are read from
+    /// governance.md's "Who uses it", not computed.
     #[test]
-    fn decisions_are_recorded_by_their_own_body() {
-        let steering_roles = [
-            None,
-            Some(SteeringRole::Chair),
-            Some(SteeringRole::Member),
-            Some(SteeringRole::CoOpted),
+    fn project_permissions_for_every_relation() {
+        use Role::*;
+        use SteeringRole::*;
+        #[rustfmt::skip]
+        let table: [(&str, ProjectRelation, [bool; 10]); 14] = [
+            //                                                                  view edit whole dir plan close steer SG  DM  MG
+            ("administrator",            relation(Administrator, N, N, None),         [Y, Y, Y, Y, N, N, Y, N, N, N]),
+            ("development manager",      relation(DevelopmentManager, N, N, None),    [Y, Y, Y, Y, Y, Y, Y, Y, Y, N]),
+            ("management group member",  relation(ManagementGroup, N, N, None),       [Y, N, N, N, N, N, N, N, N, Y]),
+            ("a lead of another project", relation(ProjectLead, N, N, None),          [Y, N, N, N, N, N, N, N, N, N]),
+            ("reader",                   relation(Reader, N, N, None),                [Y, N, N, N, N, N, N, N, N, N]),
+            ("the project's lead",       relation(ProjectLead, Y, N, None),           [Y, Y, N, N, Y, Y, N, N, N, N]),
+            ("commissioner",             relation(ProjectLead, N, Y, None),           [Y, N, N, Y, N, N, Y, N, N, N]),
+            ("commissioner in the management group", relation(ManagementGroup, N, Y, None), [Y, N, N, Y, N, N, Y, N, N, Y]),
+            ("steering group chair",     relation(ProjectLead, N, N, Some(Chair)),    [Y, N, N, N, N, N, N, Y, N, N]),
+            ("steering group member",    relation(ProjectLead, N, N, Some(Member)),   [Y, N, N, N, N, N, N, N, N, N]),
+            ("co-opted member",          relation(ProjectLead, N, N, Some(CoOpted)),  [Y, N, N, N, N, N, N, N, N, N]),
+            ("reader who chairs",        relation(Reader, N, N, Some(Chair)),         [Y, N, N, N, N, N, N, Y, N, N]),
+            ("management group member in the steering group", relation(ManagementGroup, N, N, Some(Member)), [Y, N, N, N, N, N, N, N, N, Y]),
+            ("development manager who commissioned it", relation(DevelopmentManager, N, Y, None), [Y, Y, Y, Y, Y, Y, Y, Y, Y, N]),
         ];
-        for role in Role::ALL {
-            for steering in steering_roles {
-                for body in Body::ALL {
-                    let expected = match body {
-                        Body::DevelopmentManager => role == Role::DevelopmentManager,
-                        Body::ManagementGroup => role == Role::ManagementGroup,
-                        Body::SteeringGroup => {
-                            role == Role::DevelopmentManager
-                                || steering == Some(SteeringRole::Chair)
-                        }
-                    };
-                    assert_eq!(
-                        may_record_decision(role, steering, body),
-                        expected,
-                        "{role:?} {steering:?} {body:?}"
-                    );
-                }
+        for (who, relation, expected) in table {
+            for (action, expected) in ProjectAction::ALL.into_iter().zip(expected) {
+                assert_eq!(may(&relation, action), expected, "{who}: {action:?}");
             }
         }
-        // An administrator, a reader or a plain project lead records no decision.
-        for role in [Role::Administrator, Role::Reader, Role::ProjectLead] {
-            assert!(!may_record_any_decision(role, None), "{role:?}");
-            assert!(
-                !may_record_any_decision(role, Some(SteeringRole::Member)),
-                "{role:?}"
-            );
-        }
-        assert!(may_record_any_decision(
-            Role::ProjectLead,
-            Some(SteeringRole::Chair)
-        ));
     }
 
     #[test]
-    fn the_steering_group_is_set_up_by_the_commissioner_or_the_portfolio_owners() {
-        for role in Role::ALL {
-            let portfolio = matches!(role, Role::Administrator | Role::DevelopmentManager);
-            assert_eq!(
-                may_manage_steering_group(role, false),
-                portfolio,
-                "{role:?}"
-            );
-            assert!(may_manage_steering_group(role, true), "{role:?}");
-        }
-    }
-
-    #[test]
-    fn directives_are_drafted_by_the_commissioner_and_plans_by_the_lead() {
-        for role in Role::ALL {
-            let portfolio = matches!(role, Role::Administrator | Role::DevelopmentManager);
-            assert_eq!(may_draft_directive(role, false), portfolio, "{role:?}");
-            assert!(may_draft_directive(role, true), "{role:?}");
-            assert_eq!(
-                may_draft_plan(role, false),
-                role == Role::DevelopmentManager,
-                "{role:?}"
-            );
-            assert!(may_draft_plan(role, true), "{role:?}");
+    fn what_of_the_entry_each_relation_edits_and_who_decides_at_all() {
+        use Role::*;
+        use SteeringRole::*;
+        let all = Some(ProjectEditScope::All);
+        let description = Some(ProjectEditScope::DescriptionOnly);
+        #[rustfmt::skip]
+        let table = [
+            (relation(Administrator, N, N, None),        all,         N),
+            (relation(DevelopmentManager, N, N, None),   all,         Y),
+            (relation(ManagementGroup, N, N, None),      None,        Y),
+            (relation(ProjectLead, N, N, None),          None,        N),
+            (relation(Reader, N, N, None),               None,        N),
+            (relation(ProjectLead, Y, N, None),          description, N),
+            (relation(ProjectLead, N, Y, None),          None,        N),
+            (relation(ProjectLead, N, N, Some(Chair)),   None,        Y),
+            (relation(ProjectLead, N, N, Some(Member)),  None,        N),
+            (relation(Administrator, Y, N, None),        all,         N),
+        ];
+        for (relation, scope, decides) in table {
+            assert_eq!(project_edit_scope(&relation), scope, "{relation:?}");
+            assert_eq!(may_decide_any(&relation), decides, "{relation:?}");
         }
     }
 }

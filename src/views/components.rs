@@ -15,6 +15,21 @@ pub fn csrf_field(ctx: &Ctx) -> Markup {
 /// The list of problems at the top of a form, each linking to its field. `labels` maps a field's
 /// name to the catalog key of its label.
 pub fn error_summary(ctx: &Ctx, errors: &FieldErrors, labels: &[(&str, &str)]) -> Markup {
+    error_summary_by(ctx, errors, |field| {
+        labels
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, l)| ctx.t(l))
+    })
+}
+
+/// The list of problems at the top of a form, each linking to its field, with `label` giving a
+/// field's label as text (for forms whose labels are made at run time).
+pub fn error_summary_by(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    label: impl Fn(&str) -> Option<String>,
+) -> Markup {
     if errors.is_empty() {
         return html! {};
     }
@@ -23,10 +38,9 @@ pub fn error_summary(ctx: &Ctx, errors: &FieldErrors, labels: &[(&str, &str)]) -
             h2 #error-summary-title { (ctx.t("form-error-summary")) }
             ul {
                 @for error in errors.iter() {
-                    @let label = labels.iter().find(|(f, _)| *f == error.field).map(|(_, l)| ctx.t(l));
                     li {
                         a href={ "#" (error.field) } {
-                            @if let Some(label) = label { (label) ": " }
+                            @if let Some(label) = label(&error.field) { (label) ": " }
                             (ctx.t(error.key))
                         }
                     }
@@ -34,6 +48,19 @@ pub fn error_summary(ctx: &Ctx, errors: &FieldErrors, labels: &[(&str, &str)]) -
             }
         }
     }
+}
+
+/// The `aria-describedby` of the field `name`: its hint and its error, where it has them.
+pub fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
+    let ids = [
+        hint.then(|| format!("{name}-hint")),
+        error.then(|| format!("{name}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    (!ids.is_empty()).then_some(ids)
 }
 
 /// The kind of input a [`Field`] is.
@@ -93,15 +120,7 @@ impl<'a> Field<'a> {
         let error = errors.get(self.name);
         let hint_id = format!("{}-hint", self.name);
         let error_id = format!("{}-error", self.name);
-        let described_by = [
-            self.hint_key.map(|_| hint_id.as_str()),
-            error.map(|_| error_id.as_str()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-        let described_by = (!described_by.is_empty()).then_some(described_by);
+        let described_by = described_by(self.name, self.hint_key.is_some(), error.is_some());
         // Dates are text in ISO form (ÅÅÅÅ-MM-DD), as the hint says: a browser's own date input
         // shows the format of its locale, which need not be the one the hint names.
         let input_type = match self.input {
@@ -224,4 +243,47 @@ pub fn saved_meanwhile(ctx: &Ctx, field: &str, saved: &str, typed: &str) -> Mark
             }
         }
     }
+}
+
+/// A decision's number in its body's series for its year, as every page writes it ("beslut
+/// 3/2026").
+pub fn decision_number(ctx: &Ctx, decision: &crate::db::decisions::DecisionRow) -> String {
+    ctx.t_args(
+        "document-decision-number",
+        &[
+            ("number", decision.number.into()),
+            ("year", decision.year.into()),
+        ],
+    )
+}
+
+/// A decision on a version as typed: the date, and a comment (approving) or the reason (returning).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DecisionForm {
+    pub decided_on: String,
+    pub text: String,
+    pub reason: String,
+}
+
+/// A decision form as posted: which of the two (approve or return), and what it held.
+#[derive(Debug, Clone)]
+pub struct DecisionPosted {
+    pub returning: bool,
+    pub form: DecisionForm,
+}
+
+/// A page about one project: in the projects section, its breadcrumb `crumb`, the heading `title`,
+/// then `body`.
+pub fn project_page(ctx: &Ctx, title: &str, crumb: Markup, body: Markup) -> Markup {
+    crate::views::layout::page(
+        ctx,
+        crate::views::layout::Section::Projects,
+        title,
+        html! {
+            (crumb)
+            h1 { (title) }
+            (body)
+        },
+    )
 }

@@ -7,6 +7,7 @@ pub mod closing;
 pub mod components;
 pub mod csv;
 pub mod directives;
+pub mod documents;
 pub mod governance;
 pub mod layout;
 pub mod pages;

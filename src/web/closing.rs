@@ -4,78 +4,67 @@ use actix_web::{HttpResponse, web};
 use maud::Markup;
 
 use crate::db::closing::{self, ClosingRow};
-use crate::db::projects::ProjectView;
-use crate::db::{DbConnection, audit, projects, users};
+use crate::db::{DbConnection, audit, users};
 use crate::domain::closing::{ClosingForm, is_editable_in, parse};
 use crate::domain::phase::check_open;
-use crate::domain::policy::{self, Action};
+use crate::domain::policy::ProjectAction;
 use crate::domain::project::parse_lock_version;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::closing::{self as view, ClosingPage};
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, SavedQuery, conflict, invalid};
-use crate::web::{AppState, path_id, today};
+use crate::web::forms::{CsrfForm, Outcome, SavedQuery, conflict, invalid};
+use crate::web::project_access::{ProjectAccess, ProjectRoute};
+use crate::web::today;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/projects/{id}/closing-report", web::get().to(show))
         .route("/projects/{id}/closing-report", web::post().to(save));
 }
 
-struct Loaded {
-    project: ProjectView,
+struct ClosingData {
+    access: ProjectAccess,
     report: Option<ClosingRow>,
     people: Vec<users::Person>,
 }
 
-fn load(conn: &mut DbConnection, id: i64) -> Result<Loaded, AppError> {
-    Ok(Loaded {
-        project: projects::find(conn, id)?.ok_or(AppError::NotFound)?,
+fn load(conn: &mut DbConnection, id: i64, user: &CurrentUser) -> Result<ClosingData, AppError> {
+    Ok(ClosingData {
+        access: ProjectAccess::load(conn, id, user)?,
         report: closing::find(conn, id)?,
         people: users::people(conn)?,
     })
 }
 
-/// The lead of the project or the development manager writes the report.
-fn may_write(user: &CurrentUser, project: &ProjectView) -> bool {
-    policy::may_draft_plan(user.role, project.project.project_lead_id == Some(user.id))
-}
-
 fn render(
     auth: &Auth,
-    data: &Loaded,
+    data: &ClosingData,
     form: &ClosingForm,
     errors: &FieldErrors,
     conflict: bool,
     saved: bool,
 ) -> Markup {
     let page = ClosingPage {
-        project: &data.project,
+        project: &data.access.project,
         report: data.report.as_ref(),
         people: &data.people,
-        may_write: may_write(&auth.user, &data.project),
-        editable: is_editable_in(data.project.project.phase()),
+        may_write: data.access.may(ProjectAction::WriteClosingReport),
+        editable: is_editable_in(data.access.project.project.phase()),
         saved,
     };
     view::page(&auth.ctx, &page, form, errors, conflict)
 }
 
-async fn show(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    query: web::Query<SavedQuery>,
-) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let id = path_id(&path)?;
-    let data = state.db.run(move |conn| load(conn, id)).await?;
+async fn show(route: ProjectRoute, query: web::Query<SavedQuery>) -> Result<Markup, AppError> {
+    let auth = &route.auth;
+    let data = route.read(load).await?;
     let form = data
         .report
         .as_ref()
         .map(|r| r.content().to_form(r.lock_version))
         .unwrap_or_default();
     Ok(render(
-        &auth,
+        auth,
         &data,
         &form,
         &FieldErrors::new(),
@@ -84,43 +73,27 @@ async fn show(
     ))
 }
 
-enum Saved {
-    Yes,
-    Invalid(Loaded, FieldErrors),
-    Conflict(Loaded),
-}
-
 async fn save(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
+    route: ProjectRoute,
     CsrfForm(form): CsrfForm<ClosingForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
+    let (id, auth) = (route.id()?, &route.auth);
     let submitted = form.clone();
     let today = today();
-    let saved = state
-        .db
-        .write(move |conn| {
-            let data = load(conn, id)?;
-            if !may_write(&user, &data.project) {
-                return Err(AppError::Forbidden);
+    let saved = route
+        .write(move |conn, id, user| {
+            let data = load(conn, id, user)?;
+            data.access.require(ProjectAction::WriteClosingReport)?;
+            if let Err(key) = check_open(data.access.project.project.phase()) {
+                return Ok(Outcome::Refused(data, key));
             }
-            if let Err(key) = check_open(data.project.project.phase()) {
-                let mut errors = FieldErrors::new();
-                errors.add("outcome", key);
-                return Ok(Saved::Invalid(data, errors));
-            }
-            if !is_editable_in(data.project.project.phase()) {
-                let mut errors = FieldErrors::new();
-                errors.add("outcome", "closing-report-not-editable");
-                return Ok(Saved::Invalid(data, errors));
+            if !is_editable_in(data.access.project.project.phase()) {
+                return Ok(Outcome::Refused(data, "closing-report-not-editable"));
             }
             let people: Vec<i64> = data.people.iter().map(|p| p.id).collect();
             let content = match parse(&form, &people, today) {
                 Ok(content) => content,
-                Err(errors) => return Ok(Saved::Invalid(data, errors)),
+                Err(errors) => return Ok(Outcome::Invalid(data, errors)),
             };
             let before = data.report.clone();
             let after = match &before {
@@ -128,7 +101,7 @@ async fn save(
                 Some(_) => {
                     let lock = i64::from(parse_lock_version(&form.lock_version));
                     if !closing::update(conn, id, lock, &content)? {
-                        return Ok(Saved::Conflict(data));
+                        return Ok(Outcome::Conflict(data, None));
                     }
                     closing::find(conn, id)?.ok_or(AppError::NotFound)?
                 }
@@ -149,15 +122,20 @@ async fn save(
                     after: Some(&after),
                 },
             )?;
-            Ok(Saved::Yes)
+            Ok(Outcome::Saved(()))
         })
         .await?;
     Ok(match saved {
-        Saved::Yes => see_other(&format!("/projects/{id}/closing-report?saved=1")),
-        Saved::Invalid(data, errors) => {
-            invalid(render(&auth, &data, &submitted, &errors, false, false))
+        Outcome::Saved(()) => see_other(&format!("/projects/{id}/closing-report?saved=1")),
+        Outcome::Invalid(data, errors) => {
+            invalid(render(auth, &data, &submitted, &errors, false, false))
         }
-        Saved::Conflict(data) => {
+        Outcome::Refused(data, key) => {
+            let mut errors = FieldErrors::new();
+            errors.add("outcome", key);
+            invalid(render(auth, &data, &submitted, &errors, false, false))
+        }
+        Outcome::Conflict(data, _) => {
             // Keep the user's text, based on the version now stored, with the saved text beside it.
             let lock = data
                 .report
@@ -168,14 +146,7 @@ async fn save(
                 lock_version: lock.to_string(),
                 ..submitted
             };
-            conflict(render(
-                &auth,
-                &data,
-                &form,
-                &FieldErrors::new(),
-                true,
-                false,
-            ))
+            conflict(render(auth, &data, &form, &FieldErrors::new(), true, false))
         }
     })
 }

@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 
 use crate::auth::csrf;
 use crate::auth::session::TypedSession;
+use crate::domain::validation::FieldErrors;
 use crate::error::AppError;
 use crate::web::AppState;
 
@@ -143,6 +144,21 @@ impl CompareQuery {
             super::path_id(&self.to)?,
         )))
     }
+}
+
+/// How a change that a form asked for ended, decided inside its transaction; every handler that
+/// writes answers with one. `P` is what the page needs when it is shown again.
+#[derive(Debug)]
+pub enum Outcome<T, P> {
+    /// Saved: what the answer (a redirect) needs.
+    Saved(T),
+    /// The input has errors: the page again with a message beside each field (422).
+    Invalid(P, FieldErrors),
+    /// A rule of the model refuses the change: the page again with the reason (422).
+    Refused(P, &'static str),
+    /// Someone changed it first: the page again with what is stored now beside what the user
+    /// typed, or, when the version's status moved on, with the reason (409).
+    Conflict(P, Option<&'static str>),
 }
 
 /// The page shown again with the user's input and the messages: status 422.

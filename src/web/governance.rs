@@ -7,7 +7,7 @@ use crate::db::projects::ProjectView;
 use crate::db::{DbConnection, audit, decisions, governance, projects, steering, users};
 use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::phase::check_open;
-use crate::domain::policy::{self, Action};
+use crate::domain::policy::{Action, ProjectAction};
 use crate::domain::steering::{
     GroupNow, MeetingForm, MeetingInput, parse_meeting, parse_new_member,
 };
@@ -15,8 +15,13 @@ use crate::domain::validation::{FieldErrors, optional_id};
 use crate::error::{AppError, see_other};
 use crate::views::governance::{self as view, Forms, MemberForm, SteeringPage};
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, Empty, SavedQuery, invalid};
+use crate::web::forms::{CsrfForm, Empty, Outcome, SavedQuery, invalid};
+use crate::web::project_access::{ProjectAccess, ProjectRoute};
 use crate::web::{AppState, path_id, today};
+
+/// The steering group's meetings are recorded by whoever decides for it: its chair, or the
+/// development manager.
+const RECORD_MEETING: ProjectAction = ProjectAction::DecideAs(Body::SteeringGroup);
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route(
@@ -39,23 +44,22 @@ fn find_project(conn: &mut DbConnection, id: i64) -> Result<ProjectView, AppErro
     projects::find(conn, id)?.ok_or(AppError::NotFound)
 }
 
-fn may_manage(user: &CurrentUser, project: &ProjectView) -> bool {
-    let is_commissioner = project.project.commissioner_id == Some(user.id);
-    policy::may_manage_steering_group(user.role, is_commissioner)
-}
-
 /// Everything the steering group page shows.
 struct SteeringData {
-    project: ProjectView,
+    access: ProjectAccess,
     members: Vec<steering::Member>,
     candidates: Vec<users::Person>,
     meetings: Vec<steering::Meeting>,
     decisions: Vec<(decisions::DecisionRow, String)>,
 }
 
-fn load_steering(conn: &mut DbConnection, id: i64) -> Result<SteeringData, AppError> {
+fn load_steering(
+    conn: &mut DbConnection,
+    id: i64,
+    user: &CurrentUser,
+) -> Result<SteeringData, AppError> {
     Ok(SteeringData {
-        project: find_project(conn, id)?,
+        access: ProjectAccess::load(conn, id, user)?,
         members: steering::members(conn, id)?,
         candidates: users::people(conn)?,
         meetings: steering::meetings(conn, id)?,
@@ -63,14 +67,48 @@ fn load_steering(conn: &mut DbConnection, id: i64) -> Result<SteeringData, AppEr
     })
 }
 
-/// Whether the user records the steering group's meetings: its chair, or the development manager.
-fn may_record(data: &SteeringData, user: &CurrentUser) -> bool {
-    let role = data
-        .members
-        .iter()
-        .find(|m| m.user_id == user.id)
-        .map(|m| m.role());
-    policy::may_record_decision(user.role, role, Body::SteeringGroup)
+/// Which of the page's forms was posted, as typed.
+enum Posted<'a> {
+    Member(&'a MemberForm),
+    Meeting(&'a MeetingForm),
+    Nothing,
+}
+
+/// The answer to a change of the steering group: back to its page when saved, else the page again
+/// (422) with the posted form as typed, its errors, and the reason of a refusal.
+fn steering_answer(
+    auth: &Auth,
+    id: i64,
+    outcome: Outcome<(), SteeringData>,
+    posted: Posted,
+) -> Result<HttpResponse, AppError> {
+    let (data, errors, refusal) = match outcome {
+        Outcome::Saved(()) => {
+            return Ok(see_other(&format!("/projects/{id}/steering-group?saved=1")));
+        }
+        Outcome::Invalid(data, errors) => (data, errors, None),
+        Outcome::Refused(data, key) => (data, FieldErrors::new(), Some(key)),
+        Outcome::Conflict(..) => {
+            return Err(AppError::internal(
+                "a steering group change does not conflict",
+            ));
+        }
+    };
+    let (empty_member, empty_meeting, none) = (empty_member(), empty_meeting(), FieldErrors::new());
+    let (member, member_errors, meeting, meeting_errors) = match posted {
+        Posted::Member(member) => (member, &errors, &empty_meeting, &none),
+        Posted::Meeting(meeting) => (&empty_member, &none, meeting, &errors),
+        Posted::Nothing => (&empty_member, &none, &empty_meeting, &none),
+    };
+    let forms = Forms {
+        member,
+        member_errors,
+        meeting,
+        meeting_errors,
+    };
+    Ok(invalid(render_steering(
+        auth, &data, &forms, false, refusal,
+    )))
 }
 
 fn empty_member() -> MemberForm {
@@ -95,14 +133,14 @@ fn render_steering(
     refusal: Option<&'static str>,
 ) -> Markup {
     // A closed record offers no changes; a refused change shows its form as it was posted.
-    let offered = refusal.is_some() || !data.project.project.phase().is_closed();
-    let may_manage = offered && may_manage(&auth.user, &data.project);
+    let offered = refusal.is_some() || !data.access.is_closed();
+    let may_manage = offered && data.access.may(ProjectAction::ManageSteeringGroup);
     let page = SteeringPage {
-        project: &data.project,
+        project: &data.access.project,
         members: &data.members,
         candidates: if may_manage { &data.candidates } else { &[] },
         may_manage,
-        may_record: offered && may_record(data, &auth.user),
+        may_record: offered && data.access.may(RECORD_MEETING),
         meetings: &data.meetings,
         decisions: &data.decisions,
         saved,
@@ -112,14 +150,10 @@ fn render_steering(
 }
 
 async fn steering_group(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
+    route: ProjectRoute,
     query: web::Query<SavedQuery>,
 ) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let id = path_id(&path)?;
-    let data = state.db.run(move |conn| load_steering(conn, id)).await?;
+    let data = route.read(load_steering).await?;
     let none = FieldErrors::new();
     let forms = Forms {
         member: &empty_member(),
@@ -128,7 +162,7 @@ async fn steering_group(
         meeting_errors: &none,
     };
     Ok(render_steering(
-        &auth,
+        &route.auth,
         &data,
         &forms,
         !query.saved.is_empty(),
@@ -137,23 +171,16 @@ async fn steering_group(
 }
 
 async fn add_member(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
+    route: ProjectRoute,
     CsrfForm(form): CsrfForm<MemberForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
     let submitted = form.clone();
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let data = load_steering(conn, id)?;
-            if !may_manage(&user, &data.project) {
-                return Err(AppError::Forbidden);
-            }
-            if let Err(key) = check_open(data.project.project.phase()) {
-                return Ok(Err((FieldErrors::new(), Some(key), data)));
+    let outcome = route
+        .write(move |conn, id, user| {
+            let data = load_steering(conn, id, user)?;
+            data.access.require(ProjectAction::ManageSteeringGroup)?;
+            if let Err(key) = check_open(data.access.project.project.phase()) {
+                return Ok(Outcome::Refused(data, key));
             }
             let group = GroupNow {
                 member_ids: data.members.iter().map(|m| m.user_id).collect(),
@@ -162,7 +189,7 @@ async fn add_member(
                     .iter()
                     .any(|m| m.role() == crate::domain::steering::SteeringRole::Chair),
                 eligible_ids: data.candidates.iter().map(|p| p.id).collect(),
-                lead_id: data.project.project.project_lead_id,
+                lead_id: data.access.project.project.project_lead_id,
             };
             match parse_new_member(&form.user_id, &form.role, &group) {
                 Ok(member) => {
@@ -180,26 +207,18 @@ async fn add_member(
                             after: added.as_ref(),
                         },
                     )?;
-                    Ok(Ok(()))
+                    Ok(Outcome::Saved(()))
                 }
-                Err(errors) => Ok(Err((errors, None, data))),
+                Err(errors) => Ok(Outcome::Invalid(data, errors)),
             }
         })
         .await?;
-    match outcome {
-        Ok(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
-        Err((errors, refusal, data)) => {
-            let forms = Forms {
-                member: &submitted,
-                member_errors: &errors,
-                meeting: &empty_meeting(),
-                meeting_errors: &FieldErrors::new(),
-            };
-            Ok(invalid(render_steering(
-                &auth, &data, &forms, false, refusal,
-            )))
-        }
-    }
+    steering_answer(
+        &route.auth,
+        route.id()?,
+        outcome,
+        Posted::Member(&submitted),
+    )
 }
 
 async fn remove_member(
@@ -214,13 +233,11 @@ async fn remove_member(
     let refused = state
         .db
         .write(move |conn| {
-            let project = find_project(conn, id)?;
-            if !may_manage(&user, &project) {
-                return Err(AppError::Forbidden);
-            }
+            let access = ProjectAccess::load(conn, id, &user)?;
+            access.require(ProjectAction::ManageSteeringGroup)?;
             let member = steering::find(conn, id, member_id)?.ok_or(AppError::NotFound)?;
-            if let Err(key) = check_open(project.project.phase()) {
-                return Ok(Some((key, load_steering(conn, id)?)));
+            if let Err(key) = check_open(access.project.project.phase()) {
+                return Ok(Outcome::Refused(load_steering(conn, id, &user)?, key));
             }
             steering::remove(conn, member_id)?;
             audit::record(
@@ -235,74 +252,41 @@ async fn remove_member(
                     after: None,
                 },
             )?;
-            Ok(None)
+            Ok(Outcome::Saved(()))
         })
         .await?;
-    match refused {
-        None => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
-        Some((key, data)) => {
-            let none = FieldErrors::new();
-            let forms = Forms {
-                member: &empty_member(),
-                member_errors: &none,
-                meeting: &empty_meeting(),
-                meeting_errors: &none,
-            };
-            Ok(invalid(render_steering(
-                &auth,
-                &data,
-                &forms,
-                false,
-                Some(key),
-            )))
-        }
-    }
+    steering_answer(&auth, id, refused, Posted::Nothing)
 }
 
 /// A steering group meeting with its decisions, recorded in one transaction: each decision is
 /// numbered in the steering group's series and linked to the meeting.
 async fn record_meeting(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
+    route: ProjectRoute,
     CsrfForm(form): CsrfForm<MeetingForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
     let submitted = form.clone();
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let data = load_steering(conn, id)?;
-            if !may_record(&data, &user) {
-                return Err(AppError::Forbidden);
-            }
-            if let Err(key) = check_open(data.project.project.phase()) {
-                return Ok(Err((FieldErrors::new(), Some(key), data)));
+    let outcome = route
+        .write(move |conn, id, user| {
+            let data = load_steering(conn, id, user)?;
+            data.access.require(RECORD_MEETING)?;
+            if let Err(key) = check_open(data.access.project.project.phase()) {
+                return Ok(Outcome::Refused(data, key));
             }
             let floor = governance::floor_of(conn, id, None)?;
             let meeting = match parse_meeting(&form, today(), floor) {
                 Ok(meeting) => meeting,
-                Err(errors) => return Ok(Err((errors, None, data))),
+                Err(errors) => return Ok(Outcome::Invalid(data, errors)),
             };
             record(conn, id, &meeting, user.id)?;
-            Ok(Ok(()))
+            Ok(Outcome::Saved(()))
         })
         .await?;
-    match outcome {
-        Ok(()) => Ok(see_other(&format!("/projects/{id}/steering-group?saved=1"))),
-        Err((errors, refusal, data)) => {
-            let forms = Forms {
-                member: &empty_member(),
-                member_errors: &FieldErrors::new(),
-                meeting: &submitted,
-                meeting_errors: &errors,
-            };
-            Ok(invalid(render_steering(
-                &auth, &data, &forms, false, refusal,
-            )))
-        }
-    }
+    steering_answer(
+        &route.auth,
+        route.id()?,
+        outcome,
+        Posted::Meeting(&submitted),
+    )
 }
 
 fn record(

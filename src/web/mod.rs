@@ -7,10 +7,12 @@ pub mod auth;
 pub mod closing;
 pub mod context;
 pub mod directives;
+pub mod documents;
 pub mod forms;
 pub mod governance;
 pub mod pages;
 pub mod plans;
+pub mod project_access;
 pub mod project_page;
 pub mod projects;
 

@@ -13,14 +13,14 @@ use crate::domain::decision::{
 use crate::domain::phase::{
     Phase, PhaseFacts, Refusal, check_phase_change, decision_floor, next_phases,
 };
-use crate::domain::policy::{self, Action, ProjectEditScope, ProjectRelation};
-use crate::domain::steering::SteeringRole;
+use crate::domain::policy::{self, Action, ProjectAction, ProjectEditScope, ProjectRelation};
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::project_page as view;
-use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, SavedQuery, invalid};
-use crate::web::{AppState, path_id, today};
+use crate::web::context::CurrentUser;
+use crate::web::forms::{CsrfForm, Outcome, SavedQuery, invalid};
+use crate::web::project_access::{ProjectAccess, ProjectRoute};
+use crate::web::today;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/projects/{id}", web::get().to(show))
@@ -41,14 +41,8 @@ pub struct ProjectPage {
     /// The user may record some decision on this project.
     pub may_decide: bool,
     pub may_view_audit: bool,
-}
-
-fn steering_role(
-    conn: &mut DbConnection,
-    project_id: i64,
-    user: &CurrentUser,
-) -> Result<Option<SteeringRole>, AppError> {
-    Ok(steering::role_of(conn, project_id, user.id)?)
+    /// Who the user is to the project.
+    pub relation: ProjectRelation,
 }
 
 fn load_page(
@@ -56,17 +50,13 @@ fn load_page(
     id: i64,
     user: &CurrentUser,
 ) -> Result<ProjectPage, AppError> {
-    let project = projects::find(conn, id)?.ok_or(AppError::NotFound)?;
+    let ProjectAccess { project, relation } = ProjectAccess::load(conn, id, user)?;
     let facts = governance::phase_facts(conn, id, project.project.phase())?;
     let next = next_phases(facts.current)
         .iter()
         .map(|phase| (*phase, check_phase_change(&facts, *phase)))
         .collect();
     let (directives, plans) = governance::versions(conn, id)?;
-    let relation = ProjectRelation {
-        is_lead: project.project.project_lead_id == Some(user.id),
-    };
-    let steering = steering_role(conn, id, user)?;
     Ok(ProjectPage {
         decisions: decisions::for_project(conn, id)?,
         members: steering::members(conn, id)?,
@@ -74,23 +64,17 @@ fn load_page(
         plans,
         facts,
         next,
-        edit_scope: policy::project_edit_scope(user.role, relation),
-        may_decide: policy::may_record_any_decision(user.role, steering),
+        edit_scope: policy::project_edit_scope(&relation),
+        may_decide: policy::may_decide_any(&relation),
+        relation,
         may_view_audit: user.may(Action::ViewAudit),
         project,
     })
 }
 
-async fn show(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    query: web::Query<SavedQuery>,
-) -> Result<Markup, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
-    let page = state.db.run(move |conn| load_page(conn, id, &user)).await?;
+async fn show(route: ProjectRoute, query: web::Query<SavedQuery>) -> Result<Markup, AppError> {
+    let auth = &route.auth;
+    let page = route.read(load_page).await?;
     let form = PhaseDecisionForm {
         decided_on: today().to_string(),
         ..PhaseDecisionForm::default()
@@ -105,65 +89,73 @@ async fn show(
     ))
 }
 
-enum Decided {
-    Yes,
-    /// Refused: the page, the field errors, and the phase rules' refusals.
-    No(Box<ProjectPage>, FieldErrors, Vec<Refusal>, Option<Body>),
+/// The page again after a refused phase decision: the phase rules' refusals, and the body the
+/// decision needs when the user does not represent it.
+struct PhaseRefused {
+    page: ProjectPage,
+    refusals: Vec<Refusal>,
+    wrong_body: Option<Body>,
+}
+
+impl PhaseRefused {
+    fn new(page: ProjectPage) -> Box<PhaseRefused> {
+        Box::new(PhaseRefused {
+            page,
+            refusals: Vec::new(),
+            wrong_body: None,
+        })
+    }
 }
 
 /// A phase decision: checked against the phase table and the facts, recorded as a decision of the
 /// body the table names, in one transaction with the project's new phase and the audit entries.
 async fn decide_phase(
-    auth: Auth,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
+    route: ProjectRoute,
     CsrfForm(form): CsrfForm<PhaseDecisionForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path_id(&path)?;
-    let user = auth.user.clone();
+    let (id, auth) = (route.id()?, &route.auth);
     let submitted = form.clone();
-    let decided = state
-        .db
-        .write(move |conn| {
-            let page = load_page(conn, id, &user)?;
+    let decided = route
+        .write(move |conn, id, user| {
+            let page = load_page(conn, id, user)?;
             if !page.may_decide {
                 return Err(AppError::Forbidden);
             }
-            let steering = steering_role(conn, id, &user)?;
             let facts = page.facts;
             let input = match parse_phase_decision(&form, today(), |to| decision_floor(&facts, to))
             {
                 Ok(input) => input,
-                Err(errors) => {
-                    return Ok(Decided::No(Box::new(page), errors, Vec::new(), None));
-                }
+                Err(errors) => return Ok(Outcome::Invalid(PhaseRefused::new(page), errors)),
             };
             let body = match check_phase_change(&page.facts, input.to) {
                 Ok(body) => body,
                 Err(refusals) => {
-                    return Ok(Decided::No(
-                        Box::new(page),
-                        FieldErrors::new(),
+                    let refused = PhaseRefused {
                         refusals,
-                        None,
-                    ));
+                        ..*PhaseRefused::new(page)
+                    };
+                    return Ok(Outcome::Invalid(Box::new(refused), FieldErrors::new()));
                 }
             };
-            if !policy::may_record_decision(user.role, steering, body) {
-                return Ok(Decided::No(
-                    Box::new(page),
-                    FieldErrors::new(),
-                    Vec::new(),
-                    Some(body),
-                ));
+            if !policy::may(&page.relation, ProjectAction::DecideAs(body)) {
+                let refused = PhaseRefused {
+                    wrong_body: Some(body),
+                    ..*PhaseRefused::new(page)
+                };
+                return Ok(Outcome::Invalid(Box::new(refused), FieldErrors::new()));
             }
-            record(conn, &page, &input, body, &user)?;
-            Ok(Decided::Yes)
+            record(conn, &page, &input, body, user)?;
+            Ok(Outcome::Saved(()))
         })
         .await?;
     match decided {
-        Decided::Yes => Ok(see_other(&format!("/projects/{id}?saved=phase"))),
-        Decided::No(page, errors, refusals, wrong_body) => {
+        Outcome::Saved(()) => Ok(see_other(&format!("/projects/{id}?saved=phase"))),
+        Outcome::Invalid(refused, errors) => {
+            let PhaseRefused {
+                page,
+                refusals,
+                wrong_body,
+            } = *refused;
             let mut messages: Vec<String> = refusals
                 .iter()
                 .map(|r| view::refusal_text(&auth.ctx, *r))
@@ -178,6 +170,9 @@ async fn decide_phase(
                 &auth.ctx, &page, "", &submitted, &errors, &messages,
             )))
         }
+        Outcome::Refused(..) | Outcome::Conflict(..) => Err(AppError::internal(
+            "a phase decision is refused with its reasons",
+        )),
     }
 }
 

@@ -6,7 +6,7 @@ use maud::Markup;
 use crate::db::projects::{self, ProjectView, RegisterFilter, Saved};
 use crate::db::{DbConnection, audit, steering, units, users};
 use crate::domain::phase::Phase;
-use crate::domain::policy::{self, Action, ProjectEditScope, ProjectRelation, RegisterScope};
+use crate::domain::policy::{self, Action, ProjectEditScope, RegisterScope};
 use crate::domain::project::{
     Choices, ProjectForm, parse_description, parse_lock_version, parse_project, suggest_code,
 };
@@ -15,7 +15,8 @@ use crate::domain::validation::{FieldErrors, optional_id};
 use crate::error::{AppError, see_other};
 use crate::views::projects::{self as view, FormPurpose};
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, conflict, invalid};
+use crate::web::forms::{CsrfForm, Outcome, conflict, invalid};
+use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -59,18 +60,20 @@ async fn list(
     Ok(view::register(&auth.ctx, &filter, &units, &rows))
 }
 
-async fn load(state: &AppState, id: i64) -> Result<ProjectView, AppError> {
-    state
+/// The project, and what of its register entry the user may edit: 404 for an unknown project, 403
+/// for a user who may edit nothing of it.
+async fn load_editable(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<(ProjectView, ProjectEditScope), AppError> {
+    let user = user.clone();
+    let access = state
         .db
-        .run(move |conn| projects::find(conn, id)?.ok_or(AppError::NotFound))
-        .await
-}
-
-fn edit_scope(user: &CurrentUser, project: &ProjectView) -> Option<ProjectEditScope> {
-    let relation = ProjectRelation {
-        is_lead: project.project.project_lead_id == Some(user.id),
-    };
-    policy::project_edit_scope(user.role, relation)
+        .run(move |conn| ProjectAccess::load(conn, id, &user))
+        .await?;
+    let scope = policy::project_edit_scope(&access.relation).ok_or(AppError::Forbidden)?;
+    Ok((access.project, scope))
 }
 
 /// What the form's drop-downs offer.
@@ -162,13 +165,6 @@ fn render_form(
     )
 }
 
-/// The outcome of saving a form, decided inside one transaction.
-enum Outcome {
-    Saved(i64),
-    Invalid(FieldErrors, FormData),
-    Conflict(FormData),
-}
-
 async fn create(
     auth: Auth,
     state: web::Data<AppState>,
@@ -189,10 +185,10 @@ async fn create(
             let data = FormData::load(conn)?;
             let input = match parse_project(&form, &data.choices()) {
                 Ok(input) => input,
-                Err(errors) => return Ok(Outcome::Invalid(errors, data)),
+                Err(errors) => return Ok(Outcome::Invalid(data, errors)),
             };
             if projects::code_taken(conn, &input.code, None)? {
-                return Ok(Outcome::Invalid(code_taken(), data));
+                return Ok(Outcome::Invalid(data, code_taken()));
             }
             let id = projects::insert(conn, &input, Phase::Idea)?;
             audit_project(conn, user_id, id, None)?;
@@ -201,7 +197,7 @@ async fn create(
         .await?;
     Ok(match outcome {
         Outcome::Saved(id) => see_other(&format!("/projects/{id}?saved=1")),
-        Outcome::Invalid(errors, data) => invalid(render_form(
+        Outcome::Invalid(data, errors) => invalid(render_form(
             &auth,
             &FormPurpose::Create { scope },
             &submitted,
@@ -209,7 +205,9 @@ async fn create(
             &data,
             false,
         )),
-        Outcome::Conflict(_) => return Err(AppError::internal("a new project cannot conflict")),
+        Outcome::Refused(..) | Outcome::Conflict(..) => {
+            return Err(AppError::internal("a new project cannot conflict"));
+        }
     })
 }
 
@@ -224,8 +222,7 @@ async fn edit(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<Markup, AppError> {
-    let project = load(&state, path_id(&path)?).await?;
-    let scope = edit_scope(&auth.user, &project).ok_or(AppError::Forbidden)?;
+    let (project, scope) = load_editable(&state, &auth.user, path_id(&path)?).await?;
     let for_project = project.clone();
     let data = state
         .db
@@ -271,8 +268,7 @@ async fn update(
     CsrfForm(form): CsrfForm<ProjectForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = path_id(&path)?;
-    let project = load(&state, id).await?;
-    let scope = edit_scope(&auth.user, &project).ok_or(AppError::Forbidden)?;
+    let (project, scope) = load_editable(&state, &auth.user, id).await?;
     let submitted = form.clone();
     let lock_version = i64::from(parse_lock_version(&form.lock_version));
     let user_id = auth.user.id;
@@ -286,10 +282,10 @@ async fn update(
                 ProjectEditScope::All => {
                     let input = match parse_project(&form, &data.choices()) {
                         Ok(input) => input,
-                        Err(errors) => return Ok(Outcome::Invalid(errors, data)),
+                        Err(errors) => return Ok(Outcome::Invalid(data, errors)),
                     };
                     if projects::code_taken(conn, &input.code, Some(id))? {
-                        return Ok(Outcome::Invalid(code_taken(), data));
+                        return Ok(Outcome::Invalid(data, code_taken()));
                     }
                     let chair = steering::members(conn, id)?
                         .into_iter()
@@ -298,7 +294,7 @@ async fn update(
                     if lead_chairs(input.project_lead_id, chair) {
                         let mut errors = FieldErrors::new();
                         errors.add("project_lead_id", LEAD_IS_CHAIR);
-                        return Ok(Outcome::Invalid(errors, data));
+                        return Ok(Outcome::Invalid(data, errors));
                     }
                     projects::update(conn, id, lock_version, &input)?
                 }
@@ -308,7 +304,7 @@ async fn update(
                         Err(key) => {
                             let mut errors = FieldErrors::new();
                             errors.add("description", key);
-                            return Ok(Outcome::Invalid(errors, data));
+                            return Ok(Outcome::Invalid(data, errors));
                         }
                     };
                     projects::update_description(conn, id, lock_version, &description)?
@@ -319,7 +315,7 @@ async fn update(
                     audit_project(conn, user_id, id, before.as_ref())?;
                     Outcome::Saved(id)
                 }
-                Saved::Conflict => Outcome::Conflict(data),
+                Saved::Conflict => Outcome::Conflict(data, None),
             })
         })
         .await?;
@@ -329,10 +325,11 @@ async fn update(
     };
     Ok(match outcome {
         Outcome::Saved(id) => see_other(&format!("/projects/{id}?saved=1")),
-        Outcome::Invalid(errors, data) => invalid(render_form(
+        Outcome::Invalid(data, errors) => invalid(render_form(
             &auth, &purpose, &submitted, &errors, &data, false,
         )),
-        Outcome::Conflict(data) => {
+        Outcome::Refused(..) => return Err(AppError::internal("an edit has no refusal")),
+        Outcome::Conflict(data, _) => {
             // Keep the user's text, but base a new save on the version now stored.
             let form = ProjectForm {
                 lock_version: project.project.lock_version.to_string(),

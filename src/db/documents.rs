@@ -1,0 +1,186 @@
+//! The transitions every versioned document shares (directives and plans today): submission, and
+//! the decision that approves or returns a version. Each runs in the caller's transaction
+//! (`Db::write`) and writes the version's new status, its decision where there is one, and its
+//! audit entry together.
+//!
+//! A kind of document supplies only what differs (`Kind`): its table, what the audit trail calls
+//! it and how it reads a version for the trail, and its decision kinds. The status columns are the
+//! same in every document table (`status`, `submitted_by`, `submitted_on`, `decision_id`,
+//! `return_reason`, `lock_version`, `updated_at`), so the statements are written once here, each
+//! guarded by the status it comes from: two people deciding at once cannot both succeed.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Date, Nullable, Text, Timestamp};
+use serde::Serialize;
+
+use super::decisions::{self, DecisionRow, NewDecision};
+use super::{DbConnection, audit, now};
+use crate::domain::decision::{Body, DecisionKind, Verdict};
+use crate::domain::document::Status;
+
+/// What a kind of document tells the workflow about itself.
+pub trait Kind {
+    /// The table of its versions.
+    const TABLE: &'static str;
+    /// The column that keeps the body a version was submitted to, for a kind that stores it (a
+    /// directive's body depends on its content; a plan always goes to the steering group).
+    const BODY_COLUMN: Option<&'static str>;
+    /// What the audit trail calls a version.
+    const ENTITY: &'static str;
+    const APPROVED: DecisionKind;
+    const RETURNED: DecisionKind;
+    /// A version as the audit trail keeps it.
+    type Audited: Serialize;
+
+    /// The version `id` of the project as the audit trail keeps it; `None` if there is none.
+    fn audited(
+        conn: &mut DbConnection,
+        project_id: i64,
+        id: i64,
+    ) -> QueryResult<Option<Self::Audited>>;
+}
+
+/// Which version of which project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VersionId {
+    pub project_id: i64,
+    pub id: i64,
+}
+
+/// A submission: who submits, on which day, to which body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Submission {
+    pub body: Body,
+    pub by: i64,
+    pub on: NaiveDate,
+}
+
+/// Submits a version that is still in status `from`. Returns whether it was: another request may
+/// have moved it on meanwhile (then nothing is written).
+pub fn submit<K: Kind>(
+    conn: &mut DbConnection,
+    version: VersionId,
+    from: Status,
+    submission: &Submission,
+) -> QueryResult<bool> {
+    let before = K::audited(conn, version.project_id, version.id)?;
+    let body = match K::BODY_COLUMN {
+        Some(column) => format!(", {column} = ?"),
+        None => String::new(),
+    };
+    let sql = format!(
+        "UPDATE {table} SET status = ?, submitted_by = ?, submitted_on = ?, \
+         lock_version = lock_version + 1, updated_at = ?{body} WHERE id = ? AND status = ?",
+        table = K::TABLE,
+    );
+    let query = diesel::sql_query(sql)
+        .bind::<Text, _>(Status::Submitted.as_str())
+        .bind::<BigInt, _>(submission.by)
+        .bind::<Date, _>(submission.on)
+        .bind::<Timestamp, _>(now());
+    let rows = match K::BODY_COLUMN {
+        Some(_) => query
+            .bind::<Text, _>(submission.body.as_str())
+            .bind::<BigInt, _>(version.id)
+            .bind::<Text, _>(from.as_str())
+            .execute(conn)?,
+        None => query
+            .bind::<BigInt, _>(version.id)
+            .bind::<Text, _>(from.as_str())
+            .execute(conn)?,
+    };
+    if rows != 1 {
+        return Ok(false);
+    }
+    record::<K>(
+        conn,
+        version,
+        submission.by,
+        audit::Action::Update,
+        before.as_ref(),
+    )?;
+    Ok(true)
+}
+
+/// Approves a submitted version, or returns it with the verdict's reason, as a decision of `body`
+/// numbered in that body's series. `None` if the version was no longer submitted (the decision is
+/// written all the same: the caller's transaction must then be rolled back).
+pub fn decide<K: Kind>(
+    conn: &mut DbConnection,
+    version: VersionId,
+    body: Body,
+    verdict: &Verdict,
+    recorded_by: i64,
+) -> QueryResult<Option<DecisionRow>> {
+    let before = K::audited(conn, version.project_id, version.id)?;
+    let returning = verdict.reason.is_some();
+    let decision = decisions::record(
+        conn,
+        &NewDecision {
+            body,
+            project_id: Some(version.project_id),
+            decided_on: verdict.decided_on,
+            kind: if returning { K::RETURNED } else { K::APPROVED },
+            text: &verdict.text,
+            phase_from: None,
+            phase_to: None,
+            recorded_by,
+            meeting_id: None,
+        },
+    )?;
+    let to = if returning {
+        Status::Returned
+    } else {
+        Status::Approved
+    };
+    // An approval keeps the reason an earlier return gave; a return sets its own.
+    let sql = format!(
+        "UPDATE {table} SET status = ?, decision_id = ?, \
+         return_reason = COALESCE(?, return_reason), lock_version = lock_version + 1, \
+         updated_at = ? WHERE id = ? AND status = ?",
+        table = K::TABLE,
+    );
+    let rows = diesel::sql_query(sql)
+        .bind::<Text, _>(to.as_str())
+        .bind::<BigInt, _>(decision.id)
+        .bind::<Nullable<Text>, _>(verdict.reason.as_deref())
+        .bind::<Timestamp, _>(now())
+        .bind::<BigInt, _>(version.id)
+        .bind::<Text, _>(Status::Submitted.as_str())
+        .execute(conn)?;
+    if rows != 1 {
+        return Ok(None);
+    }
+    record::<K>(
+        conn,
+        version,
+        recorded_by,
+        audit::Action::Decide,
+        before.as_ref(),
+    )?;
+    Ok(Some(decision))
+}
+
+/// Writes a change to a version to the audit trail: `before`, and the version as stored now.
+pub fn record<K: Kind>(
+    conn: &mut DbConnection,
+    version: VersionId,
+    user_id: i64,
+    action: audit::Action,
+    before: Option<&K::Audited>,
+) -> QueryResult<()> {
+    let after = K::audited(conn, version.project_id, version.id)?;
+    audit::record(
+        conn,
+        &audit::Change {
+            user_id: Some(user_id),
+            action,
+            entity: K::ENTITY,
+            entity_id: version.id,
+            project_id: Some(version.project_id),
+            before,
+            after: after.as_ref(),
+        },
+    )
+}
