@@ -13,6 +13,7 @@ use styr::domain::directive::DirectiveKind;
 use styr::domain::phase::Phase;
 use styr::domain::project::ProjectInput;
 
+use crate::access::{A, Expect, F, L, outcome};
 use crate::helpers::*;
 
 fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -1321,19 +1322,6 @@ async fn a_stale_edit_answers_conflict_and_shows_both_texts() {
     assert!(row.strategic);
 }
 
-/// What a role gets from a route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Expect {
-    /// A GET answers 200; a POST of an empty form answers 422 or 409 and changes nothing.
-    Allowed,
-    Forbidden,
-    Login,
-}
-
-const A: Expect = Expect::Allowed;
-const F: Expect = Expect::Forbidden;
-const L: Expect = Expect::Login;
-
 /// "anonymous" has not logged in; karin.holm commissions the project; projektledare2 has no
 /// relation to it.
 const ROLES: [&str; 8] = [
@@ -1370,22 +1358,6 @@ const ROUTES: &[(&str, &str, [Expect; 8])] = &[
     ("GET",  "/projects/{p}/directive/compare",            [L, A, A, A, A, A, A, A]),
     ("GET",  "/projects/{p}/directive/compare?from={draft}&to={mg}", [L, A, A, A, A, A, A, A]),
 ];
-
-fn outcome(method: &str, page: &Page) -> Result<Expect, String> {
-    let allowed = match method {
-        "GET" => page.status == StatusCode::OK,
-        _ => [StatusCode::UNPROCESSABLE_ENTITY, StatusCode::CONFLICT].contains(&page.status),
-    };
-    if allowed {
-        Ok(Expect::Allowed)
-    } else if page.status == StatusCode::FORBIDDEN {
-        Ok(Expect::Forbidden)
-    } else if page.status == StatusCode::SEE_OTHER && page.location.as_deref() == Some("/login") {
-        Ok(Expect::Login)
-    } else {
-        Err(format!("{} {:?}", page.status.as_u16(), page.location))
-    }
-}
 
 #[tokio::test]
 async fn every_directive_route_answers_every_role_as_the_policy_says() {

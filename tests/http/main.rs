@@ -1,6 +1,7 @@
 //! Integration tests: each test starts the whole app on a free port with a fresh SQLite database
 //! and drives it over HTTP, as a browser would.
 
+mod access;
 mod account;
 mod admin;
 mod auth;

@@ -12,6 +12,7 @@ use styr::domain::plan::PlanContent;
 use styr::domain::project::ProjectInput;
 use styr::domain::steering::SteeringRole;
 
+use crate::access::{A, Expect, F, L, outcome};
 use crate::helpers::*;
 
 /// The rows matching `selector`, each as the texts of its cells.
@@ -1360,20 +1361,6 @@ async fn there_is_no_plan_without_an_approved_project_directive() {
     assert!(page.text(&format!("form[action=\"{path}\"]")).is_none());
 }
 
-/// What a user gets from a route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Expect {
-    /// A GET answers 200; a POST of an empty form is refused as invalid (422) or as not possible
-    /// in the plan's status (409), and changes nothing.
-    Allowed,
-    Forbidden,
-    Login,
-}
-
-const A: Expect = Expect::Allowed;
-const F: Expect = Expect::Forbidden;
-const L: Expect = Expect::Login;
-
 const USERS: [&str; 10] = [
     "anonymous",
     "admin",
@@ -1434,29 +1421,11 @@ async fn every_plan_route_answers_every_user_as_the_policy_says() {
                 "GET" => app.get(path).await,
                 _ => app.post(path, &[]).await,
             };
-            let allowed = match *method {
-                "GET" => page.status == StatusCode::OK,
-                _ => {
-                    [StatusCode::UNPROCESSABLE_ENTITY, StatusCode::CONFLICT].contains(&page.status)
-                }
-            };
-            let got = if allowed {
-                Some(A)
-            } else if page.status == StatusCode::FORBIDDEN {
-                Some(F)
-            } else if page.status == StatusCode::SEE_OTHER
-                && page.location.as_deref() == Some("/login")
-            {
-                Some(L)
-            } else {
-                None
-            };
-            if got != Some(expected[column]) {
+            let got = outcome(method, &page);
+            if got != Ok(expected[column]) {
                 mismatches.push(format!(
-                    "{user} {method} {path}: expected {:?}, got {} {}",
-                    expected[column],
-                    page.status.as_u16(),
-                    page.location.as_deref().unwrap_or("")
+                    "{user} {method} {path}: expected {:?}, got {got:?}",
+                    expected[column]
                 ));
             }
         }

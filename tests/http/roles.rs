@@ -3,23 +3,8 @@
 
 use reqwest::StatusCode;
 
+use crate::access::{A, Expect, F, L, classify, outcome};
 use crate::helpers::*;
-
-/// What a role gets from a route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Expect {
-    /// Served: a GET answers 200; a POST of an empty form answers 422 (or 409 for a form whose only
-    /// field, the project lead's description, may be empty) and changes nothing.
-    Allowed,
-    /// 403.
-    Forbidden,
-    /// Sent to the login page.
-    Login,
-}
-
-const A: Expect = Expect::Allowed;
-const F: Expect = Expect::Forbidden;
-const L: Expect = Expect::Login;
 
 /// The columns of the table; "anonymous" is a visitor who has not logged in.
 const ROLES: [&str; 6] = [
@@ -74,32 +59,6 @@ fn unpooled_client() -> reqwest::Client {
         .pool_max_idle_per_host(0)
         .build()
         .expect("a client")
-}
-
-/// What a response means, or a description of an answer no row expects.
-fn outcome(method: &str, page: &Page) -> Result<Expect, String> {
-    let allowed = match method {
-        "GET" => page.status == StatusCode::OK,
-        _ => [StatusCode::UNPROCESSABLE_ENTITY, StatusCode::CONFLICT].contains(&page.status),
-    };
-    classify(allowed, page)
-}
-
-/// What a response means, given whether it is the answer an allowed user gets.
-fn classify(allowed: bool, page: &Page) -> Result<Expect, String> {
-    if allowed {
-        Ok(Expect::Allowed)
-    } else if page.status == StatusCode::FORBIDDEN {
-        Ok(Expect::Forbidden)
-    } else if page.status == StatusCode::SEE_OTHER && page.location.as_deref() == Some("/login") {
-        Ok(Expect::Login)
-    } else {
-        Err(format!(
-            "{} {}",
-            page.status.as_u16(),
-            page.location.as_deref().unwrap_or("")
-        ))
-    }
 }
 
 #[tokio::test]
