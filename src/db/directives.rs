@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::decisions::DecisionRow;
 use super::projects::Saved;
 use super::schema::{decisions, directive_goals, directives, users};
-use super::{DbConnection, documents, now};
+use super::{DbConnection, audit, documents, now};
 use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::directive::{DirectiveContent, DirectiveKind};
 use crate::domain::document::{Authors, Status};
@@ -274,6 +274,30 @@ pub fn insert(
         .select(directives::id)
         .first(conn)?;
     save_goals(conn, id, &content.goals)?;
+    Ok(id)
+}
+
+/// Drafts a version of a kind with `content` (version 1, or the next when revising): stores it
+/// with its goals and writes its audit entry. Returns its id.
+pub fn create(
+    conn: &mut DbConnection,
+    project_id: i64,
+    kind: DirectiveKind,
+    version: i32,
+    content: &DirectiveContent,
+    created_by: i64,
+) -> QueryResult<i64> {
+    let id = insert(
+        conn,
+        project_id,
+        kind,
+        version,
+        Status::Draft,
+        content,
+        created_by,
+    )?;
+    let created = documents::VersionId { project_id, id };
+    documents::record::<Directives>(conn, created, created_by, audit::Action::Create, None)?;
     Ok(id)
 }
 

@@ -425,6 +425,39 @@ pub fn create(
     Ok(plan)
 }
 
+/// Drafts the next version of a project's plan answering `directive_id`, with `content` (empty
+/// for a first version, carried over when revising), and writes its audit entry.
+pub fn start(
+    conn: &mut DbConnection,
+    project_id: i64,
+    directive_id: i64,
+    created_by: i64,
+    content: &PlanContent,
+) -> QueryResult<PlanDoc> {
+    let plan = create(conn, project_id, directive_id, created_by, content)?;
+    let doc = load_row(conn, plan)?;
+    record(conn, created_by, audit::Action::Create, None, &doc)?;
+    Ok(doc)
+}
+
+/// Saves a draft (`before`, as it was read) with `content` under `lock_version`, as
+/// `save_draft`, and writes the change to the audit trail when it was saved.
+pub fn save(
+    conn: &mut DbConnection,
+    before: &PlanDoc,
+    lock_version: i64,
+    content: &PlanContent,
+    edited_by: i64,
+) -> QueryResult<Saved> {
+    let (project_id, plan_id) = (before.plan.project_id, before.plan.id);
+    let saved = save_draft(conn, plan_id, lock_version, content, edited_by)?;
+    if saved == Saved::Yes {
+        let after = load(conn, project_id, plan_id)?.ok_or(diesel::result::Error::NotFound)?;
+        record(conn, edited_by, audit::Action::Update, Some(before), &after)?;
+    }
+    Ok(saved)
+}
+
 const EDITABLE: [&str; 2] = ["draft", "returned"];
 
 /// Saves a draft's content if the plan is still at `lock_version` and still editable; a returned

@@ -8,7 +8,7 @@ use maud::Markup;
 use crate::db::documents::{self, Submission, VersionId};
 use crate::db::plans::{self, PlanDoc, PlanRow, PlanVersion, Plans};
 use crate::db::projects::{ProjectView, Saved};
-use crate::db::{DbConnection, audit, governance};
+use crate::db::{DbConnection, governance};
 use crate::domain::decision::{Body, VerdictForm};
 use crate::domain::document::{self, Step, check_four_eyes, step_action};
 use crate::domain::phase::check_open;
