@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use diesel::result::Error::NotFound;
 
 use super::directives::Directives;
 use super::documents::{self, Submission, VersionId};
@@ -14,7 +15,7 @@ use super::{DbConnection, closing, directives, governance, plans, steering};
 use crate::domain::closing::ClosingContent;
 use crate::domain::decision::{Body, PhaseDecisionInput, Verdict};
 use crate::domain::directive::{DirectiveContent, DirectiveKind};
-use crate::domain::document::Status;
+use crate::domain::document::{Authors, Status};
 use crate::domain::phase::Phase;
 use crate::domain::plan::{Benefit, BudgetCategory, BudgetLine, Milestone, PlanContent, Risk};
 use crate::domain::steering::SteeringRole;
@@ -530,11 +531,7 @@ fn recorder(conn: &mut DbConnection, body: Body, chair: Option<i64>) -> QueryRes
 /// A step the app would take on a version that did not go through: the version is not in the
 /// state the demo left it in, so the demo's transaction is rolled back.
 fn taken(done: bool) -> QueryResult<()> {
-    if done {
-        Ok(())
-    } else {
-        Err(diesel::result::Error::NotFound)
-    }
+    if done { Ok(()) } else { Err(NotFound) }
 }
 
 /// When the demo project `code` was registered: 09:00 on its story's registration day.
@@ -679,8 +676,17 @@ fn seed_directive(
     let id = directives::create(conn, project_id, story.kind, 1, &content, author)?;
     if story.status == Status::Approved {
         let version = VersionId { project_id, id };
+        // The body is the one the app's rules name for this content and author: the story says
+        // which that is, and a story that contradicts the rules is not seeded.
+        let authors = Authors {
+            created_by: author,
+            edited_by: None,
+            submitted_by: Some(author),
+        };
+        let body = directives::deciding_body(conn, &content, &authors)?;
+        taken(body == story.body)?;
         let submission = Submission {
-            body: story.body,
+            body,
             by: author,
             on: day(story.decided - SUBMITTED_BEFORE),
         };
@@ -699,8 +705,8 @@ fn seed_directive(
             .into(),
             reason: None,
         };
-        let by = recorder(conn, story.body, chair)?;
-        let decision = documents::decide::<Directives>(conn, version, story.body, &verdict, by)?;
+        let by = recorder(conn, body, chair)?;
+        let decision = documents::decide::<Directives>(conn, version, body, &verdict, by)?;
         taken(decision.is_some())?;
     }
     Ok(id)
@@ -748,14 +754,17 @@ fn seed_plan(
         &submission,
     )?)?;
     if status == Status::Approved {
+        // The steering group decides, as the app's four-eyes rule has it for this plan.
+        let submitted = plans::find(conn, project_id, version.id)?.ok_or(NotFound)?;
+        let body = plans::deciding_body(conn, &submitted)?;
+        taken(body == Body::SteeringGroup)?;
         let verdict = Verdict {
             decided_on: decided,
             text: "Projektplanen godkänns.".into(),
             reason: None,
         };
-        let by = recorder(conn, Body::SteeringGroup, chair)?;
-        let decision =
-            documents::decide::<Plans>(conn, version, Body::SteeringGroup, &verdict, by)?;
+        let by = recorder(conn, body, chair)?;
+        let decision = documents::decide::<Plans>(conn, version, body, &verdict, by)?;
         taken(decision.is_some())?;
     }
     Ok(())

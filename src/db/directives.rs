@@ -14,10 +14,10 @@ use serde::Serialize;
 use super::decisions::DecisionRow;
 use super::projects::Saved;
 use super::schema::{decisions, directive_goals, directives, users};
-use super::{DbConnection, audit, documents, now};
+use super::{DbConnection, audit, documents, governance, now, settings};
 use crate::domain::decision::{Body, DecisionKind};
-use crate::domain::directive::{DirectiveContent, DirectiveKind};
-use crate::domain::document::{Authors, Status};
+use crate::domain::directive::{DirectiveContent, DirectiveKind, approving_body};
+use crate::domain::document::{self, Authors, Status};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = directives)]
@@ -383,6 +383,21 @@ pub fn update_draft(
     }
     save_goals(conn, id, &content.goals)?;
     Ok(Saved::Yes)
+}
+
+/// The body that decides a version with `content` by `authors`: the management group when it is
+/// strategic or above the threshold, else the development manager; and, four eyes, the
+/// management group when a development manager drafted or submits it.
+pub fn deciding_body(
+    conn: &mut DbConnection,
+    content: &DirectiveContent,
+    authors: &Authors,
+) -> QueryResult<Body> {
+    let threshold = settings::management_group_threshold(conn)?;
+    Ok(document::deciding_body(
+        approving_body(content, threshold),
+        governance::author_facts(conn, authors, None)?,
+    ))
 }
 
 /// Directives in the shared workflow (`db::documents`).

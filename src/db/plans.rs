@@ -17,9 +17,9 @@ use super::schema::{
     plan_milestones, plan_risks, plans,
 };
 use super::{DbConnection, audit, documents, now};
-use crate::domain::decision::DecisionKind;
+use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::directive::DirectiveKind;
-use crate::domain::document::{Authors, Status};
+use crate::domain::document::{self, Authors, Status};
 use crate::domain::plan::{
     Benefit, BudgetCategory, BudgetLine, Milestone, PlanContent, Risk, snapshot,
 };
@@ -493,6 +493,15 @@ pub fn save_draft(
     delete_rows(conn, plan_id)?;
     insert_rows(conn, plan_id, content)?;
     Ok(Saved::Yes)
+}
+
+/// The body that decides a plan version: the steering group, or, four eyes, the next body when
+/// its chair drafted or submitted it (and the management group when that is a development
+/// manager).
+pub fn deciding_body(conn: &mut DbConnection, plan: &PlanRow) -> QueryResult<Body> {
+    let chair = super::governance::chair(conn, plan.project_id)?;
+    let authors = super::governance::author_facts(conn, &plan.authors(), chair)?;
+    Ok(document::deciding_body(Body::SteeringGroup, authors))
 }
 
 /// Plans in the shared workflow (`db::documents`).

@@ -132,9 +132,7 @@ fn shown(rights: Rights, project: &ProjectView) -> Rights {
 /// The body that decides a plan version: the steering group, or when its chair wrote the version,
 /// the body above (four eyes).
 fn deciding_body(conn: &mut DbConnection, plan: &PlanRow) -> Result<Body, AppError> {
-    let chair = governance::chair(conn, plan.project_id)?;
-    let authors = governance::author_facts(conn, &plan.authors(), chair)?;
-    Ok(document::deciding_body(Body::SteeringGroup, authors))
+    Ok(plans::deciding_body(conn, plan)?)
 }
 
 /// Whether the user decides for the body that decides the plan version (four eyes aside).
