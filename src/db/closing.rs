@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::closing_reports;
-use super::{DbConnection, now};
+use super::{DbConnection, audit, now};
 use crate::domain::closing::ClosingContent;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -94,4 +94,43 @@ pub fn update(
     ))
     .execute(conn)?;
     Ok(rows == 1)
+}
+
+/// Writes a project's closing report as `by` did: a new one when there is none (`before`, as it was
+/// read), else the update of `before` if it is still at `lock_version`; with its audit entry.
+/// `None` when someone saved meanwhile (nothing is written).
+pub fn save(
+    conn: &mut DbConnection,
+    project_id: i64,
+    before: Option<&ClosingRow>,
+    lock_version: i64,
+    content: &ClosingContent,
+    by: i64,
+) -> QueryResult<Option<ClosingRow>> {
+    let after = match before {
+        None => insert(conn, project_id, content, by)?,
+        Some(_) => {
+            if !update(conn, project_id, lock_version, content)? {
+                return Ok(None);
+            }
+            find(conn, project_id)?.ok_or(diesel::result::Error::NotFound)?
+        }
+    };
+    audit::record(
+        conn,
+        &audit::Change {
+            user_id: Some(by),
+            action: if before.is_some() {
+                audit::Action::Update
+            } else {
+                audit::Action::Create
+            },
+            entity: "closing_report",
+            entity_id: after.id,
+            project_id: Some(project_id),
+            before,
+            after: Some(&after),
+        },
+    )?;
+    Ok(Some(after))
 }

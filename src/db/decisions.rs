@@ -127,7 +127,7 @@ pub fn latest_phase_change(
 }
 
 /// Records a decision and its entry in the audit trail, in the caller's transaction: every
-/// decision anywhere in the app goes through here (the demo aside, which is no one's act).
+/// decision anywhere in the app goes through here, the demo's included.
 pub fn record(conn: &mut DbConnection, decision: &NewDecision) -> QueryResult<DecisionRow> {
     let row = insert(conn, decision)?;
     super::audit::record(

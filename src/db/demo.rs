@@ -180,7 +180,6 @@ const PROJECTS: &[DemoProject] = &[
     },
 ];
 
-/// Fills an empty database with the demo portfolio, in one transaction.
 /// The username of the demo project's lead, if it has one.
 #[cfg(test)]
 pub(super) fn lead_of(code: &str) -> Option<&'static str> {
@@ -190,6 +189,13 @@ pub(super) fn lead_of(code: &str) -> Option<&'static str> {
         .and_then(|p| p.lead)
 }
 
+/// The phase the demo project is in once its story is seeded.
+#[cfg(test)]
+pub(super) fn phase_of(code: &str) -> Option<Phase> {
+    PROJECTS.iter().find(|p| p.code == code).map(|p| p.phase)
+}
+
+/// Fills an empty database with the demo portfolio, in one transaction.
 pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> Result<(), DbSetupError> {
     let demo_hash = password::hash(DEMO_PASSWORD);
     conn.transaction(|conn| {
@@ -218,6 +224,10 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> Result<(), DbSetupErro
             units::insert_unit(conn, unit, board_id)?;
         }
         let units = units::units(conn)?;
+        let registrar = users::find_by_username(conn, "utvecklingschef")?
+            .ok_or(diesel::result::Error::NotFound)?
+            .id;
+        let mut registered = Vec::new();
         for project in PROJECTS {
             let mut user_id = |username: &str| -> diesel::QueryResult<i64> {
                 Ok(users::find_by_username(conn, username)?
@@ -245,9 +255,20 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> Result<(), DbSetupErro
                 planned_end: Some(today + Duration::days(project.end)),
                 budget_sek: (project.budget > 0).then_some(project.budget),
             };
-            projects::insert(conn, &input, project.phase)?;
+            // Registered as an idea on the day its story begins, by the development manager (who
+            // may name a lead and commissioner); the phase decisions then move it on.
+            let registered_at = super::demo_governance::registered_at(project.code, today);
+            let id = projects::create(conn, &input, registered_at, registrar)?;
+            registered.push((id, project.phase));
         }
         super::demo_governance::seed(conn, today)?;
+        // Every project's phase decisions brought it to the phase the demo shows it in.
+        for (id, phase) in registered {
+            let reached = projects::row(conn, id)?.map(|row| row.phase());
+            if reached != Some(phase) {
+                return Err(diesel::result::Error::NotFound);
+            }
+        }
         Ok::<_, diesel::result::Error>(())
     })?;
     Ok(())

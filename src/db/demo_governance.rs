@@ -2,18 +2,22 @@
 //! closing report and decisions, consistent with the phase it is in, so a newcomer sees the model
 //! at work. Dates are days relative to today.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
+use diesel::result::Error::NotFound;
 
-use super::schema::{
-    closing_reports, directive_goals, directives, plan_benefits, plan_budget_lines,
-    plan_goal_answers, plan_milestones, plan_risks, plans, projects, users,
-};
-use super::{DbConnection, decisions, now, steering};
-use crate::domain::decision::{Body, DecisionKind};
-use crate::domain::directive::DirectiveKind;
-use crate::domain::document::Status;
+use super::directives::Directives;
+use super::documents::{self, Submission, VersionId};
+use super::plans::{AnsweredDirective, Plans};
+use super::projects::Saved;
+use super::schema::{projects, users};
+use super::{DbConnection, closing, directives, governance, plans, steering};
+use crate::domain::closing::ClosingContent;
+use crate::domain::decision::{Body, PhaseDecisionInput, Verdict};
+use crate::domain::directive::{DirectiveContent, DirectiveKind};
+use crate::domain::document::{Authors, Status};
 use crate::domain::phase::Phase;
+use crate::domain::plan::{Benefit, BudgetCategory, BudgetLine, Milestone, PlanContent, Risk};
 use crate::domain::steering::SteeringRole;
 
 struct DirectiveStory {
@@ -516,34 +520,6 @@ fn user_id(conn: &mut DbConnection, username: &str) -> QueryResult<i64> {
         .first(conn)
 }
 
-/// A decision of the demo, recorded with the next number of its body.
-struct Decided<'a> {
-    project_id: i64,
-    body: Body,
-    kind: DecisionKind,
-    date: NaiveDate,
-    text: &'a str,
-    phases: Option<(Phase, Phase)>,
-    recorded_by: i64,
-}
-
-fn decide(conn: &mut DbConnection, d: Decided) -> QueryResult<decisions::DecisionRow> {
-    decisions::insert(
-        conn,
-        &decisions::NewDecision {
-            body: d.body,
-            project_id: Some(d.project_id),
-            decided_on: d.date,
-            kind: d.kind,
-            text: d.text,
-            phase_from: d.phases.map(|(from, _)| from),
-            phase_to: d.phases.map(|(_, to)| to),
-            recorded_by: d.recorded_by,
-            meeting_id: None,
-        },
-    )
-}
-
 fn recorder(conn: &mut DbConnection, body: Body, chair: Option<i64>) -> QueryResult<i64> {
     match (body, chair) {
         (Body::SteeringGroup, Some(chair)) => Ok(chair),
@@ -552,139 +528,86 @@ fn recorder(conn: &mut DbConnection, body: Body, chair: Option<i64>) -> QueryRes
     }
 }
 
-fn insert_directive(
-    conn: &mut DbConnection,
-    project_id: i64,
-    story: &DirectiveStory,
-    author: i64,
-    today: NaiveDate,
-) -> QueryResult<(i64, i32)> {
-    let at = now();
-    diesel::insert_into(directives::table)
-        .values((
-            directives::project_id.eq(project_id),
-            directives::kind.eq(story.kind.as_str()),
-            directives::version.eq(1),
-            directives::status.eq(Status::Draft.as_str()),
-            directives::background.eq(story.background),
-            directives::purpose.eq(story.purpose),
-            directives::scope.eq(story.scope),
-            directives::out_of_scope.eq(story.out_of_scope),
-            directives::deliverables.eq(story.deliverables),
-            directives::time_frame_start
-                .eq((story.status != Status::Draft)
-                    .then(|| today + Duration::days(story.decided + 10))),
-            directives::time_frame_end.eq((story.status != Status::Draft)
-                .then(|| today + Duration::days(story.decided + 400))),
-            directives::budget_frame_sek.eq((story.budget_frame > 0).then_some(story.budget_frame)),
-            directives::strategic.eq(story.strategic),
-            directives::personal_data.eq(story.personal_data),
-            directives::sensitive_personal_data.eq(story.sensitive),
-            directives::dpia_needed.eq(story.dpia),
-            directives::osl_confidentiality.eq(story.osl),
-            directives::legal_notes.eq(story.legal_notes),
-            directives::created_by.eq(author),
-            directives::created_at.eq(at),
-            directives::updated_at.eq(at),
-        ))
-        .execute(conn)?;
-    let id: i64 = directives::table
-        .filter(directives::project_id.eq(project_id))
-        .filter(directives::kind.eq(story.kind.as_str()))
-        .select(directives::id)
-        .first(conn)?;
-    for (position, goal) in story.goals.iter().enumerate() {
-        diesel::insert_into(directive_goals::table)
-            .values((
-                directive_goals::directive_id.eq(id),
-                directive_goals::position.eq(i32::try_from(position).unwrap_or(0) + 1),
-                directive_goals::text.eq(goal),
-            ))
-            .execute(conn)?;
-    }
-    Ok((id, 1))
+/// A step the app would take on a version that did not go through: the version is not in the
+/// state the demo left it in, so the demo's transaction is rolled back.
+fn taken(done: bool) -> QueryResult<()> {
+    if done { Ok(()) } else { Err(NotFound) }
 }
 
-fn insert_plan(
-    conn: &mut DbConnection,
-    project_id: i64,
-    directive_id: i64,
-    author: i64,
-    budget_frame: i64,
-    start: NaiveDate,
-    goals: &[&str],
-) -> QueryResult<i64> {
-    let at = now();
-    diesel::insert_into(plans::table)
-        .values((
-            plans::project_id.eq(project_id),
-            plans::version.eq(1),
-            plans::directive_id.eq(directive_id),
-            plans::status.eq(Status::Draft.as_str()),
-            plans::communication.eq(
-                "Månadsvis information på arbetsplatsträffar; nyhetsbrev till berörda enheter.",
-            ),
-            plans::handover_owner.eq("Förvaltningsledare för verksamhetens IT-stöd"),
-            plans::maintenance_object.eq("Verksamhetens e-tjänster och IT-stöd"),
-            plans::created_by.eq(author),
-            plans::created_at.eq(at),
-            plans::updated_at.eq(at),
-        ))
-        .execute(conn)?;
-    let plan_id: i64 = plans::table
-        .filter(plans::project_id.eq(project_id))
-        .select(plans::id)
-        .first(conn)?;
-    let goal_rows: Vec<(i64, String)> = directive_goals::table
-        .filter(directive_goals::directive_id.eq(directive_id))
-        .order(directive_goals::position)
-        .select((directive_goals::id, directive_goals::text))
-        .load(conn)?;
-    for (goal_id, goal) in &goal_rows {
-        diesel::insert_into(plan_goal_answers::table)
-            .values((
-                plan_goal_answers::plan_id.eq(plan_id),
-                plan_goal_answers::goal_id.eq(goal_id),
-                plan_goal_answers::answer.eq(format!(
-                    "Följs upp månadsvis i statusrapporten: {}.",
-                    goal.to_lowercase()
-                )),
-            ))
-            .execute(conn)?;
+/// When the demo project `code` was registered: 09:00 on its story's registration day.
+pub fn registered_at(code: &str, today: NaiveDate) -> NaiveDateTime {
+    let days = STORIES
+        .iter()
+        .find(|s| s.code == code)
+        .map_or(-14, Story::registered);
+    (today + Duration::days(days))
+        .and_hms_opt(9, 0, 0)
+        .unwrap_or_default()
+}
+
+fn directive_content(story: &DirectiveStory, today: NaiveDate) -> DirectiveContent {
+    let decided = story.status != Status::Draft;
+    DirectiveContent {
+        background: story.background.into(),
+        purpose: story.purpose.into(),
+        goals: story.goals.iter().map(|g| (*g).to_owned()).collect(),
+        scope: story.scope.into(),
+        out_of_scope: story.out_of_scope.into(),
+        deliverables: story.deliverables.into(),
+        time_frame_start: decided.then(|| today + Duration::days(story.decided + 10)),
+        time_frame_end: decided.then(|| today + Duration::days(story.decided + 400)),
+        budget_frame_sek: (story.budget_frame > 0).then_some(story.budget_frame),
+        resources: String::new(),
+        dependencies: String::new(),
+        strategic: story.strategic,
+        personal_data: story.personal_data,
+        sensitive_personal_data: story.sensitive,
+        dpia_needed: story.dpia,
+        osl_confidentiality: story.osl,
+        legal_notes: story.legal_notes.into(),
     }
+}
+
+/// The plan the lead writes into the draft: an answer to every goal of `directive`, milestones,
+/// a budget within `budget_frame`, risks and a benefit.
+fn plan_content(directive: &AnsweredDirective, budget_frame: i64, start: NaiveDate) -> PlanContent {
+    let goal_answers = directive
+        .goals
+        .iter()
+        .map(|goal| {
+            let answer = format!(
+                "Följs upp månadsvis i statusrapporten: {}.",
+                goal.text.to_lowercase()
+            );
+            (goal.id, answer)
+        })
+        .collect();
     let milestones = [
         ("Kravställning klar", 30),
         ("Pilot i en grupp", 120),
         ("Införande i hela enheten", 240),
-    ];
-    for (position, (name, days)) in milestones.iter().enumerate() {
-        diesel::insert_into(plan_milestones::table)
-            .values((
-                plan_milestones::plan_id.eq(plan_id),
-                plan_milestones::position.eq(i32::try_from(position).unwrap_or(0) + 1),
-                plan_milestones::name.eq(name),
-                plan_milestones::planned_on.eq(start + Duration::days(*days)),
-            ))
-            .execute(conn)?;
-    }
+    ]
+    .into_iter()
+    .map(|(name, days)| Milestone {
+        name: name.into(),
+        planned_on: start + Duration::days(days),
+        actual_on: None,
+    })
+    .collect();
     let year = start.year();
-    let lines = [
-        (year, "staff", budget_frame * 4 / 10),
-        (year, "consultants", budget_frame * 3 / 10),
-        (year + 1, "licences", budget_frame * 2 / 10),
-        (year + 1, "other", budget_frame / 10),
-    ];
-    for (position, (year, category, amount)) in lines.iter().enumerate() {
-        diesel::insert_into(plan_budget_lines::table)
-            .values((
-                plan_budget_lines::plan_id.eq(plan_id),
-                plan_budget_lines::position.eq(i32::try_from(position).unwrap_or(0) + 1),
-                plan_budget_lines::year.eq(year),
-                plan_budget_lines::category.eq(category),
-                plan_budget_lines::amount_sek.eq(amount),
-            ))
-            .execute(conn)?;
-    }
+    let budget = [
+        (year, BudgetCategory::Staff, budget_frame * 4 / 10),
+        (year, BudgetCategory::Consultants, budget_frame * 3 / 10),
+        (year + 1, BudgetCategory::Licences, budget_frame * 2 / 10),
+        (year + 1, BudgetCategory::Other, budget_frame / 10),
+    ]
+    .into_iter()
+    .map(|(year, category, amount_sek)| BudgetLine {
+        year,
+        category,
+        amount_sek,
+    })
+    .collect();
     let risks = [
         (
             "Leverantören blir försenad",
@@ -700,97 +623,179 @@ fn insert_plan(
             "Utbildning på arbetstid, schemalagd i förväg",
             "Enhetschefen",
         ),
-    ];
-    for (position, (description, probability, consequence, mitigation, owner)) in
-        risks.iter().enumerate()
-    {
-        diesel::insert_into(plan_risks::table)
-            .values((
-                plan_risks::plan_id.eq(plan_id),
-                plan_risks::position.eq(i32::try_from(position).unwrap_or(0) + 1),
-                plan_risks::description.eq(description),
-                plan_risks::probability.eq(probability),
-                plan_risks::consequence.eq(consequence),
-                plan_risks::mitigation.eq(mitigation),
-                plan_risks::owner.eq(owner),
-            ))
-            .execute(conn)?;
+    ]
+    .into_iter()
+    .map(
+        |(description, probability, consequence, mitigation, owner)| Risk {
+            description: description.into(),
+            probability,
+            consequence,
+            mitigation: mitigation.into(),
+            owner: owner.into(),
+        },
+    )
+    .collect();
+    let benefits = directive
+        .goals
+        .first()
+        .map(|goal| Benefit {
+            indicator: goal.text.clone(),
+            baseline: "Mäts vid projektstart".into(),
+            target: "Enligt direktivets mål".into(),
+            measured_on: Some(start + Duration::days(365)),
+            owner: "Enhetschefen".into(),
+        })
+        .into_iter()
+        .collect();
+    PlanContent {
+        goal_answers,
+        milestones,
+        budget,
+        risks,
+        benefits,
+        communication:
+            "Månadsvis information på arbetsplatsträffar; nyhetsbrev till berörda enheter.".into(),
+        handover_owner: "Förvaltningsledare för verksamhetens IT-stöd".into(),
+        maintenance_object: "Verksamhetens e-tjänster och IT-stöd".into(),
+        over_frame_reason: String::new(),
     }
-    if let Some(goal) = goals.first() {
-        diesel::insert_into(plan_benefits::table)
-            .values((
-                plan_benefits::plan_id.eq(plan_id),
-                plan_benefits::position.eq(1),
-                plan_benefits::indicator.eq(*goal),
-                plan_benefits::baseline.eq("Mäts vid projektstart"),
-                plan_benefits::target.eq("Enligt direktivets mål"),
-                plan_benefits::measured_on.eq(start + Duration::days(365)),
-                plan_benefits::owner.eq("Enhetschefen"),
-            ))
-            .execute(conn)?;
-    }
-    Ok(plan_id)
 }
 
-/// Adds the governance of every demo project. Runs inside the demo's transaction.
+/// Drafts, submits and (when the story says so) approves a story's directive, as its author and
+/// the deciding body would through the app. Returns the version's id.
+fn seed_directive(
+    conn: &mut DbConnection,
+    project_id: i64,
+    story: &DirectiveStory,
+    author: i64,
+    chair: Option<i64>,
+    today: NaiveDate,
+) -> QueryResult<i64> {
+    let day = |days: i64| today + Duration::days(days);
+    let content = directive_content(story, today);
+    let id = directives::create(conn, project_id, story.kind, 1, &content, author)?;
+    if story.status == Status::Approved {
+        let version = VersionId { project_id, id };
+        // The body is the one the app's rules name for this content and author: the story says
+        // which that is, and a story that contradicts the rules is not seeded.
+        let authors = Authors {
+            created_by: author,
+            edited_by: None,
+            submitted_by: Some(author),
+        };
+        let body = directives::deciding_body(conn, &content, &authors)?;
+        taken(body == story.body)?;
+        let submission = Submission {
+            body,
+            by: author,
+            on: day(story.decided - SUBMITTED_BEFORE),
+        };
+        taken(documents::submit::<Directives>(
+            conn,
+            version,
+            Status::Draft,
+            &submission,
+        )?)?;
+        let verdict = Verdict {
+            decided_on: day(story.decided),
+            text: match story.kind {
+                DirectiveKind::PreStudy => "Förstudiedirektivet godkänns.",
+                DirectiveKind::Project => "Projektdirektivet godkänns.",
+            }
+            .into(),
+            reason: None,
+        };
+        let by = recorder(conn, body, chair)?;
+        let decision = documents::decide::<Directives>(conn, version, body, &verdict, by)?;
+        taken(decision.is_some())?;
+    }
+    Ok(id)
+}
+
+/// Drafts the plan as the lead would (a first version, then its content saved), and submits and
+/// approves it as far as the story goes.
+#[allow(clippy::too_many_arguments)]
+fn seed_plan(
+    conn: &mut DbConnection,
+    project_id: i64,
+    directive_id: i64,
+    author: i64,
+    budget_frame: i64,
+    start: NaiveDate,
+    (status, decided): (Status, NaiveDate),
+    chair: Option<i64>,
+) -> QueryResult<()> {
+    let draft = plans::start(
+        conn,
+        project_id,
+        directive_id,
+        author,
+        &PlanContent::default(),
+    )?;
+    let content = plan_content(&draft.directive, budget_frame, start);
+    let lock_version = draft.plan.lock_version;
+    taken(plans::save(conn, &draft, lock_version, &content, author)? == Saved::Yes)?;
+    if !matches!(status, Status::Submitted | Status::Approved) {
+        return Ok(());
+    }
+    let version = VersionId {
+        project_id,
+        id: draft.plan.id,
+    };
+    let submission = Submission {
+        body: Body::SteeringGroup,
+        by: author,
+        on: decided - Duration::days(SUBMITTED_BEFORE),
+    };
+    taken(documents::submit::<Plans>(
+        conn,
+        version,
+        Status::Draft,
+        &submission,
+    )?)?;
+    if status == Status::Approved {
+        // The steering group decides, as the app's four-eyes rule has it for this plan.
+        let submitted = plans::find(conn, project_id, version.id)?.ok_or(NotFound)?;
+        let body = plans::deciding_body(conn, &submitted)?;
+        taken(body == Body::SteeringGroup)?;
+        let verdict = Verdict {
+            decided_on: decided,
+            text: "Projektplanen godkänns.".into(),
+            reason: None,
+        };
+        let by = recorder(conn, body, chair)?;
+        let decision = documents::decide::<Plans>(conn, version, body, &verdict, by)?;
+        taken(decision.is_some())?;
+    }
+    Ok(())
+}
+
+/// Adds the governance of every demo project (registered by `demo::seed`, in phase Idé), through
+/// the same `db` functions the app's handlers call, so that the demo's decisions, documents and
+/// audit trail are what the app would have written. Runs inside the demo's transaction.
 pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
     let day = |days: i64| today + Duration::days(days);
     for story in STORIES {
-        let (project_id, budget): (i64, Option<i64>) = projects::table
+        let (project_id, budget, lead): (i64, Option<i64>, Option<i64>) = projects::table
             .filter(projects::code.eq(story.code))
-            .select((projects::id, projects::budget_sek))
+            .select((
+                projects::id,
+                projects::budget_sek,
+                projects::project_lead_id,
+            ))
             .first(conn)?;
         let author = user_id(conn, story.author)?;
-        // The project was registered before anything was decided on it.
-        let registered = day(story.registered())
-            .and_hms_opt(9, 0, 0)
-            .unwrap_or_default();
-        diesel::update(projects::table.find(project_id))
-            .set((
-                projects::created_at.eq(registered),
-                projects::updated_at.eq(registered),
-            ))
-            .execute(conn)?;
         let mut chair = None;
         for (username, role) in story.steering {
             let member = user_id(conn, username)?;
-            steering::add(conn, project_id, member, *role)?;
+            steering::join(conn, project_id, member, *role, author)?;
             if *role == SteeringRole::Chair {
                 chair = Some(member);
             }
         }
         let mut project_directive = None;
         for directive in story.directives {
-            let (id, _) = insert_directive(conn, project_id, directive, author, today)?;
-            if directive.status == Status::Approved {
-                let kind = DecisionKind::DirectiveApproved;
-                let text = match directive.kind {
-                    DirectiveKind::PreStudy => "Förstudiedirektivet godkänns.",
-                    DirectiveKind::Project => "Projektdirektivet godkänns.",
-                };
-                let by = recorder(conn, directive.body, chair)?;
-                let decision = decide(
-                    conn,
-                    Decided {
-                        project_id,
-                        body: directive.body,
-                        kind,
-                        date: day(directive.decided),
-                        text,
-                        phases: None,
-                        recorded_by: by,
-                    },
-                )?;
-                diesel::update(directives::table.find(id))
-                    .set((
-                        directives::status.eq(Status::Approved.as_str()),
-                        directives::approving_body.eq(directive.body.as_str()),
-                        directives::decision_id.eq(decision.id),
-                        directives::submitted_by.eq(author),
-                        directives::submitted_on.eq(day(directive.decided - SUBMITTED_BEFORE)),
-                    ))
-                    .execute(conn)?;
-            }
+            let id = seed_directive(conn, project_id, directive, author, chair, today)?;
             if directive.kind == DirectiveKind::Project && directive.status == Status::Approved {
                 project_directive = Some((id, directive));
             }
@@ -798,71 +803,26 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
         if let (Some((status, decided)), Some((directive_id, directive))) =
             (story.plan, project_directive)
         {
-            let lead: Option<i64> = projects::table
-                .find(project_id)
-                .select(projects::project_lead_id)
-                .first(conn)?;
-            let plan_author = lead.unwrap_or(author);
-            let plan_id = insert_plan(
+            seed_plan(
                 conn,
                 project_id,
                 directive_id,
-                plan_author,
+                lead.unwrap_or(author),
                 budget.unwrap_or(directive.budget_frame),
                 day(directive.decided + 10),
-                directive.goals,
+                (status, day(decided)),
+                chair,
             )?;
-            match status {
-                Status::Approved => {
-                    let by = recorder(conn, Body::SteeringGroup, chair)?;
-                    let decision = decide(
-                        conn,
-                        Decided {
-                            project_id,
-                            body: Body::SteeringGroup,
-                            kind: DecisionKind::PlanApproved,
-                            date: day(decided),
-                            text: "Projektplanen godkänns.",
-                            phases: None,
-                            recorded_by: by,
-                        },
-                    )?;
-                    diesel::update(plans::table.find(plan_id))
-                        .set((
-                            plans::status.eq(Status::Approved.as_str()),
-                            plans::decision_id.eq(decision.id),
-                            plans::submitted_by.eq(plan_author),
-                            plans::submitted_on.eq(day(decided - SUBMITTED_BEFORE)),
-                        ))
-                        .execute(conn)?;
-                }
-                Status::Submitted => {
-                    diesel::update(plans::table.find(plan_id))
-                        .set((
-                            plans::status.eq(Status::Submitted.as_str()),
-                            plans::submitted_by.eq(plan_author),
-                            plans::submitted_on.eq(day(decided - SUBMITTED_BEFORE)),
-                        ))
-                        .execute(conn)?;
-                }
-                Status::Draft | Status::Returned => {}
-            }
         }
         let mut from = Phase::Idea;
         for (to, body, days, text) in story.phases {
             let by = recorder(conn, *body, chair)?;
-            decide(
-                conn,
-                Decided {
-                    project_id,
-                    body: *body,
-                    kind: DecisionKind::PhaseChange,
-                    date: day(*days),
-                    text,
-                    phases: Some((from, *to)),
-                    recorded_by: by,
-                },
-            )?;
+            let input = PhaseDecisionInput {
+                to: *to,
+                decided_on: day(*days),
+                text: (*text).into(),
+            };
+            governance::record_phase_change(conn, project_id, from, &input, *body, by)?;
             from = *to;
         }
         if let Some(complete) = story.closing {
@@ -871,27 +831,22 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
             } else {
                 None
             };
-            let at = now();
-            diesel::insert_into(closing_reports::table)
-                .values((
-                    closing_reports::project_id.eq(project_id),
-                    closing_reports::outcome.eq("Målen är nådda: all rapportering sker digitalt."),
-                    closing_reports::final_cost_sek.eq(budget.map(|b| b * 95 / 100)),
-                    closing_reports::lessons.eq(
-                        "Tidig dialog med medarbetarna och leverantören gav ett smidigt införande.",
-                    ),
-                    closing_reports::handover.eq(if complete {
-                        "Överlämnat till förvaltningsobjektet Hemtjänstens IT-stöd."
-                    } else {
-                        ""
-                    }),
-                    closing_reports::maintenance_owner_id.eq(owner),
-                    closing_reports::benefit_follow_up_on.eq(complete.then(|| day(125))),
-                    closing_reports::created_by.eq(author),
-                    closing_reports::created_at.eq(at),
-                    closing_reports::updated_at.eq(at),
-                ))
-                .execute(conn)?;
+            let content = ClosingContent {
+                outcome: "Målen är nådda: all rapportering sker digitalt.".into(),
+                final_cost_sek: budget.map(|b| b * 95 / 100),
+                lessons:
+                    "Tidig dialog med medarbetarna och leverantören gav ett smidigt införande."
+                        .into(),
+                handover: if complete {
+                    "Överlämnat till förvaltningsobjektet Hemtjänstens IT-stöd."
+                } else {
+                    ""
+                }
+                .into(),
+                maintenance_owner_id: owner,
+                benefit_follow_up_on: complete.then(|| day(125)),
+            };
+            taken(closing::save(conn, project_id, None, 0, &content, author)?.is_some())?;
         }
     }
     Ok(())
@@ -942,6 +897,19 @@ mod tests {
                     story.code
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_story_ends_in_its_projects_phase() {
+        for story in STORIES {
+            let reached = story.phases.last().map_or(Phase::Idea, |(to, ..)| *to);
+            assert_eq!(
+                Some(reached),
+                crate::db::demo::phase_of(story.code),
+                "{}",
+                story.code
+            );
         }
     }
 

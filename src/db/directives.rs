@@ -14,10 +14,10 @@ use serde::Serialize;
 use super::decisions::DecisionRow;
 use super::projects::Saved;
 use super::schema::{decisions, directive_goals, directives, users};
-use super::{DbConnection, documents, now};
+use super::{DbConnection, audit, documents, governance, now, settings};
 use crate::domain::decision::{Body, DecisionKind};
-use crate::domain::directive::{DirectiveContent, DirectiveKind};
-use crate::domain::document::{Authors, Status};
+use crate::domain::directive::{DirectiveContent, DirectiveKind, approving_body};
+use crate::domain::document::{self, Authors, Status};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = directives)]
@@ -277,6 +277,30 @@ pub fn insert(
     Ok(id)
 }
 
+/// Drafts a version of a kind with `content` (version 1, or the next when revising): stores it
+/// with its goals and writes its audit entry. Returns its id.
+pub fn create(
+    conn: &mut DbConnection,
+    project_id: i64,
+    kind: DirectiveKind,
+    version: i32,
+    content: &DirectiveContent,
+    created_by: i64,
+) -> QueryResult<i64> {
+    let id = insert(
+        conn,
+        project_id,
+        kind,
+        version,
+        Status::Draft,
+        content,
+        created_by,
+    )?;
+    let created = documents::VersionId { project_id, id };
+    documents::record::<Directives>(conn, created, created_by, audit::Action::Create, None)?;
+    Ok(id)
+}
+
 /// Replaces a draft's goals. Rows keep their ids where a position stays, so that nothing that
 /// refers to a goal loses it only because another goal was edited.
 fn save_goals(conn: &mut DbConnection, directive_id: i64, texts: &[String]) -> QueryResult<()> {
@@ -359,6 +383,21 @@ pub fn update_draft(
     }
     save_goals(conn, id, &content.goals)?;
     Ok(Saved::Yes)
+}
+
+/// The body that decides a version with `content` by `authors`: the management group when it is
+/// strategic or above the threshold, else the development manager; and, four eyes, the
+/// management group when a development manager drafted or submits it.
+pub fn deciding_body(
+    conn: &mut DbConnection,
+    content: &DirectiveContent,
+    authors: &Authors,
+) -> QueryResult<Body> {
+    let threshold = settings::management_group_threshold(conn)?;
+    Ok(document::deciding_body(
+        approving_body(content, threshold),
+        governance::author_facts(conn, authors, None)?,
+    ))
 }
 
 /// Directives in the shared workflow (`db::documents`).

@@ -4,11 +4,11 @@
 use chrono::{Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use diesel::prelude::*;
 
-use super::DbConnection;
 use super::schema::{
     closing_reports, decisions, directives, plans, projects, steering_group_members, users,
 };
-use crate::domain::decision::{Body, DecisionKind, Floor, Ground, floor};
+use super::{DbConnection, audit, decisions as decision_log, projects as project_rows};
+use crate::domain::decision::{Body, DecisionKind, Floor, Ground, PhaseDecisionInput, floor};
 use crate::domain::directive::DirectiveKind;
 use crate::domain::document::{AuthorFacts, Authors, Status};
 use crate::domain::phase::{ApprovedDirective, ClosingReportFacts, FactDates, Phase, PhaseFacts};
@@ -257,4 +257,47 @@ pub fn versions(
             })
             .collect(),
     ))
+}
+
+/// Records a phase decision the phase table allowed: the decision of `body` moving the project
+/// from `from` to the phase `input` names, the project's new phase, and both audit entries, in
+/// the caller's transaction. `recorded_by` entered it.
+pub fn record_phase_change(
+    conn: &mut DbConnection,
+    project_id: i64,
+    from: Phase,
+    input: &PhaseDecisionInput,
+    body: Body,
+    recorded_by: i64,
+) -> QueryResult<decision_log::DecisionRow> {
+    let before = project_rows::row(conn, project_id)?;
+    let decision = decision_log::record(
+        conn,
+        &decision_log::NewDecision {
+            body,
+            project_id: Some(project_id),
+            decided_on: input.decided_on,
+            kind: DecisionKind::PhaseChange,
+            text: &input.text,
+            phase_from: Some(from),
+            phase_to: Some(input.to),
+            recorded_by,
+            meeting_id: None,
+        },
+    )?;
+    project_rows::set_phase(conn, project_id, input.to)?;
+    let after = project_rows::row(conn, project_id)?;
+    audit::record(
+        conn,
+        &audit::Change {
+            user_id: Some(recorded_by),
+            action: audit::Action::Update,
+            entity: "project",
+            entity_id: project_id,
+            project_id: Some(project_id),
+            before: before.as_ref(),
+            after: after.as_ref(),
+        },
+    )?;
+    Ok(decision)
 }

@@ -17,9 +17,9 @@ use super::schema::{
     plan_milestones, plan_risks, plans,
 };
 use super::{DbConnection, audit, documents, now};
-use crate::domain::decision::DecisionKind;
+use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::directive::DirectiveKind;
-use crate::domain::document::{Authors, Status};
+use crate::domain::document::{self, Authors, Status};
 use crate::domain::plan::{
     Benefit, BudgetCategory, BudgetLine, Milestone, PlanContent, Risk, snapshot,
 };
@@ -425,6 +425,39 @@ pub fn create(
     Ok(plan)
 }
 
+/// Drafts the next version of a project's plan answering `directive_id`, with `content` (empty
+/// for a first version, carried over when revising), and writes its audit entry.
+pub fn start(
+    conn: &mut DbConnection,
+    project_id: i64,
+    directive_id: i64,
+    created_by: i64,
+    content: &PlanContent,
+) -> QueryResult<PlanDoc> {
+    let plan = create(conn, project_id, directive_id, created_by, content)?;
+    let doc = load_row(conn, plan)?;
+    record(conn, created_by, audit::Action::Create, None, &doc)?;
+    Ok(doc)
+}
+
+/// Saves a draft (`before`, as it was read) with `content` under `lock_version`, as
+/// `save_draft`, and writes the change to the audit trail when it was saved.
+pub fn save(
+    conn: &mut DbConnection,
+    before: &PlanDoc,
+    lock_version: i64,
+    content: &PlanContent,
+    edited_by: i64,
+) -> QueryResult<Saved> {
+    let (project_id, plan_id) = (before.plan.project_id, before.plan.id);
+    let saved = save_draft(conn, plan_id, lock_version, content, edited_by)?;
+    if saved == Saved::Yes {
+        let after = load(conn, project_id, plan_id)?.ok_or(diesel::result::Error::NotFound)?;
+        record(conn, edited_by, audit::Action::Update, Some(before), &after)?;
+    }
+    Ok(saved)
+}
+
 const EDITABLE: [&str; 2] = ["draft", "returned"];
 
 /// Saves a draft's content if the plan is still at `lock_version` and still editable; a returned
@@ -460,6 +493,15 @@ pub fn save_draft(
     delete_rows(conn, plan_id)?;
     insert_rows(conn, plan_id, content)?;
     Ok(Saved::Yes)
+}
+
+/// The body that decides a plan version: the steering group, or, four eyes, the next body when
+/// its chair drafted or submitted it (and the management group when that is a development
+/// manager).
+pub fn deciding_body(conn: &mut DbConnection, plan: &PlanRow) -> QueryResult<Body> {
+    let chair = super::governance::chair(conn, plan.project_id)?;
+    let authors = super::governance::author_facts(conn, &plan.authors(), chair)?;
+    Ok(document::deciding_body(Body::SteeringGroup, authors))
 }
 
 /// Plans in the shared workflow (`db::documents`).

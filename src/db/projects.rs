@@ -133,7 +133,15 @@ pub fn code_taken(conn: &mut DbConnection, code: &str, except: Option<i64>) -> Q
 
 /// Registers a project in `phase` and returns its id.
 pub fn insert(conn: &mut DbConnection, input: &ProjectInput, phase: Phase) -> QueryResult<i64> {
-    let at = now();
+    insert_at(conn, input, phase, now())
+}
+
+fn insert_at(
+    conn: &mut DbConnection,
+    input: &ProjectInput,
+    phase: Phase,
+    at: NaiveDateTime,
+) -> QueryResult<i64> {
     diesel::insert_into(projects::table)
         .values((
             projects::code.eq(&input.code),
@@ -154,6 +162,46 @@ pub fn insert(conn: &mut DbConnection, input: &ProjectInput, phase: Phase) -> Qu
         .filter(projects::code.eq(&input.code))
         .select(projects::id)
         .first(conn)
+}
+
+/// Registers an idea (a project in phase Idé) as `registered_by` did at `registered_at` (now, for
+/// a request) and writes its audit entry. Returns its id.
+pub fn create(
+    conn: &mut DbConnection,
+    input: &ProjectInput,
+    registered_at: NaiveDateTime,
+    registered_by: i64,
+) -> QueryResult<i64> {
+    let id = insert_at(conn, input, Phase::Idea, registered_at)?;
+    record(conn, registered_by, id, None)?;
+    Ok(id)
+}
+
+/// Writes a change to the register entry to the audit trail: `before`, and the entry as stored
+/// now; created when there is no `before`.
+pub fn record(
+    conn: &mut DbConnection,
+    user_id: i64,
+    id: i64,
+    before: Option<&ProjectRow>,
+) -> QueryResult<()> {
+    let after = row(conn, id)?;
+    super::audit::record(
+        conn,
+        &super::audit::Change {
+            user_id: Some(user_id),
+            action: if before.is_some() {
+                super::audit::Action::Update
+            } else {
+                super::audit::Action::Create
+            },
+            entity: "project",
+            entity_id: id,
+            project_id: Some(id),
+            before,
+            after: after.as_ref(),
+        },
+    )
 }
 
 /// Whether an update found the version it was based on.

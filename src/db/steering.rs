@@ -4,7 +4,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::{steering_group_members, users};
-use super::{DbConnection, now};
+use super::{DbConnection, audit, now};
 use crate::domain::steering::SteeringRole;
 
 /// A member as pages show it.
@@ -73,6 +73,32 @@ pub fn add(
         .filter(steering_group_members::user_id.eq(user_id))
         .select(steering_group_members::id)
         .first(conn)
+}
+
+/// Adds a member to a project's steering group as `added_by` did, with its audit entry. Returns
+/// the member's id.
+pub fn join(
+    conn: &mut DbConnection,
+    project_id: i64,
+    user_id: i64,
+    role: SteeringRole,
+    added_by: i64,
+) -> QueryResult<i64> {
+    let member_id = add(conn, project_id, user_id, role)?;
+    let added = find(conn, project_id, member_id)?;
+    audit::record(
+        conn,
+        &audit::Change::<(), _> {
+            user_id: Some(added_by),
+            action: audit::Action::Add,
+            entity: "steering_member",
+            entity_id: member_id,
+            project_id: Some(project_id),
+            before: None,
+            after: added.as_ref(),
+        },
+    )?;
+    Ok(member_id)
 }
 
 pub fn find(

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, web};
 use maud::Markup;
 
 use crate::db::closing::{self, ClosingRow};
-use crate::db::{DbConnection, audit, users};
+use crate::db::{DbConnection, users};
 use crate::domain::closing::{ClosingForm, is_editable_in, parse};
 use crate::domain::phase::check_open;
 use crate::domain::policy::ProjectAction;
@@ -95,33 +95,11 @@ async fn save(
                 Ok(content) => content,
                 Err(errors) => return Ok(Outcome::Invalid(data, errors)),
             };
-            let before = data.report.clone();
-            let after = match &before {
-                None => closing::insert(conn, id, &content, user.id)?,
-                Some(_) => {
-                    let lock = i64::from(parse_lock_version(&form.lock_version));
-                    if !closing::update(conn, id, lock, &content)? {
-                        return Ok(Outcome::Conflict(data, None));
-                    }
-                    closing::find(conn, id)?.ok_or(AppError::NotFound)?
-                }
-            };
-            audit::record(
-                conn,
-                &audit::Change {
-                    user_id: Some(user.id),
-                    action: if before.is_some() {
-                        audit::Action::Update
-                    } else {
-                        audit::Action::Create
-                    },
-                    entity: "closing_report",
-                    entity_id: after.id,
-                    project_id: Some(id),
-                    before: before.as_ref(),
-                    after: Some(&after),
-                },
-            )?;
+            let lock = i64::from(parse_lock_version(&form.lock_version));
+            let report = data.report.clone();
+            if closing::save(conn, id, report.as_ref(), lock, &content, user.id)?.is_none() {
+                return Ok(Outcome::Conflict(data, None));
+            }
             Ok(Outcome::Saved(()))
         })
         .await?;

@@ -193,20 +193,7 @@ async fn add_member(
             };
             match parse_new_member(&form.user_id, &form.role, &group) {
                 Ok(member) => {
-                    let member_id = steering::add(conn, id, member.user_id, member.role)?;
-                    let added = steering::find(conn, id, member_id)?;
-                    audit::record(
-                        conn,
-                        &audit::Change::<(), _> {
-                            user_id: Some(user.id),
-                            action: audit::Action::Add,
-                            entity: "steering_member",
-                            entity_id: member_id,
-                            project_id: Some(id),
-                            before: None,
-                            after: added.as_ref(),
-                        },
-                    )?;
+                    steering::join(conn, id, member.user_id, member.role, user.id)?;
                     Ok(Outcome::Saved(()))
                 }
                 Err(errors) => Ok(Outcome::Invalid(data, errors)),

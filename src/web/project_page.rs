@@ -6,10 +6,8 @@ use maud::Markup;
 
 use crate::db::governance::{self, VersionSummary};
 use crate::db::projects::ProjectView;
-use crate::db::{DbConnection, audit, decisions, projects, steering};
-use crate::domain::decision::{
-    Body, DecisionKind, PhaseDecisionForm, PhaseDecisionInput, parse_phase_decision,
-};
+use crate::db::{DbConnection, decisions, steering};
+use crate::domain::decision::{Body, PhaseDecisionForm, parse_phase_decision};
 use crate::domain::phase::{
     Phase, PhaseFacts, Refusal, check_phase_change, decision_floor, next_phases,
 };
@@ -144,7 +142,15 @@ async fn decide_phase(
                 };
                 return Ok(Outcome::Invalid(Box::new(refused), FieldErrors::new()));
             }
-            record(conn, &page, &input, body, user)?;
+            let from = page.facts.current;
+            governance::record_phase_change(
+                conn,
+                page.project.project.id,
+                from,
+                &input,
+                body,
+                user.id,
+            )?;
             Ok(Outcome::Saved(()))
         })
         .await?;
@@ -174,44 +180,4 @@ async fn decide_phase(
             "a phase decision is refused with its reasons",
         )),
     }
-}
-
-fn record(
-    conn: &mut DbConnection,
-    page: &ProjectPage,
-    input: &PhaseDecisionInput,
-    body: Body,
-    user: &CurrentUser,
-) -> Result<(), AppError> {
-    let id = page.project.project.id;
-    let before = projects::row(conn, id)?;
-    decisions::record(
-        conn,
-        &decisions::NewDecision {
-            body,
-            project_id: Some(id),
-            decided_on: input.decided_on,
-            kind: DecisionKind::PhaseChange,
-            text: &input.text,
-            phase_from: Some(page.facts.current),
-            phase_to: Some(input.to),
-            recorded_by: user.id,
-            meeting_id: None,
-        },
-    )?;
-    projects::set_phase(conn, id, input.to)?;
-    let after = projects::row(conn, id)?;
-    audit::record(
-        conn,
-        &audit::Change {
-            user_id: Some(user.id),
-            action: audit::Action::Update,
-            entity: "project",
-            entity_id: id,
-            project_id: Some(id),
-            before: before.as_ref(),
-            after: after.as_ref(),
-        },
-    )?;
-    Ok(())
 }

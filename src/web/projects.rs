@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, web};
 use maud::Markup;
 
 use crate::db::projects::{self, ProjectView, RegisterFilter, Saved};
-use crate::db::{DbConnection, audit, steering, units, users};
+use crate::db::{DbConnection, steering, units, users};
 use crate::domain::phase::Phase;
 use crate::domain::policy::{self, Action, ProjectEditScope, RegisterScope};
 use crate::domain::project::{
@@ -190,8 +190,7 @@ async fn create(
             if projects::code_taken(conn, &input.code, None)? {
                 return Ok(Outcome::Invalid(data, code_taken()));
             }
-            let id = projects::insert(conn, &input, Phase::Idea)?;
-            audit_project(conn, user_id, id, None)?;
+            let id = projects::create(conn, &input, crate::db::now(), user_id)?;
             Ok(Outcome::Saved(id))
         })
         .await?;
@@ -354,22 +353,5 @@ fn audit_project(
     id: i64,
     before: Option<&projects::ProjectRow>,
 ) -> Result<(), AppError> {
-    let after = projects::row(conn, id)?;
-    audit::record(
-        conn,
-        &audit::Change {
-            user_id: Some(user_id),
-            action: if before.is_some() {
-                audit::Action::Update
-            } else {
-                audit::Action::Create
-            },
-            entity: "project",
-            entity_id: id,
-            project_id: Some(id),
-            before,
-            after: after.as_ref(),
-        },
-    )?;
-    Ok(())
+    Ok(projects::record(conn, user_id, id, before)?)
 }

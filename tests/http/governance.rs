@@ -755,6 +755,47 @@ async fn the_audit_trail_is_for_the_administrator_and_the_development_manager() 
 }
 
 #[tokio::test]
+async fn the_demo_history_is_in_the_audit_trail() {
+    // The demo seeds through the app's own db functions, so each step of a project's history has
+    // its audit entry, oldest first: registered, steering group, directive drafted, submitted and
+    // approved, plan drafted, saved, submitted and approved, then the phase decisions and the
+    // closing report.
+    let app = spawn_app().await;
+    let id = app.project_id("DIG-2024-001");
+    let mut entries = app.with_db(|conn| {
+        styr::db::audit::entries(conn, Some(id), 10_000).expect("the audit trail loads")
+    });
+    entries.reverse();
+    let steps: Vec<(&str, &str)> = entries
+        .iter()
+        .map(|e| (e.action.as_str(), e.entity.as_str()))
+        .collect();
+    let phase = [("create", "decision"), ("update", "project")];
+    let mut expected = vec![
+        ("create", "project"),
+        ("add", "steering_member"),
+        ("add", "steering_member"),
+        ("add", "steering_member"),
+        ("create", "directive"),
+        ("update", "directive"),
+        ("create", "decision"),
+        ("decide", "directive"),
+        ("create", "plan"),
+        ("update", "plan"),
+        ("update", "plan"),
+        ("create", "decision"),
+        ("decide", "plan"),
+    ];
+    for _ in 0..4 {
+        expected.extend(phase);
+    }
+    expected.push(("create", "closing_report"));
+    assert_eq!(steps, expected);
+    // Every entry names who took the step.
+    assert!(entries.iter().all(|e| e.user_name.is_some()));
+}
+
+#[tokio::test]
 async fn user_and_unit_administration_is_audited_without_secrets() {
     let app = spawn_app().await;
     app.login_as("admin").await;
@@ -775,7 +816,8 @@ async fn user_and_unit_administration_is_audited_without_secrets() {
         .post("/admin/boards", &[("name", "Arbetsmarknadsnämnden")])
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
-    let entries = app.with_db(|conn| styr::db::audit::entries(conn, None, 10).expect("query"));
+    // The newest two entries: the demo's own history comes before them.
+    let entries = app.with_db(|conn| styr::db::audit::entries(conn, None, 2).expect("query"));
     let entities: Vec<&str> = entries.iter().map(|e| e.entity.as_str()).collect();
     assert_eq!(entities, vec!["board", "user"]);
     let user_entry = &entries[1];

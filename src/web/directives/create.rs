@@ -102,12 +102,7 @@ pub(super) async fn create(
             let (Some(kind), Some(content), true) = (kind, content, errors.is_empty()) else {
                 return Ok(Outcome::Invalid((project, kind), errors));
             };
-            let did = directives::insert(conn, id, kind, 1, Status::Draft, &content, user.id)?;
-            let version = VersionId {
-                project_id: id,
-                id: did,
-            };
-            documents::record::<Directives>(conn, version, user.id, audit::Action::Create, None)?;
+            let did = directives::create(conn, id, kind, 1, &content, user.id)?;
             Ok(Outcome::Saved(did))
         })
         .await?;

@@ -14,14 +14,12 @@ use crate::db::decisions::DecisionRow;
 use crate::db::directives::{self, Directive, Directives, VersionEntry};
 use crate::db::documents::{self, Submission, VersionId};
 use crate::db::projects::{ProjectView, Saved};
-use crate::db::{DbConnection, audit, governance, settings};
+use crate::db::{DbConnection, audit, governance};
 use crate::domain::decision::{Body, Floor, Verdict, VerdictForm};
 use crate::domain::directive::{
-    DirectiveForm, DirectiveKind, approving_body, check_submittable, parse_draft, snapshot,
+    DirectiveForm, DirectiveKind, check_submittable, parse_draft, snapshot,
 };
-use crate::domain::document::{
-    self, Authors, Status, Step, check_four_eyes, deciding_body, step_action,
-};
+use crate::domain::document::{self, Authors, Status, Step, check_four_eyes, step_action};
 use crate::domain::phase::check_open;
 use crate::domain::policy::ProjectAction;
 use crate::domain::project::parse_lock_version;
@@ -135,13 +133,7 @@ fn load_version(
         directive.row.approving_body(),
     ) {
         (false, Some(body)) => body,
-        _ => deciding_body(
-            approving_body(
-                &directive.content(),
-                settings::management_group_threshold(conn)?,
-            ),
-            governance::author_facts(conn, &directive.row.authors(), None)?,
-        ),
+        _ => directives::deciding_body(conn, &directive.content(), &directive.row.authors())?,
     };
     let decision = match directive.row.decision_id {
         Some(id) => directives::decision(conn, id)?,

@@ -33,20 +33,7 @@ pub(super) fn revise(
         .max()
         .unwrap_or(0)
         + 1;
-    let new_id = directives::insert(
-        conn,
-        id,
-        kind,
-        version,
-        Status::Draft,
-        &source.content(),
-        user.id,
-    )?;
-    let created = VersionId {
-        project_id: id,
-        id: new_id,
-    };
-    documents::record::<Directives>(conn, created, user.id, audit::Action::Create, None)?;
+    let new_id = directives::create(conn, id, kind, version, &source.content(), user.id)?;
     Ok(Outcome::Saved(format!(
         "{}?done=revised",
         path_of(id, new_id)

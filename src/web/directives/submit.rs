@@ -22,16 +22,12 @@ pub(super) fn submit(
     }
     // Four eyes: when a development manager drafted or submits it, the management group
     // decides instead.
-    let threshold = settings::management_group_threshold(conn)?;
     let authors = Authors {
         submitted_by: Some(user.id),
         ..data.directive.row.authors()
     };
     let submission = Submission {
-        body: deciding_body(
-            approving_body(&content, threshold),
-            governance::author_facts(conn, &authors, None)?,
-        ),
+        body: directives::deciding_body(conn, &content, &authors)?,
         by: user.id,
         on: today(),
     };

@@ -26,9 +26,7 @@ pub(super) async fn create(
                 let key = "plan-refused-no-directive";
                 return Ok(Outcome::Refused(load_pinned(conn, &user, id)?, key));
             };
-            let plan = plans::create(conn, id, directive.id, user.id, &PlanContent::default())?;
-            let doc = plans::load_row(conn, plan)?;
-            plans::record(conn, user.id, audit::Action::Create, None, &doc)?;
+            let doc = plans::start(conn, id, directive.id, user.id, &PlanContent::default())?;
             Ok(Outcome::Saved(doc.plan.id))
         })
         .await?;

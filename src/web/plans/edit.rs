@@ -99,7 +99,7 @@ pub(super) fn save(
         Ok(content) => content,
         Err(errors) => return Ok(Outcome::Invalid(data, errors)),
     };
-    match plans::save_draft(conn, plan_id, lock_version, &content, user.id)? {
+    match plans::save(conn, &data.doc, lock_version, &content, user.id)? {
         Saved::Conflict => {
             let now = find_plan(conn, id, plan_id)?;
             Ok(Outcome::Conflict(
@@ -107,19 +107,9 @@ pub(super) fn save(
                 None,
             ))
         }
-        Saved::Yes => {
-            let after = find_plan(conn, id, plan_id)?;
-            plans::record(
-                conn,
-                user.id,
-                audit::Action::Update,
-                Some(&data.doc),
-                &after,
-            )?;
-            Ok(Outcome::Saved(format!(
-                "/projects/{id}/plan/{plan_id}?done=saved"
-            )))
-        }
+        Saved::Yes => Ok(Outcome::Saved(format!(
+            "/projects/{id}/plan/{plan_id}?done=saved"
+        ))),
     }
 }
 

@@ -8,7 +8,7 @@ use maud::Markup;
 use crate::db::documents::{self, Submission, VersionId};
 use crate::db::plans::{self, PlanDoc, PlanRow, PlanVersion, Plans};
 use crate::db::projects::{ProjectView, Saved};
-use crate::db::{DbConnection, audit, governance};
+use crate::db::{DbConnection, governance};
 use crate::domain::decision::{Body, VerdictForm};
 use crate::domain::document::{self, Step, check_four_eyes, step_action};
 use crate::domain::phase::check_open;
@@ -132,9 +132,7 @@ fn shown(rights: Rights, project: &ProjectView) -> Rights {
 /// The body that decides a plan version: the steering group, or when its chair wrote the version,
 /// the body above (four eyes).
 fn deciding_body(conn: &mut DbConnection, plan: &PlanRow) -> Result<Body, AppError> {
-    let chair = governance::chair(conn, plan.project_id)?;
-    let authors = governance::author_facts(conn, &plan.authors(), chair)?;
-    Ok(document::deciding_body(Body::SteeringGroup, authors))
+    Ok(plans::deciding_body(conn, plan)?)
 }
 
 /// Whether the user decides for the body that decides the plan version (four eyes aside).

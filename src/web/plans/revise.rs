@@ -18,9 +18,7 @@ pub(super) fn revise(
         return Ok(Outcome::Conflict(data, Some(key)));
     };
     let content = plans::carry_over(&data.doc.content, &data.doc.directive, &directive);
-    let plan = plans::create(conn, id, directive.id, user.id, &content)?;
-    let doc = plans::load_row(conn, plan)?;
-    plans::record(conn, user.id, audit::Action::Create, None, &doc)?;
+    let doc = plans::start(conn, id, directive.id, user.id, &content)?;
     Ok(Outcome::Saved(format!(
         "/projects/{id}/plan/{}/edit",
         doc.plan.id
