@@ -391,20 +391,7 @@ directive-notice-approved = The version is approved and the decision recorded.
 directive-notice-returned = The version is returned and the decision recorded.
 directive-notice-revised = A new version is created as a draft.
 directive-versions = All versions
-directive-compare = Compare
 directive-compare-title = Compare directive versions of { $code }
-directive-compare-from = Compare
-directive-compare-to = with
-directive-compare-too-few = At least two versions are needed to compare.
-directive-compare-caption = { $from } compared with { $to }
-directive-compare-field = Field
-directive-compare-changed = Changed?
-directive-compare-yes = Changed
-directive-compare-no = Same
-directive-compare-count = { $count ->
-    [one] 1 field differs.
-   *[other] { $count } fields differ.
-}
 error-goal-required = Write at least one goal.
 error-required-to-submit = Fill in the field before the version is submitted.
 error-sensitive-is-personal = Sensitive personal data is personal data too: tick both.
@@ -505,17 +492,6 @@ plan-over-frame-hint = The directive's budget frame is { $frame }. Write the rea
 plan-conflict-text = Someone else changed the plan after you opened the form. Nothing you wrote is saved. What you wrote is kept below, and beside every field that changed is what was saved meanwhile. Save again if your entries are to stand.
 plan-submit-refused = The plan cannot be submitted yet
 plan-submit-refused-text = Correct what is said beside the fields below, save, and submit again.
-plan-compare = Compare
-plan-compare-from = Compare version
-plan-compare-to = with version
-plan-compare-count = { $count ->
-    [one] 1 field differs
-   *[other] { $count } fields differ
-}
-plan-compare-field = Field
-plan-compare-change = Change
-plan-compare-changed = Changed
-plan-compare-unchanged = Unchanged
 plan-goal-answers = Answers to the directive's goals
 plan-milestones = Milestones
 plan-budget = Budget
@@ -597,3 +573,18 @@ attention-red = Red
 attention-late = The report is late
 attention-silent = No report for two periods
 attention-milestone-moved = A milestone has moved to a later month
+
+# Comparing two versions of a document (directives, plans)
+compare-from = Compare version
+compare-to = with version
+compare-submit = Compare
+compare-too-few = At least two versions are needed to compare.
+compare-caption = { $from } compared with { $to }
+compare-field = Field
+compare-changed = Changed?
+compare-yes = Changed
+compare-no = Unchanged
+compare-count = { $count ->
+    [one] 1 field differs.
+   *[other] { $count } fields differ.
+}

@@ -391,20 +391,7 @@ directive-notice-approved = Versionen är godkänd och beslutet infört.
 directive-notice-returned = Versionen är återsänd och beslutet infört.
 directive-notice-revised = En ny version är skapad som utkast.
 directive-versions = Alla versioner
-directive-compare = Jämför
 directive-compare-title = Jämför direktivversioner för { $code }
-directive-compare-from = Jämför
-directive-compare-to = med
-directive-compare-too-few = Det behövs minst två versioner för att jämföra.
-directive-compare-caption = { $from } jämfört med { $to }
-directive-compare-field = Fält
-directive-compare-changed = Ändrat?
-directive-compare-yes = Ändrat
-directive-compare-no = Samma
-directive-compare-count = { $count ->
-    [one] 1 fält skiljer sig.
-   *[other] { $count } fält skiljer sig.
-}
 error-goal-required = Skriv minst ett mål.
 error-required-to-submit = Fyll i fältet innan versionen skickas in.
 error-sensitive-is-personal = Känsliga personuppgifter är också personuppgifter: kryssa i båda.
@@ -505,17 +492,6 @@ plan-over-frame-hint = Direktivets budgetram är { $frame }. Skriv skälet om pl
 plan-conflict-text = Planen ändrades av någon annan efter att du öppnade formuläret. Ingenting av det du skrev är sparat. Det du skrev står kvar nedan, och vid varje fält som ändrats står det som sparades under tiden. Spara igen om dina uppgifter ska gälla.
 plan-submit-refused = Planen kan inte skickas in ännu
 plan-submit-refused-text = Rätta det som står vid fälten nedan, spara och skicka in igen.
-plan-compare = Jämför
-plan-compare-from = Jämför version
-plan-compare-to = med version
-plan-compare-count = { $count ->
-    [one] 1 fält skiljer sig
-   *[other] { $count } fält skiljer sig
-}
-plan-compare-field = Fält
-plan-compare-change = Ändring
-plan-compare-changed = Ändrad
-plan-compare-unchanged = Oförändrad
 plan-goal-answers = Svar på direktivets mål
 plan-milestones = Milstolpar
 plan-budget = Budget
@@ -597,3 +573,18 @@ attention-red = Rött
 attention-late = Rapporten är sen
 attention-silent = Ingen rapport på två perioder
 attention-milestone-moved = En milstolpe har flyttats till en senare månad
+
+# Comparing two versions of a document (directives, plans)
+compare-from = Jämför version
+compare-to = med version
+compare-submit = Jämför
+compare-too-few = Det behövs minst två versioner för att jämföra.
+compare-caption = { $from } jämfört med { $to }
+compare-field = Fält
+compare-changed = Ändrat?
+compare-yes = Ändrat
+compare-no = Oförändrat
+compare-count = { $count ->
+    [one] 1 fält skiljer sig.
+   *[other] { $count } fält skiljer sig.
+}

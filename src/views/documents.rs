@@ -1,9 +1,10 @@
-//! What the pages of every versioned document (directives, plans) share: the status badge and the
-//! table of versions.
+//! What the pages of every versioned document (directives, plans) share: the status badge, the
+//! table of versions, and the comparison of two versions (the form that picks them and the table
+//! that sets them side by side).
 
 use maud::{Markup, html};
 
-use crate::domain::document::Status;
+use crate::domain::document::{Compared, Status};
 use crate::web::context::Ctx;
 
 /// A version's status as a badge: text, and a colour by its class.
@@ -45,6 +46,93 @@ pub fn versions_table(
                             }
                             td { (status_badge(ctx, line.status)) }
                             @for cell in &line.cells { td { (cell) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A version as a choice in the comparison's form.
+pub struct VersionChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+/// The form that picks the two versions to compare: `GET {action}?from=…&to=…`.
+pub fn compare_form(
+    ctx: &Ctx,
+    action: &str,
+    choices: &[VersionChoice],
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Markup {
+    let options = |selected: Option<i64>| {
+        html! {
+            @for choice in choices {
+                option value=(choice.id) selected[Some(choice.id) == selected] { (choice.name) }
+            }
+        }
+    };
+    html! {
+        form.filter-form method="get" action=(action) {
+            div.field {
+                label for="from" { (ctx.t("compare-from")) }
+                select id="from" name="from" { (options(from)) }
+            }
+            div.field {
+                label for="to" { (ctx.t("compare-to")) }
+                select id="to" name="to" { (options(to)) }
+            }
+            div.form-actions { button type="submit" { (ctx.t("compare-submit")) } }
+        }
+    }
+}
+
+/// One side of a comparison: the version's name and where it is read.
+pub struct ComparedVersion {
+    pub name: String,
+    pub href: String,
+}
+
+/// Two versions field by field, the changed rows marked in words as well as by their class, with
+/// the number of changed fields announced first. `value` renders a field's value (an amount as
+/// kronor, a text as written).
+pub fn compare_table(
+    ctx: &Ctx,
+    from: &ComparedVersion,
+    to: &ComparedVersion,
+    rows: &[Compared],
+    value: impl Fn(&Compared, &str) -> Markup,
+) -> Markup {
+    let changed = rows.iter().filter(|r| r.changed).count();
+    html! {
+        p role="status" { (ctx.t_args("compare-count", &[("count", changed.into())])) }
+        div.table-wrap {
+            table.data-table.compare-table {
+                caption {
+                    (ctx.t_args("compare-caption", &[
+                        ("from", from.name.clone().into()),
+                        ("to", to.name.clone().into()),
+                    ]))
+                }
+                thead { tr {
+                    th scope="col" { (ctx.t("compare-field")) }
+                    th scope="col" { a href=(from.href) { (from.name) } }
+                    th scope="col" { a href=(to.href) { (to.name) } }
+                    th scope="col" { (ctx.t("compare-changed")) }
+                } }
+                tbody {
+                    @for row in rows {
+                        tr class=[row.changed.then_some("changed")] {
+                            th scope="row" { (ctx.t(row.label_key)) }
+                            td.pre-line { (value(row, &row.left)) }
+                            td.pre-line { (value(row, &row.right)) }
+                            td {
+                                @if row.changed { strong.change-marker { (ctx.t("compare-yes")) } }
+                                @else { span.muted { (ctx.t("compare-no")) } }
+                            }
                         }
                     }
                 }

@@ -977,7 +977,7 @@ async fn a_revision_is_version_two_and_the_comparison_shows_what_changed() {
     // Unchanged rows say so in text, not only by colour.
     let same = page.texts("table.compare-table tbody tr:not(.changed) td:last-child");
     assert!(
-        !same.is_empty() && same.iter().all(|s| s == "Samma"),
+        !same.is_empty() && same.iter().all(|s| s == "Oförändrat"),
         "{same:?}"
     );
     let goals = page

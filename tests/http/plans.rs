@@ -1233,16 +1233,16 @@ async fn revising_makes_a_new_version_for_the_newest_directive_and_versions_comp
             "Kommunikation",
             "Månadsbrev till handläggarna.",
             "Veckobrev och intranät.",
-            "Ändrad"
+            "Ändrat"
         ])
     );
-    assert_eq!(row("Svar på direktivets mål")[3], "Ändrad");
-    assert_eq!(row("Milstolpar")[3], "Oförändrad");
-    assert_eq!(row("Risker")[3], "Oförändrad");
+    assert_eq!(row("Svar på direktivets mål")[3], "Ändrat");
+    assert_eq!(row("Milstolpar")[3], "Oförändrat");
+    assert_eq!(row("Risker")[3], "Oförändrat");
     assert_eq!(page.texts("table.compare-table tbody tr.changed").len(), 2);
     assert_eq!(
         page.text("p[role=status]").as_deref(),
-        Some("2 fält skiljer sig")
+        Some("2 fält skiljer sig.")
     );
 
     let page = app
@@ -1263,7 +1263,7 @@ async fn revising_makes_a_new_version_for_the_newest_directive_and_versions_comp
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(
         page.text("p[role=status]").as_deref(),
-        Some("2 fält skiljer sig")
+        Some("2 fält skiljer sig.")
     );
 }
 

@@ -1,6 +1,8 @@
 //! Two versions of a project's directives, field by field.
 
+use super::versions::choices;
 use super::*;
+use crate::views::documents::{ComparedVersion, compare_form, compare_table};
 
 /// Two versions, field by field.
 pub struct ComparePage<'a> {
@@ -25,47 +27,18 @@ pub fn compare(ctx: &Ctx, data: &ComparePage) -> Markup {
         breadcrumb(ctx, data.project, true),
         html! {
             @if data.versions.len() < 2 {
-                p.muted { (ctx.t("directive-compare-too-few")) }
+                p.muted { (ctx.t("compare-too-few")) }
             } @else {
-                (compare_form(ctx, p.id, data.versions, data.from.map(|r| r.id), data.to.map(|r| r.id)))
+                (compare_form(ctx, &format!("/projects/{}/directive/compare", p.id), &choices(ctx, data.versions), data.from.map(|r| r.id), data.to.map(|r| r.id)))
             }
             @if let (Some(from), Some(to), Some(rows)) = (data.from, data.to, data.rows) {
-                @let changed = rows.iter().filter(|r| r.changed).count();
-                p role="status" { (ctx.t_args("directive-compare-count", &[("count", changed.into())])) }
-                div.table-wrap {
-                    table.data-table.compare-table {
-                        caption {
-                            (ctx.t_args("directive-compare-caption", &[
-                                ("from", version_name(ctx, from).into()),
-                                ("to", version_name(ctx, to).into()),
-                            ]))
-                        }
-                        thead { tr {
-                            th scope="col" { (ctx.t("directive-compare-field")) }
-                            th scope="col" { (version_name(ctx, from)) }
-                            th scope="col" { (version_name(ctx, to)) }
-                            th scope="col" { (ctx.t("directive-compare-changed")) }
-                        } }
-                        tbody {
-                            @for row in rows {
-                                tr class=[row.changed.then_some("changed")] {
-                                    th scope="row" { (ctx.t(row.label_key)) }
-                                    td { (compared_value(ctx, row.label_key, &row.left)) }
-                                    td { (compared_value(ctx, row.label_key, &row.right)) }
-                                    td {
-                                        @if row.changed { strong { (ctx.t("directive-compare-yes")) } }
-                                        @else { span.muted { (ctx.t("directive-compare-no")) } }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                p {
-                    a href=(directive_path(p.id, from.id)) { (version_name(ctx, from)) }
-                    " · "
-                    a href=(directive_path(p.id, to.id)) { (version_name(ctx, to)) }
-                }
+                (compare_table(
+                    ctx,
+                    &ComparedVersion { name: version_name(ctx, from), href: directive_path(p.id, from.id) },
+                    &ComparedVersion { name: version_name(ctx, to), href: directive_path(p.id, to.id) },
+                    rows,
+                    |row, value| html! { (compared_value(ctx, row.label_key, value)) },
+                ))
             }
         },
     )

@@ -1,6 +1,7 @@
 //! The list of a project's directive versions and the choice of two to compare.
 
 use super::*;
+use crate::views::documents::{VersionChoice, compare_form};
 
 /// The columns of the table of directive versions.
 const HEADERS: [&str; 5] = [
@@ -61,38 +62,22 @@ pub(super) fn versions_section(
         h2 #versions { (ctx.t("directive-versions")) }
         (versions_table(ctx, "directive-versions", &HEADERS, &lines))
         @if versions.len() > 1 {
-            (compare_form(ctx, p.id, versions, from, to))
+            (compare_form(ctx, &format!("/projects/{}/directive/compare", p.id), &choices(ctx, versions), from, to))
         }
     }
 }
 
-pub(super) fn compare_form(
-    ctx: &Ctx,
-    project_id: i64,
-    versions: &[VersionEntry],
-    from: Option<i64>,
-    to: Option<i64>,
-) -> Markup {
-    let options = |selected: Option<i64>| {
-        html! {
-            @for entry in versions {
-                option value=(entry.row.id) selected[Some(entry.row.id) == selected] {
-                    (version_name(ctx, &entry.row)) " (" (ctx.t(entry.row.status().label_key())) ")"
-                }
-            }
-        }
-    };
-    html! {
-        form.filter-form method="get" action={ "/projects/" (project_id) "/directive/compare" } {
-            div.field {
-                label for="from" { (ctx.t("directive-compare-from")) }
-                select id="from" name="from" { (options(from)) }
-            }
-            div.field {
-                label for="to" { (ctx.t("directive-compare-to")) }
-                select id="to" name="to" { (options(to)) }
-            }
-            div.form-actions { button type="submit" { (ctx.t("directive-compare")) } }
-        }
-    }
+/// The versions as choices of the comparison's form: name and status.
+pub(super) fn choices(ctx: &Ctx, versions: &[VersionEntry]) -> Vec<VersionChoice> {
+    versions
+        .iter()
+        .map(|entry| VersionChoice {
+            id: entry.row.id,
+            name: format!(
+                "{} ({})",
+                version_name(ctx, &entry.row),
+                ctx.t(entry.row.status().label_key())
+            ),
+        })
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! Two plan versions, field by field.
 
 use super::*;
+use crate::views::documents::{ComparedVersion, VersionChoice, compare_form, compare_table};
 
 /// The comparison of two versions, field by field.
 pub struct ComparePage<'a> {
@@ -21,61 +22,25 @@ pub fn compare(ctx: &Ctx, data: &ComparePage) -> Markup {
             ("code", p.code.clone().into()),
         ],
     );
-    let options: Vec<(String, String)> = data
+    let version = |row: &PlanRow| ComparedVersion {
+        name: ctx.t_args("plan-version-link", &[("version", row.version.into())]),
+        href: plan_path(p.id, row.id),
+    };
+    let choices: Vec<VersionChoice> = data
         .versions
         .iter()
-        .map(|v| {
-            (
-                v.plan.id.to_string(),
-                ctx.t_args("plan-version-link", &[("version", v.plan.version.into())]),
-            )
+        .map(|v| VersionChoice {
+            id: v.plan.id,
+            name: ctx.t_args("plan-version-link", &[("version", v.plan.version.into())]),
         })
         .collect();
-    let no_errors = FieldErrors::new();
-    let changed = data.rows.iter().filter(|r| r.changed).count();
-    let from_heading = ctx.t_args(
-        "plan-version-link",
-        &[("version", data.from.version.into())],
-    );
-    let to_heading = ctx.t_args("plan-version-link", &[("version", data.to.version.into())]);
     project_page(
         ctx,
         &title,
         breadcrumb(ctx, data.project, true),
         html! {
-            form.filter-form method="get" action={ "/projects/" (p.id) "/plan/compare" } {
-                (select_field(ctx, &no_errors, "from", "plan-compare-from", &options, &data.from.id.to_string(), None))
-                (select_field(ctx, &no_errors, "to", "plan-compare-to", &options, &data.to.id.to_string(), None))
-                div.form-actions { button type="submit" { (ctx.t("plan-compare")) } }
-            }
-            p role="status" { (ctx.t_args("plan-compare-count", &[("count", changed.into())])) }
-            div.table-wrap {
-                table.data-table.plan-table.compare-table {
-                    caption.sr-only { (title) }
-                    thead { tr {
-                        th scope="col" { (ctx.t("plan-compare-field")) }
-                        th scope="col" { a href=(plan_path(p.id, data.from.id)) { (from_heading) } }
-                        th scope="col" { a href=(plan_path(p.id, data.to.id)) { (to_heading) } }
-                        th scope="col" { (ctx.t("plan-compare-change")) }
-                    } }
-                    tbody {
-                        @for row in data.rows {
-                            tr.changed[row.changed] {
-                                th scope="row" { (ctx.t(row.label_key)) }
-                                td.pre-line { (or_dash(&row.left)) }
-                                td.pre-line { (or_dash(&row.right)) }
-                                td {
-                                    @if row.changed {
-                                        strong.change-marker { (ctx.t("plan-compare-changed")) }
-                                    } @else {
-                                        span.muted { (ctx.t("plan-compare-unchanged")) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            (compare_form(ctx, &format!("/projects/{}/plan/compare", p.id), &choices, Some(data.from.id), Some(data.to.id)))
+            (compare_table(ctx, &version(data.from), &version(data.to), data.rows, |_, value| html! { (or_dash(value)) }))
         },
     )
 }

@@ -17,7 +17,6 @@ use crate::domain::plan::{
 use crate::domain::validation::{FieldErrors, sum_sek};
 use crate::views::components::{
     self, csrf_field, decision_number, described_by, notice, project_page, saved_meanwhile,
-    select_field,
 };
 use crate::views::documents::{VersionLine, status_badge, versions_table};
 use crate::web::context::Ctx;
