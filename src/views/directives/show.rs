@@ -81,7 +81,7 @@ pub(super) const DECISION_LABELS: &[(&str, &str)] = &[
     ("approve_decided_on", "directive-decided-on"),
     ("approve_text", "directive-decision-comment"),
     ("return_decided_on", "directive-decided-on"),
-    ("return_reason", "directive-return-reason"),
+    ("return_reason", "document-return-reason"),
 ];
 
 /// The version's facts, content and actions.
@@ -106,7 +106,7 @@ pub(super) fn document(ctx: &Ctx, data: &VersionPage) -> Markup {
                 @if status.is_editable() { " " span.muted { (ctx.t("directive-body-if-submitted")) } }
             }
             @if let (true, Some((decision, by))) = (decided, data.decision) {
-                dt { (ctx.t("directive-decision")) }
+                dt { (ctx.t("document-decision")) }
                 dd {
                     @if let Some(kind) = decision.kind() { (ctx.t(kind.label_key())) ", " }
                     (decision_summary(ctx, decision, by))
@@ -117,7 +117,7 @@ pub(super) fn document(ctx: &Ctx, data: &VersionPage) -> Markup {
                 }
             }
             @if let (true, Some(reason)) = (show_reason, row.return_reason.as_deref()) {
-                dt { (ctx.t("directive-return-reason")) } dd.description { (reason) }
+                dt { (ctx.t("document-return-reason")) } dd.description { (reason) }
             }
         }
         @if show_reason && row.return_reason.is_some() && status == Status::Draft {
@@ -190,7 +190,7 @@ pub(super) fn actions(ctx: &Ctx, data: &VersionPage) -> Markup {
                     @if a.revise {
                         form.inline-form method="post" action={ (base) "/revise" } {
                             (csrf_field(ctx))
-                            button type="submit" { (ctx.t("directive-revise")) }
+                            button type="submit" { (ctx.t("document-revise")) }
                         }
                     }
                 }
@@ -232,7 +232,7 @@ pub(super) fn decision_forms(ctx: &Ctx, data: &VersionPage, base: &str) -> Marku
             form method="post" action={ (base) "/return" } novalidate {
                 (csrf_field(ctx))
                 (DecisionInput { id: RETURN_FIELDS.0, name: "decided_on", label_key: "directive-decided-on", value: &date_of(returning), textarea: false, hint_key: Some("form-date-hint") }.render(ctx, data.errors))
-                (DecisionInput { id: RETURN_FIELDS.1, name: "reason", label_key: "directive-return-reason", value: returning.map(|f| f.reason.as_str()).unwrap_or_default(), textarea: true, hint_key: Some("directive-return-reason-hint") }.render(ctx, data.errors))
+                (DecisionInput { id: RETURN_FIELDS.1, name: "reason", label_key: "document-return-reason", value: returning.map(|f| f.reason.as_str()).unwrap_or_default(), textarea: true, hint_key: Some("directive-return-reason-hint") }.render(ctx, data.errors))
                 button type="submit" { (ctx.t("directive-return")) }
             }
         }

@@ -9,7 +9,7 @@ const HEADERS: [&str; 5] = [
     "directive-status",
     "directive-created-by",
     "directive-updated",
-    "directive-decision",
+    "document-decision",
 ];
 
 /// Every version of both kinds, and the choice of two to compare.

@@ -99,7 +99,7 @@ pub fn show(ctx: &Ctx, data: &PlanPage) -> Markup {
                 dt { (ctx.t("plan-status")) } dd { (status_badge(ctx, status)) }
                 dt { (ctx.t("plan-answers-directive")) }
                 dd { (ctx.t_args("plan-directive-version", &[("version", data.doc.directive.version.into())])) }
-                dt { (ctx.t("plan-decision")) }
+                dt { (ctx.t("document-decision")) }
                 dd {
                     @match &data.doc.decision {
                         Some(decision) => {
@@ -110,7 +110,7 @@ pub fn show(ctx: &Ctx, data: &PlanPage) -> Markup {
                     }
                 }
                 @if let Some(reason) = &plan.return_reason {
-                    dt { (ctx.t("plan-return-reason")) } dd { p.description { (reason) } }
+                    dt { (ctx.t("document-return-reason")) } dd { p.description { (reason) } }
                 }
             }
             @if let Some(newest) = data.newest_directive {
@@ -164,7 +164,7 @@ pub(super) fn actions(ctx: &Ctx, data: &PlanPage, status: Status, is_latest: boo
             form method="post" action={ (base) "/revise" } {
                 (csrf_field(ctx))
                 p.field-hint #plan_revise_hint { (ctx.t("plan-revise-hint")) }
-                button type="submit" aria-describedby="plan_revise_hint" { (ctx.t("plan-revise")) }
+                button type="submit" aria-describedby="plan_revise_hint" { (ctx.t("document-revise")) }
             }
         }
         @if data.rights.may_decide && status == Status::Submitted {
