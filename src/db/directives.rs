@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -19,52 +19,31 @@ use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::directive::{DirectiveContent, DirectiveKind, approving_body};
 use crate::domain::document::{self, Authors, Status};
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
-#[diesel(table_name = directives)]
-pub struct DirectiveRow {
-    pub id: i64,
-    pub project_id: i64,
-    pub kind: String,
-    pub version: i32,
-    pub status: String,
-    pub background: String,
-    pub purpose: String,
-    pub scope: String,
-    pub out_of_scope: String,
-    pub deliverables: String,
-    pub time_frame_start: Option<NaiveDate>,
-    pub time_frame_end: Option<NaiveDate>,
-    pub budget_frame_sek: Option<i64>,
-    pub resources: String,
-    pub dependencies: String,
-    pub strategic: bool,
-    pub personal_data: bool,
-    pub sensitive_personal_data: bool,
-    pub dpia_needed: bool,
-    pub osl_confidentiality: bool,
-    pub legal_notes: String,
-    pub approving_body: Option<String>,
-    pub return_reason: Option<String>,
-    pub decision_id: Option<i64>,
-    pub lock_version: i64,
-    pub created_by: i64,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-    pub edited_by: Option<i64>,
-    pub submitted_by: Option<i64>,
-    pub submitted_on: Option<NaiveDate>,
+documents::document_row! {
+    /// A version of a directive of either kind.
+    pub struct DirectiveRow in directives {
+        pub kind: String,
+        pub background: String,
+        pub purpose: String,
+        pub scope: String,
+        pub out_of_scope: String,
+        pub deliverables: String,
+        pub time_frame_start: Option<NaiveDate>,
+        pub time_frame_end: Option<NaiveDate>,
+        pub budget_frame_sek: Option<i64>,
+        pub resources: String,
+        pub dependencies: String,
+        pub strategic: bool,
+        pub personal_data: bool,
+        pub sensitive_personal_data: bool,
+        pub dpia_needed: bool,
+        pub osl_confidentiality: bool,
+        pub legal_notes: String,
+        pub approving_body: Option<String>,
+    }
 }
 
 impl DirectiveRow {
-    /// Who drafted and who submitted the version (four eyes).
-    pub fn authors(&self) -> Authors {
-        Authors {
-            created_by: self.created_by,
-            edited_by: self.edited_by,
-            submitted_by: self.submitted_by,
-        }
-    }
-
     /// The kind; an unknown stored kind (a later version's) reads as a project directive.
     pub fn kind(&self) -> DirectiveKind {
         DirectiveKind::parse(&self.kind).unwrap_or(DirectiveKind::Project)
@@ -148,12 +127,7 @@ fn with_goals(conn: &mut DbConnection, row: DirectiveRow) -> QueryResult<Directi
 
 /// The version `id` if it belongs to the project `project_id`.
 pub fn find(conn: &mut DbConnection, project_id: i64, id: i64) -> QueryResult<Option<Directive>> {
-    let row: Option<DirectiveRow> = directives::table
-        .filter(directives::id.eq(id))
-        .filter(directives::project_id.eq(project_id))
-        .select(DirectiveRow::as_select())
-        .first(conn)
-        .optional()?;
+    let row = find_row(conn, project_id, id)?;
     row.map(|row| with_goals(conn, row)).transpose()
 }
 
@@ -187,11 +161,8 @@ pub fn newest(
     project_id: i64,
     kind: DirectiveKind,
 ) -> QueryResult<Option<DirectiveRow>> {
-    directives::table
-        .filter(directives::project_id.eq(project_id))
+    newest_first(project_id)
         .filter(directives::kind.eq(kind.as_str()))
-        .order(directives::version.desc())
-        .select(DirectiveRow::as_select())
         .first(conn)
         .optional()
 }
@@ -202,12 +173,9 @@ pub fn newest_approved(
     project_id: i64,
     kind: DirectiveKind,
 ) -> QueryResult<Option<Directive>> {
-    let row: Option<DirectiveRow> = directives::table
-        .filter(directives::project_id.eq(project_id))
+    let row = newest_first(project_id)
         .filter(directives::kind.eq(kind.as_str()))
         .filter(directives::status.eq(Status::Approved.as_str()))
-        .order(directives::version.desc())
-        .select(DirectiveRow::as_select())
         .first(conn)
         .optional()?;
     row.map(|row| with_goals(conn, row)).transpose()

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -19,44 +19,23 @@ use super::schema::{
 use super::{DbConnection, audit, documents, now};
 use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::directive::DirectiveKind;
-use crate::domain::document::{self, Authors, Status};
+use crate::domain::document::{self, Status};
 use crate::domain::plan::{
     Benefit, BudgetCategory, BudgetLine, Milestone, PlanContent, Risk, snapshot,
 };
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
-#[diesel(table_name = plans)]
-pub struct PlanRow {
-    pub id: i64,
-    pub project_id: i64,
-    pub version: i32,
-    pub directive_id: i64,
-    pub status: String,
-    pub communication: String,
-    pub handover_owner: String,
-    pub maintenance_object: String,
-    pub over_frame_reason: String,
-    pub return_reason: Option<String>,
-    pub decision_id: Option<i64>,
-    pub lock_version: i64,
-    pub created_by: i64,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-    pub edited_by: Option<i64>,
-    pub submitted_by: Option<i64>,
-    pub submitted_on: Option<NaiveDate>,
+documents::document_row! {
+    /// A version of a project's plan (its rows are in tables of their own).
+    pub struct PlanRow in plans {
+        pub directive_id: i64,
+        pub communication: String,
+        pub handover_owner: String,
+        pub maintenance_object: String,
+        pub over_frame_reason: String,
+    }
 }
 
 impl PlanRow {
-    /// Who drafted and who submitted the version (four eyes).
-    pub fn authors(&self) -> Authors {
-        Authors {
-            created_by: self.created_by,
-            edited_by: self.edited_by,
-            submitted_by: self.submitted_by,
-        }
-    }
-
     /// The status; an unknown stored status (a later version's) reads as submitted, which nobody
     /// may edit.
     pub fn status(&self) -> Status {
@@ -155,12 +134,7 @@ pub fn find(
     project_id: i64,
     plan_id: i64,
 ) -> QueryResult<Option<PlanRow>> {
-    plans::table
-        .filter(plans::id.eq(plan_id))
-        .filter(plans::project_id.eq(project_id))
-        .select(PlanRow::as_select())
-        .first(conn)
-        .optional()
+    find_row(conn, project_id, plan_id)
 }
 
 /// A version of a plan as the list of versions shows it.
@@ -190,21 +164,13 @@ pub fn versions(conn: &mut DbConnection, project_id: i64) -> QueryResult<Vec<Pla
 
 /// The newest version of a project's plan, whatever its status.
 pub fn newest(conn: &mut DbConnection, project_id: i64) -> QueryResult<Option<PlanRow>> {
-    plans::table
-        .filter(plans::project_id.eq(project_id))
-        .order(plans::version.desc())
-        .select(PlanRow::as_select())
-        .first(conn)
-        .optional()
+    newest_first(project_id).first(conn).optional()
 }
 
 /// The newest approved version of a project's plan.
 pub fn newest_approved(conn: &mut DbConnection, project_id: i64) -> QueryResult<Option<PlanRow>> {
-    plans::table
-        .filter(plans::project_id.eq(project_id))
+    newest_first(project_id)
         .filter(plans::status.eq(Status::Approved.as_str()))
-        .order(plans::version.desc())
-        .select(PlanRow::as_select())
         .first(conn)
         .optional()
 }

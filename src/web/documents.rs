@@ -1,15 +1,17 @@
 //! The handlers every versioned document (directives and plans) shares: the workflow's steps
 //! (`POST .../{version}/submit`, `approve`, `return`, `revise`), each one transaction that a kind
 //! supplies through `Steps`; parsing the decision that approves or returns a version; and which two
-//! versions a comparison shows. The transitions in the database are `db::documents`; who may take
-//! each step is `domain::document::step_action`.
+//! versions a comparison shows and its read (`load_compared`). The transitions in the database are
+//! `db::documents`; who may take each step is `domain::document::step_action`.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::NaiveDate;
+use diesel::QueryResult;
 use maud::Markup;
 
 use crate::db::DbConnection;
 use crate::db::documents::VersionId;
+use crate::db::projects::ProjectView;
 use crate::domain::decision::{Floor, Verdict, VerdictField, VerdictForm, parse_verdict};
 use crate::domain::policy::Action;
 use crate::domain::validation::FieldErrors;
@@ -17,6 +19,7 @@ use crate::error::{AppError, see_other};
 use crate::views::components::{DecisionForm, DecisionPosted};
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::forms::{CompareQuery, CsrfForm, Empty, Outcome};
+use crate::web::project_access::ProjectAccess;
 use crate::web::{AppState, path_id};
 
 /// How a step ends: saved, with the path to go to, or the page `P` shown again.
@@ -304,6 +307,44 @@ pub fn compared_pair(chosen: Option<(i64, i64)>, newest_first: &[i64]) -> Option
     chosen.or_else(|| {
         let newest = *newest_first.first()?;
         Some((newest_first.get(1).copied().unwrap_or(newest), newest))
+    })
+}
+
+/// A comparison as its page shows it: the project, the kind's versions for the picker, and the
+/// two versions compared, if there is one.
+pub struct Compared<V, D> {
+    pub project: ProjectView,
+    pub versions: Vec<V>,
+    pub pair: Option<(D, D)>,
+}
+
+/// What a kind supplies to `load_compared`: its versions for the picker, which of them (newest
+/// first) a comparison without a choice takes the two newest of, and one version by id (404 when
+/// it is not the project's).
+pub struct CompareSource<V, D> {
+    pub versions: fn(&mut DbConnection, i64) -> QueryResult<Vec<V>>,
+    pub candidates: fn(&[V]) -> Vec<i64>,
+    pub find: fn(&mut DbConnection, i64, i64) -> Result<D, AppError>,
+}
+
+/// Reads a comparison for the user: the project (404/403 as any project page), its versions,
+/// and the chosen pair or, without a choice, the two newest candidates (`compared_pair`).
+pub fn load_compared<V, D>(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    (id, chosen): Comparing,
+    source: &CompareSource<V, D>,
+) -> Result<Compared<V, D>, AppError> {
+    let project = ProjectAccess::load(conn, id, user)?.project;
+    let versions = (source.versions)(conn, id)?;
+    let pair = match compared_pair(chosen, &(source.candidates)(&versions)) {
+        Some((from, to)) => Some(((source.find)(conn, id, from)?, (source.find)(conn, id, to)?)),
+        None => None,
+    };
+    Ok(Compared {
+        project,
+        versions,
+        pair,
     })
 }
 

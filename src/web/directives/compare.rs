@@ -4,38 +4,29 @@
 
 use super::*;
 
-pub(super) struct Compared {
-    pub(super) project: ProjectView,
-    pub(super) versions: Vec<VersionEntry>,
-    pub(super) pair: Option<(Directive, Directive)>,
-}
+pub(super) type Compared = workflow::Compared<VersionEntry, Directive>;
+
+/// Versions of both kinds are listed; without a choice, the two newest of the current kind (the
+/// newest version's) are compared, and with no version at all only the picker is shown.
+const SOURCE: workflow::CompareSource<VersionEntry, Directive> = workflow::CompareSource {
+    versions: directives::versions,
+    candidates: |versions| {
+        let current = versions.first().map(|v| v.row.kind());
+        versions
+            .iter()
+            .filter(|v| Some(v.row.kind()) == current)
+            .map(|v| v.row.id)
+            .collect()
+    },
+    find: |conn, id, version| directives::find(conn, id, version)?.ok_or(AppError::NotFound),
+};
 
 pub(super) fn load_compared(
     conn: &mut DbConnection,
     user: &CurrentUser,
-    (id, chosen): Comparing,
+    comparing: Comparing,
 ) -> Result<Compared, AppError> {
-    let project = ProjectAccess::load(conn, id, user)?.project;
-    let versions = directives::versions(conn, id)?;
-    let current = versions.first().map(|v| v.row.kind());
-    let newest_first: Vec<i64> = versions
-        .iter()
-        .filter(|v| Some(v.row.kind()) == current)
-        .map(|v| v.row.id)
-        .collect();
-    let pair = match workflow::compared_pair(chosen, &newest_first) {
-        Some((from, to)) => {
-            let from = directives::find(conn, id, from)?.ok_or(AppError::NotFound)?;
-            let to = directives::find(conn, id, to)?.ok_or(AppError::NotFound)?;
-            Some((from, to))
-        }
-        None => None,
-    };
-    Ok(Compared {
-        project,
-        versions,
-        pair,
-    })
+    workflow::load_compared(conn, user, comparing, &SOURCE)
 }
 
 pub(super) fn compare_markup(auth: &Auth, data: &Compared) -> Markup {

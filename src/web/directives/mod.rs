@@ -13,7 +13,7 @@ use maud::Markup;
 use crate::db::decisions::DecisionRow;
 use crate::db::directives::{self, Directive, Directives, VersionEntry};
 use crate::db::documents::{self, Submission, VersionId};
-use crate::db::projects::{ProjectView, Saved};
+use crate::db::projects::Saved;
 use crate::db::{DbConnection, audit, governance};
 use crate::domain::decision::{Body, Floor, Verdict, VerdictForm};
 use crate::domain::directive::{

@@ -11,20 +11,25 @@ pub(super) struct Compared {
     pub(super) to: PlanDoc,
 }
 
+/// Without a choice, the two newest versions; with no version at all there is no page (404).
+const SOURCE: CompareSource<PlanVersion, PlanDoc> = CompareSource {
+    versions: plans::versions,
+    candidates: |versions| versions.iter().map(|v| v.plan.id).collect(),
+    find: find_plan,
+};
+
 pub(super) fn load_compared(
     conn: &mut DbConnection,
     user: &CurrentUser,
-    (id, chosen): Comparing,
+    comparing: Comparing,
 ) -> Result<Compared, AppError> {
-    let project = ProjectAccess::load(conn, id, user)?.project;
-    let versions = plans::versions(conn, id)?;
-    let newest_first: Vec<i64> = versions.iter().map(|v| v.plan.id).collect();
-    let (from, to) = compared_pair(chosen, &newest_first).ok_or(AppError::NotFound)?;
+    let compared = workflow::load_compared(conn, user, comparing, &SOURCE)?;
+    let (from, to) = compared.pair.ok_or(AppError::NotFound)?;
     Ok(Compared {
-        from: find_plan(conn, id, from)?,
-        to: find_plan(conn, id, to)?,
-        project,
-        versions,
+        project: compared.project,
+        versions: compared.versions,
+        from,
+        to,
     })
 }
 

@@ -23,8 +23,8 @@ use crate::views::plans::{
 };
 use crate::web::context::{Auth, CurrentUser};
 use crate::web::documents::{
-    Comparing, DecideFn, DecisionFields, LoadFn, Pages, Posted, SaveFn, StepFn, Steps,
-    compared_pair, page_routes, parse_decision, step_routes,
+    self as workflow, CompareSource, Comparing, DecideFn, DecisionFields, LoadFn, Pages, Posted,
+    SaveFn, StepFn, Steps, page_routes, parse_decision, step_routes,
 };
 use crate::web::forms::{CsrfForm, Empty, Outcome, conflict, invalid};
 use crate::web::project_access::ProjectAccess;
