@@ -1,5 +1,6 @@
-//! Who may open what: every route for every role, in one table; every governance route for every
-//! role and every relation to a project, in another.
+//! Who may open what, every table in one place: every route for every role; every governance
+//! route for every role and every relation to a project; the directive and plan routes for
+//! versions in every status.
 
 use reqwest::StatusCode;
 
@@ -594,4 +595,204 @@ async fn every_governance_route_answers_every_relation_as_the_policy_says() {
     assert_eq!(stored(&app), before);
     let removal = ("remove".to_owned(), "steering_member".to_owned());
     assert_eq!(audit_since(&app, last_audit), vec![removal; removals]);
+}
+
+/// Directive versions submitted to each body, and a draft, for every role.
+mod directive_versions {
+    use crate::access::{A, Expect, F, L, outcome};
+    use crate::directives::{create, directive, fresh_project, owned, stored, submitted};
+    use crate::helpers::*;
+
+    /// "anonymous" has not logged in; karin.holm commissions the project; projektledare2 has no
+    /// relation to it.
+    const ROLES: [&str; 8] = [
+        "anonymous",
+        "admin",
+        "utvecklingschef",
+        "projektledare",
+        "ledamot",
+        "lasare",
+        "karin.holm",
+        "projektledare2",
+    ];
+
+    /// `{draft}` is an incomplete draft; `{dm}` a version submitted to the development manager;
+/// `{mg}` one submitted to the management group.
+#[rustfmt::skip]
+const ROUTES: &[(&str, &str, [Expect; 8])] = &[
+    //                                                     anon admin utv pl led las karin pl2
+    ("GET",  "/projects/{p}/directive",                    [L, A, A, A, A, A, A, A]),
+    ("GET",  "/projects/{p}/directive/new?kind=project",   [L, A, A, F, F, F, A, F]),
+    ("GET",  "/projects/{p}/directive/new",                [L, A, A, F, F, F, A, F]),
+    ("POST", "/projects/{p}/directive",                    [L, A, A, F, F, F, A, F]),
+    ("GET",  "/projects/{p}/directive/{draft}",            [L, A, A, A, A, A, A, A]),
+    ("GET",  "/projects/{p}/directive/{mg}",               [L, A, A, A, A, A, A, A]),
+    ("GET",  "/projects/{p}/directive/{draft}/edit",       [L, A, A, F, F, F, A, F]),
+    ("POST", "/projects/{p}/directive/{draft}/edit",       [L, A, A, F, F, F, A, F]),
+    ("POST", "/projects/{p}/directive/{draft}/submit",     [L, A, A, F, F, F, A, F]),
+    ("POST", "/projects/{p}/directive/{draft}/revise",     [L, A, A, F, F, F, A, F]),
+    ("POST", "/projects/{p}/directive/{dm}/submit",        [L, A, A, F, F, F, A, F]),
+    ("POST", "/projects/{p}/directive/{dm}/approve",       [L, F, A, F, F, F, F, F]),
+    ("POST", "/projects/{p}/directive/{dm}/return",        [L, F, A, F, F, F, F, F]),
+    ("POST", "/projects/{p}/directive/{mg}/approve",       [L, F, F, F, A, F, A, F]),
+    ("POST", "/projects/{p}/directive/{mg}/return",        [L, F, F, F, A, F, A, F]),
+    ("GET",  "/projects/{p}/directive/compare",            [L, A, A, A, A, A, A, A]),
+    ("GET",  "/projects/{p}/directive/compare?from={draft}&to={mg}", [L, A, A, A, A, A, A, A]),
+];
+
+    #[tokio::test]
+    async fn every_directive_route_answers_every_role_as_the_policy_says() {
+        let mut app = spawn_app().await;
+        let pid = fresh_project(&app, "DIG-2027-901");
+        // A pre-study directive submitted to the development manager and a project directive above
+        // the threshold submitted to the management group; on a second project karin.holm
+        // commissions, an incomplete draft.
+        let dm = submitted(&mut app, pid, "pre_study", "100 000").await;
+        let mg = submitted(&mut app, pid, "project", "2 000 000").await;
+        assert_eq!(
+            directive(&app, pid, mg).row.approving_body.as_deref(),
+            Some("management_group")
+        );
+        let other = fresh_project(&app, "DIG-2027-902");
+        let draft = create(&app, other, "project", &owned(&[("purpose", "Ett syfte")])).await;
+        let ids = [("{p}", pid), ("{dm}", dm), ("{mg}", mg)];
+        let before = stored(&app);
+
+        let mut mismatches = Vec::new();
+        for (column, role) in ROLES.iter().enumerate() {
+            app.fresh_client().await;
+            if *role != "anonymous" {
+                app.login_as(role).await;
+            }
+            for (method, template, expected) in ROUTES {
+                // The draft lives on DIG-2027-902, which karin.holm commissions too.
+                let (project, template) =
+                    if template.contains("{draft}/") || template.ends_with("{draft}") {
+                        (other, template.replace("{draft}", &draft.to_string()))
+                    } else {
+                        (pid, template.replace("{draft}", &dm.to_string()))
+                    };
+                let path = ids.iter().fold(
+                    template.replace("{p}", &project.to_string()),
+                    |path, (name, id)| path.replace(name, &id.to_string()),
+                );
+                let page = match *method {
+                    "GET" => app.get(&path).await,
+                    _ => app.post(&path, &[]).await,
+                };
+                let got = outcome(method, &page);
+                if got != Ok(expected[column]) {
+                    mismatches.push(format!(
+                        "{role} {method} {path}: expected {:?}, got {got:?}",
+                        expected[column]
+                    ));
+                }
+            }
+        }
+        assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+        assert_eq!(stored(&app), before, "the table changed nothing");
+    }
+}
+
+/// Plan versions, approved and drafted, for every user and relation.
+mod plan_versions {
+    use reqwest::StatusCode;
+
+    use crate::access::{A, Expect, F, L, outcome};
+    use styr::domain::steering::SteeringRole;
+
+    use crate::helpers::*;
+    use crate::plans::*;
+
+    const USERS: [&str; 10] = [
+        "anonymous",
+        "admin",
+        "utvecklingschef",
+        "projektledare",
+        "projektledare2",
+        "lars.dahl",
+        "sofia.ahmed",
+        "ledamot",
+        "lasare",
+        "karin.holm",
+    ];
+
+    #[tokio::test]
+    async fn every_plan_route_answers_every_user_as_the_policy_says() {
+        let mut app = spawn_app().await;
+        // Version 1 approved, version 2 a draft answering a directive with a goal not yet answered.
+        let f = fixture(&app, "DIG-2027-909", Some(1_000_000));
+        let v1 = approved_plan(&mut app, &f).await;
+        approved_directive(&app, f.project, &[GOAL_1, "Ett nytt mål"], None);
+        app.fresh_client().await;
+        app.login_as("projektledare2").await;
+        let page = app
+            .post(&format!("{}/revise", plan_path(f.project, v1)), &[])
+            .await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER);
+        let v2 = newest_plan(&app, f.project);
+        add_to_steering_group(&app, f.project, "sofia.ahmed", SteeringRole::Member);
+
+        let p = f.project;
+        #[rustfmt::skip]
+    let routes: Vec<(&str, String, [Expect; 10])> = vec![
+        //                                                  anon admin utv pl  pl2 chair member ledamot lasare karin
+        ("GET",  format!("/projects/{p}/plan"),                    [L, A, A, A, A, A, A, A, A, A]),
+        ("GET",  plan_path(p, v1),                                 [L, A, A, A, A, A, A, A, A, A]),
+        ("GET",  plan_path(p, v2),                                 [L, A, A, A, A, A, A, A, A, A]),
+        ("GET",  format!("/projects/{p}/plan/compare?from={v1}&to={v2}"), [L, A, A, A, A, A, A, A, A, A]),
+        ("GET",  format!("{}/edit", plan_path(p, v2)),            [L, F, A, F, A, F, F, F, F, F]),
+        ("POST", format!("/projects/{p}/plan"),                    [L, F, A, F, A, F, F, F, F, F]),
+        ("POST", format!("{}/edit", plan_path(p, v2)),            [L, F, A, F, A, F, F, F, F, F]),
+        ("POST", format!("{}/submit", plan_path(p, v2)),          [L, F, A, F, A, F, F, F, F, F]),
+        ("POST", format!("{}/revise", plan_path(p, v1)),          [L, F, A, F, A, F, F, F, F, F]),
+        ("POST", format!("{}/approve", plan_path(p, v2)),         [L, F, A, F, F, A, F, F, F, F]),
+        ("POST", format!("{}/return", plan_path(p, v2)),          [L, F, A, F, F, A, F, F, F, F]),
+    ];
+        let plans_before = plan_count(&app);
+        let decisions_before = decision_count(&app);
+        let v2_before = plan_row(&app, p, v2);
+
+        let mut mismatches = Vec::new();
+        for (column, user) in USERS.iter().enumerate() {
+            app.fresh_client().await;
+            if *user != "anonymous" {
+                app.login_as(user).await;
+            }
+            for (method, path, expected) in &routes {
+                let page = match *method {
+                    "GET" => app.get(path).await,
+                    _ => app.post(path, &[]).await,
+                };
+                let got = outcome(method, &page);
+                if got != Ok(expected[column]) {
+                    mismatches.push(format!(
+                        "{user} {method} {path}: expected {:?}, got {got:?}",
+                        expected[column]
+                    ));
+                }
+            }
+        }
+        assert!(
+            mismatches.is_empty(),
+            "{} answers differ from the policy:\n{}",
+            mismatches.len(),
+            mismatches.join("\n")
+        );
+        assert_eq!(plan_count(&app), plans_before);
+        assert_eq!(decision_count(&app), decisions_before);
+        let v2_after = plan_row(&app, p, v2);
+        assert_eq!(v2_after.lock_version, v2_before.lock_version);
+        assert_eq!(v2_after.status, "draft");
+    }
+
+    /// The id of the newest plan version of a project.
+    fn newest_plan(app: &TestApp, project: i64) -> i64 {
+        app.with_db(|conn| {
+            styr::db::plans::newest(conn, project)
+                .expect("the query runs")
+                .expect("a plan")
+                .id
+        })
+    }
 }
