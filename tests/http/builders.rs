@@ -14,7 +14,7 @@ use styr::db::users::{self, NewUserRow};
 use styr::domain::phase::Phase;
 use styr::domain::role::Role;
 
-use crate::helpers::{Browser, Page, TestApp};
+use crate::helpers::{Browser, Page, TestApp, today};
 
 /// The password of every person a builder adds.
 pub const CAST_PASSWORD: &str = "byggarens lösenord";
@@ -221,10 +221,6 @@ async fn cast(app: &TestApp, code: &str) -> Cast {
         chair: next(),
         management_group: next(),
     }
-}
-
-fn today() -> String {
-    styr::web::today().to_string()
 }
 
 fn expect_redirect(page: &Page, step: &str) -> String {

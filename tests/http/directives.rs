@@ -187,10 +187,6 @@ pub(crate) fn stored(app: &TestApp) -> String {
     })
 }
 
-fn today() -> String {
-    chrono::Local::now().date_naive().to_string()
-}
-
 /// The id of the version a redirect leads to, checking the notice it asks for.
 fn redirected_to(page: &Page, project_id: i64, done: &str) -> i64 {
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);

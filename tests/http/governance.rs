@@ -5,19 +5,6 @@ use reqwest::StatusCode;
 
 use crate::helpers::*;
 
-fn today() -> String {
-    chrono::Local::now().date_naive().to_string()
-}
-
-fn phase_of(app: &TestApp, id: i64) -> String {
-    app.with_db(|conn| {
-        styr::db::projects::row(conn, id)
-            .expect("query")
-            .expect("project")
-            .phase
-    })
-}
-
 fn decision_count(app: &TestApp, id: i64) -> usize {
     app.with_db(|conn| {
         styr::db::decisions::for_project(conn, id)
@@ -68,7 +55,7 @@ async fn the_development_manager_cancels_an_idea_and_the_decision_is_on_record()
     )
     .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    assert_eq!(phase_of(&app, id), "cancelled");
+    assert_eq!(app.phase_of(id), "cancelled");
 
     let page = app.get(&format!("/projects/{id}?saved=phase")).await;
     assert_eq!(
@@ -161,8 +148,8 @@ async fn a_change_the_table_forbids_is_refused_with_what_is_missing() {
         Some("Avslut kräver en utkastad slutrapport.")
     );
 
-    assert_eq!(phase_of(&app, idea), "idea");
-    assert_eq!(phase_of(&app, executing), "execution");
+    assert_eq!(app.phase_of(idea), "idea");
+    assert_eq!(app.phase_of(executing), "execution");
     assert_eq!(
         decision_count(&app, idea) + decision_count(&app, executing),
         decisions_before
@@ -228,7 +215,7 @@ async fn bad_decision_input_is_shown_beside_the_field() {
             "{fields:?}"
         );
     }
-    assert_eq!(phase_of(&app, id), "idea");
+    assert_eq!(app.phase_of(id), "idea");
     assert_eq!(decision_count(&app, id), 0);
 }
 
@@ -266,7 +253,7 @@ async fn a_decision_may_not_be_dated_before_the_previous_one() {
         page.field_error("decided_on").as_deref(),
         Some("Beslutsdatumet kan inte ligga före projektets förra fasbeslut.")
     );
-    assert_eq!(phase_of(&app, id), "closing");
+    assert_eq!(app.phase_of(id), "closing");
 }
 
 #[tokio::test]
@@ -299,7 +286,7 @@ async fn a_project_passes_from_execution_through_closing_into_maintenance() {
     app.login_as("karin.holm").await;
     let page = decide(&app, id, "closing", "Leveransen är godkänd av styrgruppen.").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    assert_eq!(phase_of(&app, id), "closing");
+    assert_eq!(app.phase_of(id), "closing");
     // Karin is also a management group member, but maintenance needs the whole closing report.
     let page = decide(&app, id, "maintenance", "Till förvaltning.").await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -354,7 +341,7 @@ async fn a_project_passes_from_execution_through_closing_into_maintenance() {
     )
     .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    assert_eq!(phase_of(&app, id), "maintenance");
+    assert_eq!(app.phase_of(id), "maintenance");
     let page = app.get(&format!("/projects/{id}")).await;
     assert_eq!(
         page.text(".phase-track [aria-current=step]").as_deref(),
@@ -458,7 +445,7 @@ async fn unknown_projects_and_bad_tokens_are_refused() {
         StatusCode::FORBIDDEN
     );
     assert_eq!(decision_count(&app, id), 0);
-    assert_eq!(phase_of(&app, id), "idea");
+    assert_eq!(app.phase_of(id), "idea");
 }
 
 #[tokio::test]

@@ -83,6 +83,11 @@ pub fn new_client() -> (reqwest::Client, Arc<Jar>) {
     (client, cookies)
 }
 
+/// Today, where the server runs, as a form's date field takes it.
+pub fn today() -> String {
+    styr::web::today().to_string()
+}
+
 /// Everything the apps of this test binary logged, as the server writes it to standard error.
 static LOG: Mutex<Vec<u8>> = Mutex::new(Vec::new());
 
@@ -328,6 +333,16 @@ impl TestApp {
                 .find(|p| p.project.code == code)
                 .map(|p| p.project.id)
                 .expect("the demo project exists")
+        })
+    }
+
+    /// The phase a project is in, as stored.
+    pub fn phase_of(&self, id: i64) -> String {
+        self.with_db(|conn| {
+            styr::db::projects::row(conn, id)
+                .expect("the query runs")
+                .expect("the project exists")
+                .phase
         })
     }
 

@@ -4,16 +4,7 @@ use reqwest::StatusCode;
 use styr::domain::phase::Phase;
 
 use crate::builders::ProjectBuilder;
-use crate::helpers::{TestApp, spawn_empty_app};
-
-fn stored_phase(app: &TestApp, id: i64) -> String {
-    app.with_db(|conn| {
-        styr::db::projects::row(conn, id)
-            .expect("the query runs")
-            .expect("the project")
-            .phase
-    })
-}
+use crate::helpers::spawn_empty_app;
 
 #[tokio::test]
 async fn a_project_is_built_in_every_phase_without_the_demo() {
@@ -28,7 +19,7 @@ async fn a_project_is_built_in_every_phase_without_the_demo() {
     ] {
         let project = ProjectBuilder::new(&app, code).phase(phase).build().await;
         assert_eq!(project.phase, phase, "{code}");
-        assert_eq!(stored_phase(&app, project.id), phase.as_str(), "{code}");
+        assert_eq!(app.phase_of(project.id), phase.as_str(), "{code}");
         let page = project
             .cast
             .development_manager

@@ -233,10 +233,6 @@ fn plan_audit(
     entries
 }
 
-fn today() -> String {
-    chrono::Local::now().date_naive().to_string()
-}
-
 fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs
         .iter()

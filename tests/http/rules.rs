@@ -9,10 +9,6 @@ use crate::helpers::*;
 const CLOSED: &str = "Projektet är i förvaltning eller avbrutet: dess akt är stängd och tar inte \
                       emot nya versioner, ledamöter, möten eller utkast till slutrapport.";
 
-fn today() -> String {
-    chrono::Local::now().date_naive().to_string()
-}
-
 /// What a project's record holds: directive and plan versions, steering group members, meetings,
 /// decisions and the closing report; a refused request must leave all of it as it was.
 fn record(app: &TestApp, id: i64) -> (usize, usize, usize, usize, usize, Option<String>) {
@@ -50,15 +46,6 @@ fn newest_plan(app: &TestApp, id: i64) -> i64 {
             .expect("query")
             .expect("a plan")
             .id
-    })
-}
-
-fn phase_of(app: &TestApp, id: i64) -> String {
-    app.with_db(|conn| {
-        styr::db::projects::row(conn, id)
-            .expect("query")
-            .expect("project")
-            .phase
     })
 }
 
@@ -128,7 +115,7 @@ async fn a_cancelled_project_takes_no_new_versions() {
         Some(karin.as_str())
     );
     assert_eq!(record(&app, id), before, "nothing was saved");
-    assert_eq!(phase_of(&app, id), "cancelled");
+    assert_eq!(app.phase_of(id), "cancelled");
 
     // Reading still works.
     let page = app
@@ -262,7 +249,7 @@ async fn execution_needs_a_steering_group_with_a_chair() {
         page.text("#text").as_deref(),
         Some("Genomförandet startar.")
     );
-    assert_eq!(phase_of(&app, id), "planning");
+    assert_eq!(app.phase_of(id), "planning");
     assert_eq!(record(&app, id), before, "nothing was saved");
 
     // With a chair again, the steering group's decision goes through.
@@ -285,7 +272,7 @@ async fn execution_needs_a_steering_group_with_a_chair() {
         )
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    assert_eq!(phase_of(&app, id), "execution");
+    assert_eq!(app.phase_of(id), "execution");
 }
 
 #[tokio::test]
@@ -636,7 +623,7 @@ async fn an_approval_is_not_dated_before_the_submission_it_approves() {
         page.field_error("decided_on").as_deref(),
         Some("Genomförandet kan inte beslutas före godkännandet av projektplanen.")
     );
-    assert_eq!(phase_of(&app, id), "planning");
+    assert_eq!(app.phase_of(id), "planning");
     let page = app
         .post(
             &format!("/projects/{id}/phase"),
@@ -740,7 +727,7 @@ async fn nothing_is_decided_before_the_project_was_registered() {
         Some("Ett beslut kan inte dateras före den dag projektet registrerades.")
     );
     assert_eq!(record(&app, idea), before, "nothing was saved");
-    assert_eq!(phase_of(&app, idea), "idea");
+    assert_eq!(app.phase_of(idea), "idea");
     app.logout().await;
 
     // Nor is a steering group meeting held, with its decisions, before it.
