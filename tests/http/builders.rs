@@ -118,9 +118,18 @@ impl<'a> ProjectBuilder<'a> {
             }
             match step {
                 Phase::Planning => {
-                    let directive = approved_directive(&built, self.budget_frame_sek).await;
+                    // Above the threshold the administrator set, the management group approves the
+                    // directive and decides planning.
+                    let threshold = self.app.with_db(|conn| {
+                        styr::db::settings::management_group_threshold(conn)
+                            .expect("the threshold loads")
+                    });
+                    let to_management_group = self.budget_frame_sek > threshold;
+                    let directive =
+                        approved_directive(&built, self.budget_frame_sek, to_management_group)
+                            .await;
                     built.directive_id = Some(directive);
-                    let decider = if self.budget_frame_sek > 1_000_000 {
+                    let decider = if to_management_group {
                         &built.cast.management_group
                     } else {
                         &built.cast.development_manager
@@ -274,7 +283,7 @@ async fn register(app: &TestApp, cast: &Cast, code: &str) -> i64 {
 }
 
 /// The commissioner drafts and submits a project directive; the body it names approves it.
-async fn approved_directive(project: &BuiltProject, frame: i64) -> i64 {
+async fn approved_directive(project: &BuiltProject, frame: i64, to_management_group: bool) -> i64 {
     let id = project.id;
     let frame = frame.to_string();
     let commissioner = &project.cast.commissioner.browser;
@@ -302,7 +311,7 @@ async fn approved_directive(project: &BuiltProject, frame: i64) -> i64 {
     let path = format!("/projects/{id}/directive/{directive}");
     let page = commissioner.post(&format!("{path}/submit"), &[]).await;
     expect_redirect(&page, "submit the directive");
-    let approver = if frame.parse::<i64>().unwrap_or(0) > 1_000_000 {
+    let approver = if to_management_group {
         &project.cast.management_group.browser
     } else {
         &project.cast.development_manager.browser
