@@ -182,6 +182,8 @@ diesel::table! {
         edited_by -> Nullable<BigInt>,
         submitted_by -> Nullable<BigInt>,
         submitted_on -> Nullable<Date>,
+        time_tolerance_days -> Integer,
+        cost_tolerance_percent -> Integer,
     }
 }
 
@@ -285,6 +287,93 @@ diesel::table! {
 
 diesel::joinable!(login_sessions -> users (user_id));
 
+diesel::table! {
+    status_reports (id) {
+        id -> BigInt,
+        project_id -> BigInt,
+        period -> Text,
+        version -> Integer,
+        status -> Text,
+        overall -> Nullable<Text>,
+        overall_comment -> Text,
+        time_light -> Nullable<Text>,
+        time_comment -> Text,
+        cost_light -> Nullable<Text>,
+        cost_comment -> Text,
+        scope_light -> Nullable<Text>,
+        scope_comment -> Text,
+        resources_light -> Nullable<Text>,
+        resources_comment -> Text,
+        risk_light -> Nullable<Text>,
+        risk_comment -> Text,
+        done -> Text,
+        next_steps -> Text,
+        risks -> Text,
+        cost_to_date_sek -> Nullable<BigInt>,
+        forecast_sek -> Nullable<BigInt>,
+        exception -> Bool,
+        plan_id -> Nullable<BigInt>,
+        revision_reason -> Nullable<Text>,
+        lock_version -> BigInt,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        edited_by -> Nullable<BigInt>,
+        submitted_by -> Nullable<BigInt>,
+        submitted_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    report_milestones (id) {
+        id -> BigInt,
+        report_id -> BigInt,
+        milestone_id -> BigInt,
+        actual_on -> Nullable<Date>,
+        forecast_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    escalations (id) {
+        id -> BigInt,
+        report_id -> BigInt,
+        project_id -> BigInt,
+        text -> Text,
+        kind -> Text,
+        addressed_to -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        answered_by_decision_id -> Nullable<BigInt>,
+        answered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    report_reviews (report_id) {
+        report_id -> BigInt,
+        reviewed_by -> BigInt,
+        reviewed_at -> Timestamp,
+        comment -> Text,
+    }
+}
+
+diesel::table! {
+    rollups (id) {
+        id -> BigInt,
+        period -> Text,
+        issued_by -> BigInt,
+        issued_at -> Timestamp,
+        content -> Text,
+    }
+}
+
+diesel::joinable!(status_reports -> projects (project_id));
+diesel::joinable!(report_milestones -> status_reports (report_id));
+diesel::joinable!(report_milestones -> plan_milestones (milestone_id));
+diesel::joinable!(escalations -> status_reports (report_id));
+diesel::joinable!(report_reviews -> status_reports (report_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     login_sessions,
     boards,
@@ -304,5 +393,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     plan_risks,
     plan_benefits,
     closing_reports,
-    steering_meetings
+    steering_meetings,
+    status_reports,
+    report_milestones,
+    escalations,
+    report_reviews,
+    rollups
 );

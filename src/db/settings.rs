@@ -5,10 +5,13 @@ use diesel::prelude::*;
 use super::DbConnection;
 use super::schema::settings;
 use crate::domain::session::SessionLifetimes;
+use crate::domain::settings::Reporting;
 
 const THRESHOLD: &str = "management_group_threshold_sek";
 const SESSION_IDLE_HOURS: &str = "session_idle_hours";
 const SESSION_ABSOLUTE_DAYS: &str = "session_absolute_days";
+const REPORT_DUE_DAY: &str = "report_due_day";
+const ROLLUP_DEVIATION_PERCENT: &str = "rollup_deviation_percent";
 /// The threshold when none is stored, as the governance model's default.
 pub const DEFAULT_THRESHOLD_SEK: i64 = 1_000_000;
 
@@ -60,4 +63,22 @@ pub fn set_session_lifetimes(
 ) -> QueryResult<()> {
     set_number(conn, SESSION_IDLE_HOURS, lifetimes.idle_hours)?;
     set_number(conn, SESSION_ABSOLUTE_DAYS, lifetimes.absolute_days)
+}
+
+/// How status reports are followed up: the day of the following month a period's report is due,
+/// and the budget deviation (percent) above which the roll-up lists a project.
+pub fn reporting(conn: &mut DbConnection) -> QueryResult<Reporting> {
+    let defaults = Reporting::default();
+    Ok(Reporting {
+        due_day: number(conn, REPORT_DUE_DAY)?
+            .and_then(|day| u32::try_from(day).ok())
+            .unwrap_or(defaults.due_day),
+        deviation_percent: number(conn, ROLLUP_DEVIATION_PERCENT)?
+            .unwrap_or(defaults.deviation_percent),
+    })
+}
+
+pub fn set_reporting(conn: &mut DbConnection, reporting: &Reporting) -> QueryResult<()> {
+    set_number(conn, REPORT_DUE_DAY, i64::from(reporting.due_day))?;
+    set_number(conn, ROLLUP_DEVIATION_PERCENT, reporting.deviation_percent)
 }

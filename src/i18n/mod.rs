@@ -1,5 +1,5 @@
-//! The Swedish and English catalogs, in Fluent (`sv.ftl`, `en.ftl` beside this file), compiled
-//! into the binary. Every user-visible string goes through [`t`] or [`t_args`]; a test fails when
+//! The Swedish and English catalogs, in Fluent (`sv/*.ftl`, `en/*.ftl` beside this file: one
+//! file per part of the app, the same files in both), compiled into the binary. Every user-visible string goes through [`t`] or [`t_args`]; a test fails when
 //! a key is in one catalog and not the other, or used in code and in neither.
 
 use std::sync::LazyLock;
@@ -9,18 +9,26 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::domain::lang::Lang;
 
-pub const SV: &str = include_str!("sv.ftl");
-pub const EN: &str = include_str!("en.ftl");
+/// A language's catalog: its files, in the order they are read.
+macro_rules! catalog_files {
+    ($lang:literal) => {
+        &[
+            include_str!(concat!($lang, "/main.ftl")),
+            include_str!(concat!($lang, "/reports.ftl")),
+            include_str!(concat!($lang, "/portfolio.ftl")),
+        ]
+    };
+}
+
+pub const SV: &[&str] = catalog_files!("sv");
+pub const EN: &[&str] = catalog_files!("en");
 
 struct Catalogs {
     sv: FluentBundle<FluentResource>,
     en: FluentBundle<FluentResource>,
 }
 
-fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(_, errors)| {
-        panic!("the {} catalog does not parse: {errors:?}", lang.code())
-    });
+fn bundle(lang: Lang, sources: &[&str]) -> FluentBundle<FluentResource> {
     let id = lang
         .code()
         .parse()
@@ -29,9 +37,15 @@ fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
     // Unicode isolation marks would show up inside HTML attributes and tests; the texts are
     // left-to-right only.
     bundle.set_use_isolating(false);
-    bundle
-        .add_resource(resource)
-        .unwrap_or_else(|errors| panic!("the {} catalog repeats keys: {errors:?}", lang.code()));
+    for source in sources {
+        let resource =
+            FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(_, errors)| {
+                panic!("the {} catalog does not parse: {errors:?}", lang.code())
+            });
+        bundle.add_resource(resource).unwrap_or_else(|errors| {
+            panic!("the {} catalog repeats keys: {errors:?}", lang.code())
+        });
+    }
     bundle
 }
 
@@ -93,10 +107,11 @@ pub fn format_sek(lang: Lang, amount: i64) -> String {
     }
 }
 
-/// The message ids of a catalog's source.
-pub fn keys(source: &str) -> Vec<String> {
-    source
-        .lines()
+/// The message ids of a catalog's sources.
+pub fn keys(sources: &[&str]) -> Vec<String> {
+    sources
+        .iter()
+        .flat_map(|source| source.lines())
         .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
         .filter_map(|line| line.split_once('=').map(|(key, _)| key.trim().to_owned()))
         .collect()

@@ -585,3 +585,7 @@ compare-count = { $count ->
     [one] 1 field differs.
    *[other] { $count } fields differ.
 }
+
+## Reporting settings
+error-due-day-range = Enter a day from 1 to 28, so that every month has it.
+error-deviation-range = Enter a percentage from 0 to 1000.

@@ -585,3 +585,7 @@ compare-count = { $count ->
     [one] 1 fält skiljer sig.
    *[other] { $count } fält skiljer sig.
 }
+
+## Reporting settings
+error-due-day-range = Ange en dag från 1 till 28, så att varje månad har den.
+error-deviation-range = Ange en procentsats från 0 till 1000.
