@@ -16,6 +16,7 @@ pub mod governance;
 pub mod login_sessions;
 pub mod plans;
 pub mod projects;
+pub mod reports;
 pub mod schema;
 pub mod settings;
 pub mod steering;

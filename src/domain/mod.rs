@@ -11,6 +11,7 @@ pub mod plan;
 pub mod policy;
 pub mod portfolio;
 pub mod project;
+pub mod report_workflow;
 pub mod role;
 pub mod session;
 pub mod settings;

@@ -92,10 +92,14 @@ pub enum ProjectAction {
     ManageSteeringGroup,
     /// Record a decision of this body on the project (for the steering group, also its meetings).
     DecideAs(Body),
+    /// Draft, submit and revise the project's monthly status reports.
+    WriteReport,
+    /// Review (kvittera) a submitted status report.
+    ReviewReport,
 }
 
 impl ProjectAction {
-    pub const ALL: [ProjectAction; 10] = [
+    pub const ALL: [ProjectAction; 12] = [
         ProjectAction::View,
         ProjectAction::EditEntry,
         ProjectAction::EditWholeEntry,
@@ -106,6 +110,8 @@ impl ProjectAction {
         ProjectAction::DecideAs(Body::SteeringGroup),
         ProjectAction::DecideAs(Body::DevelopmentManager),
         ProjectAction::DecideAs(Body::ManagementGroup),
+        ProjectAction::WriteReport,
+        ProjectAction::ReviewReport,
     ];
 }
 
@@ -131,7 +137,8 @@ pub fn may(relation: &ProjectRelation, action: ProjectAction) -> bool {
         EditEntry => portfolio || relation.is_lead,
         EditWholeEntry => portfolio,
         DraftDirective | ManageSteeringGroup => portfolio || relation.is_commissioner,
-        DraftPlan | WriteClosingReport => development_manager || relation.is_lead,
+        DraftPlan | WriteClosingReport | WriteReport => development_manager || relation.is_lead,
+        ReviewReport => development_manager,
         DecideAs(Body::SteeringGroup) => {
             development_manager || relation.steering == Some(SteeringRole::Chair)
         }
@@ -248,22 +255,22 @@ mod tests {
         use Role::*;
         use SteeringRole::*;
         #[rustfmt::skip]
-        let table: [(&str, ProjectRelation, [bool; 10]); 14] = [
-            //                                                                  view edit whole dir plan close steer SG  DM  MG
-            ("administrator",            relation(Administrator, N, N, None),         [Y, Y, Y, Y, N, N, Y, N, N, N]),
-            ("development manager",      relation(DevelopmentManager, N, N, None),    [Y, Y, Y, Y, Y, Y, Y, Y, Y, N]),
-            ("management group member",  relation(ManagementGroup, N, N, None),       [Y, N, N, N, N, N, N, N, N, Y]),
-            ("a lead of another project", relation(ProjectLead, N, N, None),          [Y, N, N, N, N, N, N, N, N, N]),
-            ("reader",                   relation(Reader, N, N, None),                [Y, N, N, N, N, N, N, N, N, N]),
-            ("the project's lead",       relation(ProjectLead, Y, N, None),           [Y, Y, N, N, Y, Y, N, N, N, N]),
-            ("commissioner",             relation(ProjectLead, N, Y, None),           [Y, N, N, Y, N, N, Y, N, N, N]),
-            ("commissioner in the management group", relation(ManagementGroup, N, Y, None), [Y, N, N, Y, N, N, Y, N, N, Y]),
-            ("steering group chair",     relation(ProjectLead, N, N, Some(Chair)),    [Y, N, N, N, N, N, N, Y, N, N]),
-            ("steering group member",    relation(ProjectLead, N, N, Some(Member)),   [Y, N, N, N, N, N, N, N, N, N]),
-            ("co-opted member",          relation(ProjectLead, N, N, Some(CoOpted)),  [Y, N, N, N, N, N, N, N, N, N]),
-            ("reader who chairs",        relation(Reader, N, N, Some(Chair)),         [Y, N, N, N, N, N, N, Y, N, N]),
-            ("management group member in the steering group", relation(ManagementGroup, N, N, Some(Member)), [Y, N, N, N, N, N, N, N, N, Y]),
-            ("development manager who commissioned it", relation(DevelopmentManager, N, Y, None), [Y, Y, Y, Y, Y, Y, Y, Y, Y, N]),
+        let table: [(&str, ProjectRelation, [bool; 12]); 14] = [
+            //                                                                  view edit whole dir plan close steer SG  DM  MG  report review
+            ("administrator",            relation(Administrator, N, N, None),         [Y, Y, Y, Y, N, N, Y, N, N, N, N, N]),
+            ("development manager",      relation(DevelopmentManager, N, N, None),    [Y, Y, Y, Y, Y, Y, Y, Y, Y, N, Y, Y]),
+            ("management group member",  relation(ManagementGroup, N, N, None),       [Y, N, N, N, N, N, N, N, N, Y, N, N]),
+            ("a lead of another project", relation(ProjectLead, N, N, None),          [Y, N, N, N, N, N, N, N, N, N, N, N]),
+            ("reader",                   relation(Reader, N, N, None),                [Y, N, N, N, N, N, N, N, N, N, N, N]),
+            ("the project's lead",       relation(ProjectLead, Y, N, None),           [Y, Y, N, N, Y, Y, N, N, N, N, Y, N]),
+            ("commissioner",             relation(ProjectLead, N, Y, None),           [Y, N, N, Y, N, N, Y, N, N, N, N, N]),
+            ("commissioner in the management group", relation(ManagementGroup, N, Y, None), [Y, N, N, Y, N, N, Y, N, N, Y, N, N]),
+            ("steering group chair",     relation(ProjectLead, N, N, Some(Chair)),    [Y, N, N, N, N, N, N, Y, N, N, N, N]),
+            ("steering group member",    relation(ProjectLead, N, N, Some(Member)),   [Y, N, N, N, N, N, N, N, N, N, N, N]),
+            ("co-opted member",          relation(ProjectLead, N, N, Some(CoOpted)),  [Y, N, N, N, N, N, N, N, N, N, N, N]),
+            ("reader who chairs",        relation(Reader, N, N, Some(Chair)),         [Y, N, N, N, N, N, N, Y, N, N, N, N]),
+            ("management group member in the steering group", relation(ManagementGroup, N, N, Some(Member)), [Y, N, N, N, N, N, N, N, N, Y, N, N]),
+            ("development manager who commissioned it", relation(DevelopmentManager, N, Y, None), [Y, Y, Y, Y, Y, Y, Y, Y, Y, N, Y, Y]),
         ];
         for (who, relation, expected) in table {
             for (action, expected) in ProjectAction::ALL.into_iter().zip(expected) {

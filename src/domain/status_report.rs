@@ -11,7 +11,7 @@ use std::fmt;
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::phase::Phase;
-use super::validation::{FieldErrors, optional_amount_sek, optional_text};
+use super::validation::{FieldErrors, optional_amount_sek, optional_date, optional_text};
 
 pub const TEXT_MAX: usize = 10_000;
 pub const COMMENT_MAX: usize = 2_000;
@@ -401,6 +401,7 @@ pub struct ReportForm {
     pub risk_comment: String,
     pub done: String,
     pub next: String,
+    pub risks: String,
     pub cost_to_date: String,
     pub forecast: String,
     pub escalation_text: String,
@@ -409,6 +410,79 @@ pub struct ReportForm {
 }
 
 impl ReportForm {
+    /// The form's fields among posted pairs; other pairs (the milestone updates, the CSRF token)
+    /// are left for their own parsing. The last value of a repeated field wins.
+    pub fn from_pairs(pairs: &[(String, String)]) -> ReportForm {
+        let mut form = ReportForm::default();
+        for (name, value) in pairs {
+            if let Some(slot) = form.field_mut(name) {
+                slot.clone_from(value);
+            }
+        }
+        form
+    }
+
+    /// Whether any of the report's own fields was posted.
+    pub fn posted_in(pairs: &[(String, String)]) -> bool {
+        let mut probe = ReportForm::default();
+        pairs
+            .iter()
+            .any(|(name, _)| probe.field_mut(name).is_some())
+    }
+
+    fn field_mut(&mut self, name: &str) -> Option<&mut String> {
+        Some(match name {
+            "overall" => &mut self.overall,
+            "time" => &mut self.time,
+            "cost" => &mut self.cost,
+            "scope" => &mut self.scope,
+            "resources" => &mut self.resources,
+            "risk" => &mut self.risk,
+            "overall_comment" => &mut self.overall_comment,
+            "time_comment" => &mut self.time_comment,
+            "cost_comment" => &mut self.cost_comment,
+            "scope_comment" => &mut self.scope_comment,
+            "resources_comment" => &mut self.resources_comment,
+            "risk_comment" => &mut self.risk_comment,
+            "done" => &mut self.done,
+            "next" => &mut self.next,
+            "risks" => &mut self.risks,
+            "cost_to_date" => &mut self.cost_to_date,
+            "forecast" => &mut self.forecast,
+            "escalation_text" => &mut self.escalation_text,
+            "escalation_kind" => &mut self.escalation_kind,
+            "escalation_to" => &mut self.escalation_to,
+            _ => return None,
+        })
+    }
+
+    /// The form that shows `content` again, with no new escalation typed.
+    pub fn of(content: &ReportContent) -> ReportForm {
+        let mut form = ReportForm {
+            done: content.done.clone(),
+            next: content.next.clone(),
+            risks: content.risks.clone(),
+            cost_to_date: content
+                .cost_to_date_sek
+                .map(|a| a.to_string())
+                .unwrap_or_default(),
+            forecast: content
+                .forecast_sek
+                .map(|a| a.to_string())
+                .unwrap_or_default(),
+            ..ReportForm::default()
+        };
+        for rated in &content.lights {
+            if let Some(slot) = form.field_mut(rated.aspect.field()) {
+                *slot = rated.light.as_str().to_owned();
+            }
+            if let Some(slot) = form.field_mut(rated.aspect.comment_field()) {
+                slot.clone_from(&rated.comment);
+            }
+        }
+        form
+    }
+
     fn light(&self, aspect: Aspect) -> &str {
         match aspect {
             Aspect::Overall => &self.overall,
@@ -441,12 +515,13 @@ pub struct Rated {
 }
 
 /// A report's content, parsed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReportContent {
     /// The overall light first, then the five dimensions, in [`Aspect::ALL`]'s order.
     pub lights: Vec<Rated>,
     pub done: String,
     pub next: String,
+    pub risks: String,
     pub cost_to_date_sek: Option<i64>,
     pub forecast_sek: Option<i64>,
     pub escalation: Option<Escalation>,
@@ -461,13 +536,32 @@ impl ReportContent {
     }
 }
 
-/// Parses a report: every light on the scale, a comment for every light that is not green,
-/// amounts whole and not negative, and an escalation either whole or not there at all.
+/// Parses a report to submit: every light on the scale, a comment for every light that is not
+/// green, amounts whole and not negative, and an escalation either whole or not there at all.
 pub fn parse_report(form: &ReportForm) -> Result<ReportContent, FieldErrors> {
+    parse(form, Completeness::Whole)
+}
+
+/// Parses a draft: as [`parse_report`], except that a light not yet chosen is left out.
+pub fn parse_draft(form: &ReportForm) -> Result<ReportContent, FieldErrors> {
+    parse(form, Completeness::Draft)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Completeness {
+    Whole,
+    Draft,
+}
+
+fn parse(form: &ReportForm, completeness: Completeness) -> Result<ReportContent, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut lights = Vec::new();
     for aspect in Aspect::ALL {
-        let light = errors.check(aspect.field(), Light::parse(form.light(aspect)));
+        let raw = form.light(aspect);
+        if completeness == Completeness::Draft && raw.trim().is_empty() {
+            continue;
+        }
+        let light = errors.check(aspect.field(), Light::parse(raw));
         let comment = errors.check(
             aspect.comment_field(),
             optional_text(form.comment(aspect), COMMENT_MAX),
@@ -486,6 +580,7 @@ pub fn parse_report(form: &ReportForm) -> Result<ReportContent, FieldErrors> {
     }
     let done = errors.check("done", optional_text(&form.done, TEXT_MAX));
     let next = errors.check("next", optional_text(&form.next, TEXT_MAX));
+    let risks = errors.check("risks", optional_text(&form.risks, TEXT_MAX));
     let cost_to_date = errors.check("cost_to_date", optional_amount_sek(&form.cost_to_date));
     let forecast = errors.check("forecast", optional_amount_sek(&form.forecast));
     let escalation = parse_escalation(form, &mut errors);
@@ -493,6 +588,7 @@ pub fn parse_report(form: &ReportForm) -> Result<ReportContent, FieldErrors> {
         lights,
         done: done.unwrap_or_default(),
         next: next.unwrap_or_default(),
+        risks: risks.unwrap_or_default(),
         cost_to_date_sek: cost_to_date.flatten(),
         forecast_sek: forecast.flatten(),
         escalation: escalation.flatten(),
@@ -538,12 +634,16 @@ pub fn check_period(
     }
 }
 
-/// Whether a report may be submitted: an exception report must escalate to the steering group.
-pub fn check_submittable(content: &ReportContent, exception: bool) -> Result<(), FieldErrors> {
-    let escalates_to_steering_group = content
-        .escalation
-        .as_ref()
-        .is_some_and(|e| e.to == EscalationTo::SteeringGroup);
+/// Whether a report may be submitted: every light given (`parse_report` checks the rest), and an
+/// exception report escalates to the steering group among `escalations`, the report's raised and
+/// new ones.
+pub fn check_submittable(
+    exception: bool,
+    escalations: impl IntoIterator<Item = EscalationTo>,
+) -> Result<(), FieldErrors> {
+    let escalates_to_steering_group = escalations
+        .into_iter()
+        .any(|to| to == EscalationTo::SteeringGroup);
     if exception && !escalates_to_steering_group {
         return Err(FieldErrors::from(super::validation::FieldError {
             field: "escalation_to".into(),
@@ -551,6 +651,66 @@ pub fn check_submittable(content: &ReportContent, exception: bool) -> Result<(),
         }));
     }
     Ok(())
+}
+
+/// A milestone update as the lead types it: fields `milestone_{id}_actual` and
+/// `milestone_{id}_forecast` for each milestone `id` of the plan.
+pub fn milestone_field(id: i64, which: &str) -> String {
+    format!("milestone_{id}_{which}")
+}
+
+/// A report's update of one of the plan's milestones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MilestoneUpdate {
+    pub milestone_id: i64,
+    pub actual_on: Option<NaiveDate>,
+    pub forecast_on: Option<NaiveDate>,
+}
+
+impl MilestoneUpdate {
+    /// The date the milestone is now expected on: reached, forecast, or as planned.
+    pub fn expected_on(&self, planned_on: NaiveDate) -> NaiveDate {
+        self.actual_on.or(self.forecast_on).unwrap_or(planned_on)
+    }
+}
+
+/// Parses the updates of `milestone_ids` from posted pairs: dates `YYYY-MM-DD` or empty; an
+/// actual date is not after `today`.
+pub fn parse_milestone_updates(
+    pairs: &[(String, String)],
+    milestone_ids: &[i64],
+    today: NaiveDate,
+) -> Result<Vec<MilestoneUpdate>, FieldErrors> {
+    let value = |name: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let mut errors = FieldErrors::new();
+    let mut updates = Vec::new();
+    for &id in milestone_ids {
+        let actual_field = milestone_field(id, "actual");
+        let forecast_field = milestone_field(id, "forecast");
+        let actual = optional_date(value(&actual_field)).and_then(|date| match date {
+            Some(on) if on > today => Err("error-actual-in-future"),
+            other => Ok(other),
+        });
+        let actual = errors.check(actual_field, actual);
+        let forecast = errors.check(
+            forecast_field.clone(),
+            optional_date(value(&forecast_field)),
+        );
+        if let (Some(actual_on), Some(forecast_on)) = (actual, forecast) {
+            updates.push(MilestoneUpdate {
+                milestone_id: id,
+                actual_on,
+                forecast_on,
+            });
+        }
+    }
+    errors.into_result(|| updates)
 }
 
 #[cfg(test)]
@@ -770,25 +930,102 @@ mod tests {
 
     #[test]
     fn an_exception_report_escalates_to_the_steering_group() {
-        let quiet = parse_report(&form(["green"; 6])).expect("parsed");
-        assert!(check_submittable(&quiet, false).is_ok());
-        let errors = check_submittable(&quiet, true).expect_err("refused");
+        use EscalationTo::*;
+        assert!(check_submittable(false, []).is_ok());
+        let errors = check_submittable(true, []).expect_err("refused");
         assert_eq!(
             errors.get("escalation_to"),
             Some("error-exception-needs-escalation")
         );
-        let mut to_manager = form(["green"; 6]);
-        to_manager.escalation_text = "Förseningen kräver beslut.".into();
-        to_manager.escalation_kind = "strategic".into();
-        to_manager.escalation_to = "development_manager".into();
-        let content = parse_report(&to_manager).expect("parsed");
-        assert!(check_submittable(&content, true).is_err());
-        to_manager.escalation_to = "steering_group".into();
-        let content = parse_report(&to_manager).expect("parsed");
-        assert!(check_submittable(&content, true).is_ok());
+        assert!(check_submittable(true, [DevelopmentManager, ManagementGroup]).is_err());
+        assert!(check_submittable(true, [DevelopmentManager, SteeringGroup]).is_ok());
         assert!(is_exception(Light::Red, Light::Green));
         assert!(is_exception(Light::Amber, Light::Red));
         assert!(!is_exception(Light::Amber, Light::Amber));
+    }
+
+    #[test]
+    fn a_draft_may_leave_lights_unchosen_but_not_wrong() {
+        let mut draft = ReportForm {
+            overall: "amber".into(),
+            overall_comment: "Leverantören är sen.".into(),
+            ..ReportForm::default()
+        };
+        let content = parse_draft(&draft).expect("a draft with one light");
+        assert_eq!(content.lights.len(), 1);
+        assert_eq!(content.light(Aspect::Overall), Some(Light::Amber));
+        assert!(
+            parse_report(&draft).is_err(),
+            "a whole report needs every light"
+        );
+        draft.time = "lila".into();
+        draft.overall_comment.clear();
+        let errors = parse_draft(&draft).expect_err("refused");
+        assert_eq!(errors.get("time"), Some("error-light"));
+        assert_eq!(errors.get("overall_comment"), Some("error-light-comment"));
+    }
+
+    #[test]
+    fn the_form_reads_its_own_fields_from_posted_pairs_and_shows_content_again() {
+        let pairs: Vec<(String, String)> = [
+            ("csrf_token", "x"),
+            ("overall", "red"),
+            ("overall_comment", "Försenat."),
+            ("done", "Test"),
+            ("milestone_4_forecast", "2027-01-01"),
+            ("forecast", "1200"),
+        ]
+        .into_iter()
+        .map(|(n, v)| (n.to_owned(), v.to_owned()))
+        .collect();
+        assert!(ReportForm::posted_in(&pairs));
+        assert!(!ReportForm::posted_in(&pairs[..1]));
+        let form = ReportForm::from_pairs(&pairs);
+        assert_eq!(form.overall, "red");
+        assert_eq!(form.done, "Test");
+        let content = parse_draft(&form).expect("parsed");
+        let again = ReportForm::of(&content);
+        assert_eq!(again.overall, "red");
+        assert_eq!(again.overall_comment, "Försenat.");
+        assert_eq!(again.forecast, "1200");
+        assert_eq!(again.escalation_text, "");
+    }
+
+    #[test]
+    fn milestone_updates_are_dates_and_nothing_is_reached_in_the_future() {
+        let today = day(2026, 12, 1);
+        let pairs = |actual: &str, forecast: &str| {
+            vec![
+                (milestone_field(7, "actual"), actual.to_owned()),
+                (milestone_field(7, "forecast"), forecast.to_owned()),
+            ]
+        };
+        let updates =
+            parse_milestone_updates(&pairs("", "2027-02-01"), &[7, 8], today).expect("parsed");
+        assert_eq!(
+            updates,
+            [
+                MilestoneUpdate {
+                    milestone_id: 7,
+                    actual_on: None,
+                    forecast_on: Some(day(2027, 2, 1)),
+                },
+                MilestoneUpdate {
+                    milestone_id: 8,
+                    actual_on: None,
+                    forecast_on: None,
+                }
+            ]
+        );
+        assert_eq!(updates[0].expected_on(day(2027, 1, 1)), day(2027, 2, 1));
+        assert_eq!(updates[1].expected_on(day(2027, 1, 1)), day(2027, 1, 1));
+        let errors = parse_milestone_updates(&pairs("2026-12-02", "i morgon"), &[7], today)
+            .expect_err("refused");
+        assert_eq!(
+            errors.get("milestone_7_actual"),
+            Some("error-actual-in-future")
+        );
+        assert_eq!(errors.get("milestone_7_forecast"), Some("error-date"));
     }
 
     #[test]
