@@ -686,7 +686,11 @@ mod tests {
             ("cost_tolerance_percent", " ", "error-required"),
             ("cost_tolerance_percent", "10%", "error-whole-number"),
             ("cost_tolerance_percent", "-5", "error-cost-tolerance-range"),
-            ("cost_tolerance_percent", "101", "error-cost-tolerance-range"),
+            (
+                "cost_tolerance_percent",
+                "101",
+                "error-cost-tolerance-range",
+            ),
         ] {
             let errors = with(field, value).expect_err(value);
             assert_eq!(errors.get(field), Some(key), "{field} = {value:?}");
