@@ -1,7 +1,7 @@
 //! The project plan (projektplan): it answers one directive version goal by goal, and holds
-//! milestones, a budget per year and category, risks, benefits, communication and the handover to
-//! maintenance. Rows of the form come as numbered fields (`milestone_name_1`, …); a row left
-//! blank is no row.
+//! milestones, a budget per year and category, risks, benefits, communication, the handover to
+//! maintenance, and the tolerances a status report on the plan is measured against. Rows of the
+//! form come as numbered fields (`milestone_name_1`, …); a row left blank is no row.
 
 use std::collections::BTreeMap;
 
