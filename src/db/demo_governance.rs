@@ -17,7 +17,9 @@ use crate::domain::decision::{Body, PhaseDecisionInput, Verdict};
 use crate::domain::directive::{DirectiveContent, DirectiveKind};
 use crate::domain::document::{Authors, Status};
 use crate::domain::phase::Phase;
-use crate::domain::plan::{Benefit, BudgetCategory, BudgetLine, Milestone, PlanContent, Risk};
+use crate::domain::plan::{
+    Benefit, BudgetCategory, BudgetLine, DEFAULT_TOLERANCES, Milestone, PlanContent, Risk,
+};
 use crate::domain::steering::SteeringRole;
 
 struct DirectiveStory {
@@ -658,6 +660,7 @@ fn plan_content(directive: &AnsweredDirective, budget_frame: i64, start: NaiveDa
         handover_owner: "Förvaltningsledare för verksamhetens IT-stöd".into(),
         maintenance_object: "Verksamhetens e-tjänster och IT-stöd".into(),
         over_frame_reason: String::new(),
+        tolerances: DEFAULT_TOLERANCES,
     }
 }
 

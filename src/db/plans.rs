@@ -23,6 +23,7 @@ use crate::domain::document::{self, Status};
 use crate::domain::plan::{
     Benefit, BudgetCategory, BudgetLine, Milestone, PlanContent, Risk, snapshot,
 };
+use crate::domain::status_report::Tolerances;
 
 documents::document_row! {
     /// A version of a project's plan (its rows are in tables of their own).
@@ -32,7 +33,22 @@ documents::document_row! {
         pub handover_owner: String,
         pub maintenance_object: String,
         pub over_frame_reason: String,
+        pub time_tolerance_days: i32,
+        pub cost_tolerance_percent: i32,
     }
+}
+
+/// A plan version's tolerances, which a status report on the plan is measured against.
+pub fn tolerances(plan: &PlanRow) -> Tolerances {
+    Tolerances {
+        time_days: i64::from(plan.time_tolerance_days),
+        cost_percent: i64::from(plan.cost_tolerance_percent),
+    }
+}
+
+/// A tolerance as stored; the parse keeps it within 0–365, so it always fits.
+fn stored(tolerance: i64) -> i32 {
+    i32::try_from(tolerance).unwrap_or(i32::MAX)
 }
 
 impl PlanRow {
@@ -269,6 +285,7 @@ pub fn content(conn: &mut DbConnection, plan: &PlanRow) -> QueryResult<PlanConte
         handover_owner: plan.handover_owner.clone(),
         maintenance_object: plan.maintenance_object.clone(),
         over_frame_reason: plan.over_frame_reason.clone(),
+        tolerances: tolerances(plan),
     })
 }
 
@@ -377,6 +394,8 @@ pub fn create(
             plans::handover_owner.eq(&content.handover_owner),
             plans::maintenance_object.eq(&content.maintenance_object),
             plans::over_frame_reason.eq(&content.over_frame_reason),
+            plans::time_tolerance_days.eq(stored(content.tolerances.time_days)),
+            plans::cost_tolerance_percent.eq(stored(content.tolerances.cost_percent)),
             plans::created_by.eq(created_by),
             plans::created_at.eq(at),
             plans::updated_at.eq(at),
@@ -448,6 +467,8 @@ pub fn save_draft(
         plans::handover_owner.eq(&content.handover_owner),
         plans::maintenance_object.eq(&content.maintenance_object),
         plans::over_frame_reason.eq(&content.over_frame_reason),
+        plans::time_tolerance_days.eq(stored(content.tolerances.time_days)),
+        plans::cost_tolerance_percent.eq(stored(content.tolerances.cost_percent)),
         plans::lock_version.eq(lock_version + 1),
         plans::updated_at.eq(now()),
         plans::edited_by.eq(edited_by),
@@ -622,9 +643,14 @@ mod tests {
                 .into_iter()
                 .collect(),
             communication: "Intranätet".into(),
+            tolerances: Tolerances {
+                time_days: 14,
+                cost_percent: 5,
+            },
             ..PlanContent::default()
         };
         let carried = carry_over(&content, &from, &to);
+        assert_eq!(carried.tolerances, content.tolerances);
         assert_eq!(
             carried.goal_answers,
             [(21, "Kontroller".to_owned())].into_iter().collect()

@@ -1,21 +1,30 @@
 //! The project plan (projektplan): it answers one directive version goal by goal, and holds
-//! milestones, a budget per year and category, risks, benefits, communication and the handover to
-//! maintenance. Rows of the form come as numbered fields (`milestone_name_1`, …); a row left
-//! blank is no row.
+//! milestones, a budget per year and category, risks, benefits, communication, the handover to
+//! maintenance, and the tolerances a status report on the plan is measured against. Rows of the
+//! form come as numbered fields (`milestone_name_1`, …); a row left blank is no row.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
 use super::document::FieldValue;
+use super::status_report::Tolerances;
 use super::validation::{
     FieldErrors, optional_amount_sek, optional_date, optional_text, required_text, sum_sek,
+    whole_in,
 };
 
 pub const TEXT_MAX: usize = 10_000;
 pub const ROW_TEXT_MAX: usize = 500;
 /// Rows of each kind a plan may have.
 pub const ROWS_MAX: usize = 50;
+/// The tolerances a new plan starts with, as the schema's defaults.
+pub const DEFAULT_TOLERANCES: Tolerances = Tolerances {
+    time_days: 30,
+    cost_percent: 10,
+};
+pub const TIME_TOLERANCE_DAYS_MAX: i64 = 365;
+pub const COST_TOLERANCE_PERCENT_MAX: i64 = 100;
 
 /// A budget category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -102,7 +111,7 @@ pub struct Benefit {
 }
 
 /// A plan's content, parsed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanContent {
     /// The answer to each goal of the directive version, by the goal's id.
     pub goal_answers: BTreeMap<i64, String>,
@@ -115,6 +124,26 @@ pub struct PlanContent {
     pub maintenance_object: String,
     /// Why the budget goes above the directive's frame, when it does.
     pub over_frame_reason: String,
+    /// How far a status report's forecasts may go before it is an exception report.
+    pub tolerances: Tolerances,
+}
+
+impl Default for PlanContent {
+    /// An empty plan, with the tolerances a new plan is offered.
+    fn default() -> Self {
+        PlanContent {
+            goal_answers: BTreeMap::new(),
+            milestones: Vec::new(),
+            budget: Vec::new(),
+            risks: Vec::new(),
+            benefits: Vec::new(),
+            communication: String::new(),
+            handover_owner: String::new(),
+            maintenance_object: String::new(),
+            over_frame_reason: String::new(),
+            tolerances: DEFAULT_TOLERANCES,
+        }
+    }
 }
 
 impl PlanContent {
@@ -190,7 +219,8 @@ fn all_blank(form: &PlanForm, columns: &[&str], row: usize) -> bool {
 }
 
 /// Parses a draft plan. `goal_ids` are the goals of the directive version the plan answers. Every
-/// value must be of its kind; nothing is required yet except what makes a row a row.
+/// value must be of its kind; nothing is required yet except what makes a row a row, and the
+/// tolerances, which a stored plan always holds (a new plan is offered the defaults).
 pub fn parse_draft(form: &PlanForm, goal_ids: &[i64]) -> Result<PlanContent, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut content = PlanContent::default();
@@ -375,6 +405,28 @@ pub fn parse_draft(form: &PlanForm, goal_ids: &[i64]) -> Result<PlanContent, Fie
             optional_text(form.get("over_frame_reason"), TEXT_MAX),
         )
         .unwrap_or_default();
+    let time_days = errors.check(
+        "time_tolerance_days",
+        whole_in(
+            form.get("time_tolerance_days"),
+            0..=TIME_TOLERANCE_DAYS_MAX,
+            "error-time-tolerance-range",
+        ),
+    );
+    let cost_percent = errors.check(
+        "cost_tolerance_percent",
+        whole_in(
+            form.get("cost_tolerance_percent"),
+            0..=COST_TOLERANCE_PERCENT_MAX,
+            "error-cost-tolerance-range",
+        ),
+    );
+    if let (Some(time_days), Some(cost_percent)) = (time_days, cost_percent) {
+        content.tolerances = Tolerances {
+            time_days,
+            cost_percent,
+        };
+    }
     errors.into_result(|| content)
 }
 
@@ -511,6 +563,14 @@ pub fn snapshot(content: &PlanContent, goals: &[(i64, String)]) -> Vec<FieldValu
             label_key: "plan-maintenance-object",
             value: content.maintenance_object.clone(),
         },
+        FieldValue {
+            label_key: "plan-time-tolerance",
+            value: content.tolerances.time_days.to_string(),
+        },
+        FieldValue {
+            label_key: "plan-cost-tolerance",
+            value: content.tolerances.cost_percent.to_string(),
+        },
     ]
 }
 
@@ -547,6 +607,8 @@ mod tests {
             ("benefit_indicator_1", "Handläggningstid"),
             ("benefit_target_1", "10 dagar"),
             ("handover_owner", "Förvaltningsledare IT"),
+            ("time_tolerance_days", "30"),
+            ("cost_tolerance_percent", "10"),
         ])
     }
 
@@ -586,6 +648,74 @@ mod tests {
         assert_eq!(errors.get("risk_consequence_1"), Some("error-one-to-five"));
         assert_eq!(errors.get("benefit_indicator_1"), Some("error-required"));
         assert_eq!(errors.get("benefit_target_1"), Some("error-required"));
+    }
+
+    #[test]
+    fn tolerances_are_whole_numbers_in_range() {
+        let with = |field: &str, value: &str| {
+            let mut form = valid();
+            form.set(field, value);
+            parse_draft(&form, &[11, 12])
+        };
+        let content = with("time_tolerance_days", " 45 ").expect("valid");
+        assert_eq!(
+            content.tolerances,
+            Tolerances {
+                time_days: 45,
+                cost_percent: 10
+            }
+        );
+        assert_eq!(
+            with("time_tolerance_days", "0").map(|c| c.tolerances.time_days),
+            Ok(0)
+        );
+        assert_eq!(
+            with("time_tolerance_days", "365").map(|c| c.tolerances.time_days),
+            Ok(365)
+        );
+        assert_eq!(
+            with("cost_tolerance_percent", "100").map(|c| c.tolerances.cost_percent),
+            Ok(100)
+        );
+        for (field, value, key) in [
+            ("time_tolerance_days", "", "error-required"),
+            ("time_tolerance_days", "en månad", "error-whole-number"),
+            ("time_tolerance_days", "2.5", "error-whole-number"),
+            ("time_tolerance_days", "-1", "error-time-tolerance-range"),
+            ("time_tolerance_days", "366", "error-time-tolerance-range"),
+            ("cost_tolerance_percent", " ", "error-required"),
+            ("cost_tolerance_percent", "10%", "error-whole-number"),
+            ("cost_tolerance_percent", "-5", "error-cost-tolerance-range"),
+            (
+                "cost_tolerance_percent",
+                "101",
+                "error-cost-tolerance-range",
+            ),
+        ] {
+            let errors = with(field, value).expect_err(value);
+            assert_eq!(errors.get(field), Some(key), "{field} = {value:?}");
+        }
+    }
+
+    #[test]
+    fn a_new_plan_starts_with_the_default_tolerances() {
+        assert_eq!(PlanContent::default().tolerances, DEFAULT_TOLERANCES);
+        assert_eq!(DEFAULT_TOLERANCES.time_days, 30);
+        assert_eq!(DEFAULT_TOLERANCES.cost_percent, 10);
+    }
+
+    #[test]
+    fn tolerances_are_compared_between_versions() {
+        let content = parse_draft(&valid(), &[11, 12]).expect("valid");
+        let fields = snapshot(&content, &[]);
+        let value = |key: &str| {
+            fields
+                .iter()
+                .find(|f| f.label_key == key)
+                .map(|f| f.value.clone())
+        };
+        assert_eq!(value("plan-time-tolerance").as_deref(), Some("30"));
+        assert_eq!(value("plan-cost-tolerance").as_deref(), Some("10"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Settings the administrator keeps, parsed.
 
-use super::validation::optional_amount_sek;
+use super::validation::{optional_amount_sek, whole_in};
 
 /// How status reports are followed up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -54,24 +54,6 @@ pub fn parse_reporting(form: &ReportingForm) -> Result<Reporting, super::validat
         due_day: due_day.and_then(|d| u32::try_from(d).ok()).unwrap_or(1),
         deviation_percent: deviation.unwrap_or(0),
     })
-}
-
-/// A whole number in `range`; `out_of_range` names the error otherwise.
-fn whole_in(
-    raw: &str,
-    range: std::ops::RangeInclusive<i64>,
-    out_of_range: &'static str,
-) -> Result<i64, &'static str> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err("error-required");
-    }
-    let number: i64 = raw.parse().map_err(|_| "error-whole-number")?;
-    if range.contains(&number) {
-        Ok(number)
-    } else {
-        Err(out_of_range)
-    }
 }
 
 /// The budget frame above which the management group approves a directive: whole kronor, required.

@@ -94,6 +94,24 @@ pub fn required_line(raw: &str, max: usize) -> Result<String, &'static str> {
     required_text(&line, max)
 }
 
+/// A whole number in `range`; `out_of_range` names the error otherwise.
+pub fn whole_in(
+    raw: &str,
+    range: std::ops::RangeInclusive<i64>,
+    out_of_range: &'static str,
+) -> Result<i64, &'static str> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err("error-required");
+    }
+    let number: i64 = raw.parse().map_err(|_| "error-whole-number")?;
+    if range.contains(&number) {
+        Ok(number)
+    } else {
+        Err(out_of_range)
+    }
+}
+
 /// An optional, trimmed text of at most `max` characters; empty is allowed.
 pub fn optional_text(raw: &str, max: usize) -> Result<String, &'static str> {
     let text = raw.trim();

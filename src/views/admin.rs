@@ -5,6 +5,7 @@ use maud::{Markup, html};
 use crate::db::units::{Board, Unit};
 use crate::db::users::UserRow;
 use crate::domain::role::Role;
+use crate::domain::settings::ReportingForm;
 use crate::domain::validation::FieldErrors;
 use crate::views::components::{
     Field, Input, checkbox, csrf_field, error_summary, notice, select_field,
@@ -299,15 +300,18 @@ pub struct SessionsForm {
     pub session_absolute_days: String,
 }
 
-/// The settings page: two forms, each saved on its own, so a mistake in one keeps the other.
-pub fn settings(
-    ctx: &Ctx,
-    form: &SettingsForm,
-    sessions: &SessionsForm,
-    errors: &FieldErrors,
-    saved: bool,
-) -> Markup {
+/// Every form of the settings page, as stored or as typed.
+#[derive(Debug, Clone, Default)]
+pub struct SettingsForms {
+    pub threshold: SettingsForm,
+    pub sessions: SessionsForm,
+    pub reporting: ReportingForm,
+}
+
+/// The settings page: three forms, each saved on its own, so a mistake in one keeps the others.
+pub fn settings(ctx: &Ctx, forms: &SettingsForms, errors: &FieldErrors, saved: bool) -> Markup {
     let title = ctx.t("settings-title");
+    let (form, sessions, reporting) = (&forms.threshold, &forms.sessions, &forms.reporting);
     page(
         ctx,
         Section::Settings,
@@ -319,6 +323,8 @@ pub fn settings(
                 ("threshold_sek", "settings-threshold"),
                 ("session_idle_hours", "settings-session-idle"),
                 ("session_absolute_days", "settings-session-absolute"),
+                ("report_due_day", "settings-report-due-day"),
+                ("rollup_deviation_percent", "settings-rollup-deviation"),
             ]))
             section aria-labelledby="settings_decisions" {
                 h2 #settings_decisions { (ctx.t("settings-decisions-heading")) }
@@ -334,6 +340,15 @@ pub fn settings(
                     (csrf_field(ctx))
                     (Field::text("session_idle_hours", "settings-session-idle", &sessions.session_idle_hours).required().hint("settings-session-idle-hint").render(ctx, errors))
                     (Field::text("session_absolute_days", "settings-session-absolute", &sessions.session_absolute_days).required().hint("settings-session-absolute-hint").render(ctx, errors))
+                    div.form-actions { button type="submit" { (ctx.t("form-save")) } }
+                }
+            }
+            section aria-labelledby="settings_reports" {
+                h2 #settings_reports { (ctx.t("settings-reports-heading")) }
+                form method="post" action="/admin/settings/reports" novalidate {
+                    (csrf_field(ctx))
+                    (Field::text("report_due_day", "settings-report-due-day", &reporting.report_due_day).required().hint("settings-report-due-day-hint").render(ctx, errors))
+                    (Field::text("rollup_deviation_percent", "settings-rollup-deviation", &reporting.rollup_deviation_percent).required().hint("settings-rollup-deviation-hint").render(ctx, errors))
                     div.form-actions { button type="submit" { (ctx.t("form-save")) } }
                 }
             }

@@ -1085,3 +1085,138 @@ async fn admin_forms_refuse_a_missing_or_wrong_csrf_token() {
     );
     assert_eq!(unit(&app, "Äldreenheten").map(|u| u.id), Some(elder_care));
 }
+
+fn reporting(app: &TestApp) -> styr::domain::settings::Reporting {
+    app.with_db(|conn| styr::db::settings::reporting(conn).expect("the settings load"))
+}
+
+/// The settings' entries in the audit trail, newest first, as (before, after).
+fn setting_audit(app: &TestApp) -> Vec<(Option<String>, Option<String>)> {
+    app.with_db(|conn| {
+        styr::db::audit::entries(conn, None, 10_000)
+            .expect("the audit trail loads")
+            .into_iter()
+            .filter(|e| e.entity == "setting")
+            .map(|e| (e.before, e.after))
+            .collect()
+    })
+}
+
+#[tokio::test]
+async fn the_administrator_sets_when_reports_are_due_and_what_the_roll_up_lists() {
+    let mut app = spawn_app().await;
+    app.login_as("admin").await;
+    let page = app.get("/admin/settings").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.input_value("report_due_day").as_deref(), Some("5"));
+    assert_eq!(
+        page.input_value("rollup_deviation_percent").as_deref(),
+        Some("10")
+    );
+    assert!(
+        page.text("form[action=\"/admin/settings/reports\"] label[for=report_due_day]")
+            .is_some()
+    );
+
+    // Bad input: the message beside the field, the input kept, nothing saved.
+    let page = app
+        .post(
+            "/admin/settings/reports",
+            &[
+                ("report_due_day", "29"),
+                ("rollup_deviation_percent", "tio"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.field_error("report_due_day").as_deref(),
+        Some("Ange en dag från 1 till 28, så att varje månad har den.")
+    );
+    assert_eq!(
+        page.field_error("rollup_deviation_percent").as_deref(),
+        Some("Ange ett heltal, utan decimaler eller bokstäver.")
+    );
+    assert_eq!(page.input_value("report_due_day").as_deref(), Some("29"));
+    assert_eq!(
+        page.input_value("rollup_deviation_percent").as_deref(),
+        Some("tio")
+    );
+    assert_eq!(page.texts(".error-summary li").len(), 2);
+    // The other forms show what is stored.
+    assert_eq!(
+        page.input_value("threshold_sek").as_deref(),
+        Some("1000000")
+    );
+    assert_eq!(page.input_value("session_idle_hours").as_deref(), Some("8"));
+    assert_eq!(reporting(&app), Default::default());
+    assert!(setting_audit(&app).is_empty());
+
+    // Without the token, or with a wrong one: refused, nothing saved.
+    for token in [None, Some("wrong"), Some("")] {
+        let page = app
+            .post_with_token(
+                "/admin/settings/reports",
+                &[("report_due_day", "1"), ("rollup_deviation_percent", "50")],
+                token,
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::FORBIDDEN, "{token:?}");
+    }
+    assert_eq!(reporting(&app), Default::default());
+
+    let page = app
+        .post(
+            "/admin/settings/reports",
+            &[
+                ("report_due_day", " 28 "),
+                ("rollup_deviation_percent", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(page.location.as_deref(), Some("/admin/settings?saved=1"));
+    let page = app.get("/admin/settings?saved=1").await;
+    assert_eq!(page.input_value("report_due_day").as_deref(), Some("28"));
+    assert_eq!(
+        page.input_value("rollup_deviation_percent").as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        reporting(&app),
+        styr::domain::settings::Reporting {
+            due_day: 28,
+            deviation_percent: 0
+        }
+    );
+    // Audited as the other settings are: what it was and what it became.
+    let audit = setting_audit(&app);
+    assert_eq!(audit.len(), 1);
+    let (before, after) = &audit[0];
+    assert!(
+        before
+            .as_deref()
+            .is_some_and(|b| b.contains("\"due_day\":5")),
+        "{before:?}"
+    );
+    assert!(
+        after
+            .as_deref()
+            .is_some_and(|a| a.contains("\"due_day\":28") && a.contains("\"deviation_percent\":0")),
+        "{after:?}"
+    );
+
+    // Nobody but the administrator sets it.
+    for user in ["utvecklingschef", "ledamot", "projektledare", "lasare"] {
+        app.fresh_client().await;
+        app.login_as(user).await;
+        let page = app
+            .post(
+                "/admin/settings/reports",
+                &[("report_due_day", "10"), ("rollup_deviation_percent", "20")],
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::FORBIDDEN, "{user}");
+    }
+    assert_eq!(reporting(&app).due_day, 28);
+}

@@ -384,6 +384,8 @@ async fn approved_plan(project: &BuiltProject) -> i64 {
         ("communication", "Månadsbrev."),
         ("handover_owner", "Förvaltningsledaren"),
         ("maintenance_object", "Verksamhetssystemet"),
+        ("time_tolerance_days", "30"),
+        ("cost_tolerance_percent", "10"),
     ];
     for answer in &answers {
         fields.push((answer, "Målet nås med det nya systemet."));

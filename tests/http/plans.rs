@@ -314,6 +314,8 @@ fn full_plan(goals: &[i64]) -> Vec<(String, String)> {
         ("handover_owner", "Förvaltningsledare ekonomisystem"),
         ("maintenance_object", "Ekonomiskt bistånd"),
         ("over_frame_reason", ""),
+        ("time_tolerance_days", "45"),
+        ("cost_tolerance_percent", "15"),
     ]);
     if let Some(goal) = goals.first() {
         fields.push((
@@ -985,6 +987,148 @@ async fn bad_rows_are_refused_beside_the_cell_and_nothing_is_saved() {
 }
 
 #[tokio::test]
+async fn tolerances_start_at_the_defaults_and_are_saved_and_shown() {
+    let app = spawn_app().await;
+    let f = fixture(&app, "DIG-2027-911", Some(1_000_000));
+    app.login_as("projektledare2").await;
+    let plan = create_plan(&app, f.project).await;
+
+    // A new plan offers the defaults, labelled, in a part of their own.
+    let page = edit_page(&app, f.project, plan).await;
+    assert_eq!(
+        page.input_value("time_tolerance_days").as_deref(),
+        Some("30")
+    );
+    assert_eq!(
+        page.input_value("cost_tolerance_percent").as_deref(),
+        Some("10")
+    );
+    assert_eq!(
+        page.text("label[for=time_tolerance_days]").as_deref(),
+        Some("Tidstolerans (dagar)")
+    );
+    assert!(page.texts("h2").contains(&"Toleranser".to_owned()));
+
+    let fields = with(&full_plan(&f.goals), "time_tolerance_days", " 60 ");
+    let fields = with(&fields, "cost_tolerance_percent", "20");
+    let page = save(&app, f.project, plan, &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let row = plan_row(&app, f.project, plan);
+    assert_eq!(
+        (row.time_tolerance_days, row.cost_tolerance_percent),
+        (60, 20)
+    );
+    assert_eq!(
+        styr::db::plans::tolerances(&row),
+        styr::domain::status_report::Tolerances {
+            time_days: 60,
+            cost_percent: 20
+        }
+    );
+
+    let page = app.get(&plan_path(f.project, plan)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(
+        page.texts("#plan-tolerances dt"),
+        ["Tidstolerans (dagar)", "Kostnadstolerans (procent)"]
+    );
+    assert_eq!(page.texts("#plan-tolerances dd"), ["60 dagar", "20 %"]);
+    let page = edit_page(&app, f.project, plan).await;
+    assert_eq!(
+        page.input_value("time_tolerance_days").as_deref(),
+        Some("60")
+    );
+
+    // The audit trail keeps them, in the row and as compared text.
+    let (_, _, after) = plan_audit(&app, f.project, plan)
+        .pop()
+        .expect("an audit entry");
+    let after = after.expect("the plan as saved");
+    assert!(after.contains("\"time_tolerance_days\":60"), "{after}");
+    assert!(after.contains("\"plan-cost-tolerance\":\"20\""), "{after}");
+}
+
+#[tokio::test]
+async fn bad_tolerances_are_refused_beside_the_field_and_nothing_is_saved() {
+    let app = spawn_app().await;
+    let f = fixture(&app, "DIG-2027-912", Some(1_000_000));
+    app.login_as("projektledare2").await;
+    let plan = create_plan(&app, f.project).await;
+    let page = save(&app, f.project, plan, &full_plan(&f.goals)).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let before = plan_row(&app, f.project, plan);
+    let audit_before = audit_count(&app, f.project);
+
+    for (days, percent, field, message) in [
+        (
+            "-1",
+            "15",
+            "time_tolerance_days",
+            "Ange ett antal dagar från 0 till 365.",
+        ),
+        (
+            "366",
+            "15",
+            "time_tolerance_days",
+            "Ange ett antal dagar från 0 till 365.",
+        ),
+        (
+            "en månad",
+            "15",
+            "time_tolerance_days",
+            "Ange ett heltal, utan decimaler eller bokstäver.",
+        ),
+        ("", "15", "time_tolerance_days", "Fyll i fältet."),
+        (
+            "45",
+            "101",
+            "cost_tolerance_percent",
+            "Ange en procentsats från 0 till 100.",
+        ),
+        (
+            "45",
+            "7,5",
+            "cost_tolerance_percent",
+            "Ange ett heltal, utan decimaler eller bokstäver.",
+        ),
+    ] {
+        let fields = with(&full_plan(&f.goals), "time_tolerance_days", days);
+        let fields = with(&fields, "cost_tolerance_percent", percent);
+        let page = save(&app, f.project, plan, &fields).await;
+        assert_eq!(
+            page.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{days} {percent}"
+        );
+        assert_eq!(page.field_error(field).as_deref(), Some(message), "{field}");
+        assert_eq!(
+            page.attr(&format!("#{field}"), "aria-invalid").as_deref(),
+            Some("true")
+        );
+        // What was typed is kept.
+        assert_eq!(
+            page.input_value("time_tolerance_days").as_deref(),
+            Some(days)
+        );
+        assert_eq!(
+            page.input_value("cost_tolerance_percent").as_deref(),
+            Some(percent)
+        );
+        let summary = page.texts(".error-summary li a");
+        assert_eq!(summary.len(), 1, "{summary:?}");
+    }
+
+    // Nothing was saved.
+    let after = plan_row(&app, f.project, plan);
+    assert_eq!(after.lock_version, before.lock_version);
+    assert_eq!(
+        (after.time_tolerance_days, after.cost_tolerance_percent),
+        (45, 15)
+    );
+    assert_eq!(audit_count(&app, f.project), audit_before);
+}
+
+#[tokio::test]
 async fn a_returned_plan_is_edited_and_submitted_again() {
     let mut app = spawn_app().await;
     let f = fixture(&app, "DIG-2027-905", Some(1_000_000));
@@ -1159,6 +1303,13 @@ async fn revising_makes_a_new_version_for_the_newest_directive_and_versions_comp
     assert_eq!(new.risks, old.risks);
     assert_eq!(new.benefits, old.benefits);
     assert_eq!(new.communication, old.communication);
+    // The new draft starts with the approved version's tolerances.
+    assert_eq!(new.tolerances, old.tolerances);
+    assert_eq!(new.tolerances.time_days, 45);
+    assert_eq!(
+        (row.time_tolerance_days, row.cost_tolerance_percent),
+        (45, 15)
+    );
     assert_eq!(
         new.goal_answers.get(&goals_2[0]).map(String::as_str),
         Some("Roboten betalar ut samma dag som beslutet.")

@@ -589,3 +589,20 @@ compare-count = { $count ->
 ## Reporting settings
 error-due-day-range = Enter a day from 1 to 28, so that every month has it.
 error-deviation-range = Enter a percentage from 0 to 1000.
+settings-reports-heading = Status reports
+settings-report-due-day = Report due by (day of the following month)
+settings-report-due-day-hint = A month's status report is due by this day of the month after. Whole day, 1–28. Default 5.
+settings-rollup-deviation = Budget deviation shown in the roll-up (percent)
+settings-rollup-deviation-hint = A project whose forecast deviates from its budget by more than this many percent, either way, is listed in the roll-up. Whole number, 0–1000. Default 10.
+
+## Tolerances in the project plan
+plan-tolerances = Tolerances
+plan-tolerances-hint = How far the forecasts of a status report may go before the report is an exception report, escalated to the steering group.
+plan-time-tolerance = Time tolerance (days)
+plan-time-tolerance-hint = How many days a milestone may slip. Whole days, 0–365.
+plan-time-tolerance-value = { $days } days
+plan-cost-tolerance = Cost tolerance (percent)
+plan-cost-tolerance-hint = How many percent the forecast at completion may exceed the budget. Whole number, 0–100.
+plan-cost-tolerance-value = { $percent } %
+error-time-tolerance-range = Enter a number of days from 0 to 365.
+error-cost-tolerance-range = Enter a percentage from 0 to 100.

@@ -589,3 +589,20 @@ compare-count = { $count ->
 ## Reporting settings
 error-due-day-range = Ange en dag från 1 till 28, så att varje månad har den.
 error-deviation-range = Ange en procentsats från 0 till 1000.
+settings-reports-heading = Statusrapporter
+settings-report-due-day = Rapporten ska in senast (dag i följande månad)
+settings-report-due-day-hint = En månads statusrapport ska vara inskickad senast den här dagen i månaden efter. Hel dag, 1–28. Standard 5.
+settings-rollup-deviation = Budgetavvikelse som visas i sammanställningen (procent)
+settings-rollup-deviation-hint = Ett projekt vars prognos avviker från budgeten med mer än så här många procent, åt något håll, listas i sammanställningen. Heltal, 0–1000. Standard 10.
+
+## Tolerances in the project plan
+plan-tolerances = Toleranser
+plan-tolerances-hint = Hur långt prognoserna i en statusrapport får gå innan rapporten blir en avvikelserapport som eskaleras till styrgruppen.
+plan-time-tolerance = Tidstolerans (dagar)
+plan-time-tolerance-hint = Så många dagar får en milstolpe försenas. Hela dagar, 0–365.
+plan-time-tolerance-value = { $days } dagar
+plan-cost-tolerance = Kostnadstolerans (procent)
+plan-cost-tolerance-hint = Så många procent får prognosen vid projektets slut överstiga budgeten. Heltal, 0–100.
+plan-cost-tolerance-value = { $percent } %
+error-time-tolerance-range = Ange ett antal dagar från 0 till 365.
+error-cost-tolerance-range = Ange en procentsats från 0 till 100.

@@ -95,6 +95,15 @@ pub fn edit(ctx: &Ctx, data: &EditPage) -> Markup {
                         (saved_meanwhile(ctx, name, saved.get(name).trim(), value.trim()))
                     }
                 }
+                h2 { (ctx.t("plan-tolerances")) }
+                p.field-hint { (ctx.t("plan-tolerances-hint")) }
+                @for (name, key, hint) in TOLERANCE_FIELDS {
+                    @let value = form.get(name);
+                    (text_input(ctx, name, &ctx.t(key), value, errors.get(name), Some(hint)))
+                    @if let Some(saved) = data.saved {
+                        (saved_meanwhile(ctx, name, saved.get(name).trim(), value.trim()))
+                    }
+                }
                 div.form-actions {
                     button type="submit" { (ctx.t("form-save")) }
                     " "

@@ -97,6 +97,20 @@ pub(super) const TEXT_FIELDS: [(&str, &str); 4] = [
     ("over_frame_reason", "plan-over-frame-reason"),
 ];
 
+/// The plan's tolerances (whole numbers), with their label and hint keys.
+pub(super) const TOLERANCE_FIELDS: [(&str, &str, &str); 2] = [
+    (
+        "time_tolerance_days",
+        "plan-time-tolerance",
+        "plan-time-tolerance-hint",
+    ),
+    (
+        "cost_tolerance_percent",
+        "plan-cost-tolerance",
+        "plan-cost-tolerance-hint",
+    ),
+];
+
 /// Empty rows offered below the written ones.
 pub(super) const EMPTY_ROWS: usize = 2;
 
@@ -153,6 +167,9 @@ pub(super) fn field_label(ctx: &Ctx, directive: &AnsweredDirective, field: &str)
             .map(|g| g.text.clone());
     }
     if let Some((_, key)) = TEXT_FIELDS.iter().find(|(name, _)| *name == field) {
+        return Some(ctx.t(key));
+    }
+    if let Some((_, key, _)) = TOLERANCE_FIELDS.iter().find(|(name, ..)| *name == field) {
         return Some(ctx.t(key));
     }
     TABLES.iter().find_map(|table| {

@@ -131,6 +131,14 @@ pub fn show(ctx: &Ctx, data: &PlanPage) -> Markup {
                 dt { (ctx.t("plan-handover-owner")) } dd { (or_dash(&data.doc.content.handover_owner)) }
                 dt { (ctx.t("plan-maintenance-object")) } dd { (or_dash(&data.doc.content.maintenance_object)) }
             }
+            h2 { (ctx.t("plan-tolerances")) }
+            @let tolerances = data.doc.content.tolerances;
+            dl.definition-list #plan-tolerances {
+                dt { (ctx.t("plan-time-tolerance")) }
+                dd { (ctx.t_args("plan-time-tolerance-value", &[("days", tolerances.time_days.into())])) }
+                dt { (ctx.t("plan-cost-tolerance")) }
+                dd { (ctx.t_args("plan-cost-tolerance-value", &[("percent", tolerances.cost_percent.into())])) }
+            }
             h2 { (ctx.t("plan-versions")) }
             (versions_table(ctx, "plan-versions", &VERSION_HEADERS, &lines))
             @if let Some(previous) = previous {

@@ -31,5 +31,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/settings/sessions",
             web::post().to(settings::save_session_settings),
+        )
+        .route(
+            "/admin/settings/reports",
+            web::post().to(settings::save_report_settings),
         );
 }

@@ -55,6 +55,14 @@ pub(super) fn form_of(content: &PlanContent, lock_version: i64) -> PlanForm {
     form.set("handover_owner", content.handover_owner.clone());
     form.set("maintenance_object", content.maintenance_object.clone());
     form.set("over_frame_reason", content.over_frame_reason.clone());
+    form.set(
+        "time_tolerance_days",
+        content.tolerances.time_days.to_string(),
+    );
+    form.set(
+        "cost_tolerance_percent",
+        content.tolerances.cost_percent.to_string(),
+    );
     form
 }
 
@@ -132,6 +140,8 @@ mod tests {
             ("benefit_indicator_1", "Tid"),
             ("benefit_target_1", "Kortare"),
             ("communication", "Möten"),
+            ("time_tolerance_days", "21"),
+            ("cost_tolerance_percent", "15"),
         ]
         .iter()
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
