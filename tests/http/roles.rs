@@ -261,6 +261,7 @@ const GOVERNANCE_ROUTES: &[(&str, &str, [Expect; 10])] = &[
     ("GET",  "/admin/settings",                                   [L, A, F, F, F, F, F, F, F, F]),
     ("POST", "/admin/settings",                                   [L, A, F, F, F, F, F, F, F, F]),
     ("POST", "/admin/settings/sessions",                          [L, A, F, F, F, F, F, F, F, F]),
+    ("POST", "/admin/settings/reports",                           [L, A, F, F, F, F, F, F, F, F]),
 ];
 
 /// Makes the columns' relations true of the project `code`, and no others: `LEAD` leads it,
