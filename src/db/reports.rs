@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use super::decisions::DecisionRow;
 use super::schema::{
-    decisions, escalations, plan_budget_lines, plan_milestones, plans, report_milestones, report_reviews,
-    status_reports,
+    decisions, escalations, plan_budget_lines, plan_milestones, plans, report_milestones,
+    report_reviews, status_reports,
 };
 use super::{DbConnection, audit, now};
 use crate::domain::decision::{Body, DecisionKind};

@@ -651,7 +651,11 @@ pub fn check_period(
 
 /// The period a new report is offered for: the most recent one, from the running month back to
 /// the month planning began, that has no report yet.
-pub fn default_period(today: NaiveDate, planning_began: NaiveDate, taken: &[Period]) -> Option<Period> {
+pub fn default_period(
+    today: NaiveDate,
+    planning_began: NaiveDate,
+    taken: &[Period],
+) -> Option<Period> {
     let first = Period::of(planning_began);
     std::iter::successors(Some(Period::of(today)), |p| Some(p.previous()))
         .take_while(|p| *p >= first)
@@ -695,7 +699,9 @@ pub fn parse_new_escalation(form: &ReportForm) -> Result<Escalation, FieldErrors
     );
     let to = errors.check("escalation_to", EscalationTo::parse(&form.escalation_to));
     match (text, kind, to) {
-        (Some(text), Some(kind), Some(to)) if errors.is_empty() => Ok(Escalation { text, kind, to }),
+        (Some(text), Some(kind), Some(to)) if errors.is_empty() => {
+            Ok(Escalation { text, kind, to })
+        }
         _ => Err(errors),
     }
 }
@@ -1138,7 +1144,10 @@ mod tests {
             listed_periods(None, today, &[period("2025-03"), period("2025-05")], 24),
             [period("2025-05"), period("2025-03")]
         );
-        assert_eq!(listed_periods(Some(day(2020, 1, 1)), today, &[], 3).len(), 3);
+        assert_eq!(
+            listed_periods(Some(day(2020, 1, 1)), today, &[], 3).len(),
+            3
+        );
     }
 
     #[test]

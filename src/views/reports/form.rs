@@ -26,7 +26,8 @@ fn field_label(ctx: &Ctx, data: &ReportData, field: &str) -> Option<String> {
         _ => {
             let basis = data.basis.as_ref()?;
             let milestone = basis.milestones.iter().find(|m| {
-                field == milestone_field(m.id, "actual") || field == milestone_field(m.id, "forecast")
+                field == milestone_field(m.id, "actual")
+                    || field == milestone_field(m.id, "forecast")
             })?;
             return Some(milestone.name.clone());
         }
@@ -53,8 +54,12 @@ pub fn draft(
         Posted::Draft(typed) => typed.clone(),
         Posted::Escalation(typed) => {
             let mut form = stored.clone();
-            form.fields.escalation_text.clone_from(&typed.escalation_text);
-            form.fields.escalation_kind.clone_from(&typed.escalation_kind);
+            form.fields
+                .escalation_text
+                .clone_from(&typed.escalation_text);
+            form.fields
+                .escalation_kind
+                .clone_from(&typed.escalation_kind);
             form.fields.escalation_to.clone_from(&typed.escalation_to);
             form
         }

@@ -96,8 +96,14 @@ impl DraftForm {
             .iter()
             .flat_map(|u| {
                 [
-                    (format!("milestone_{}_actual", u.milestone_id), date(u.actual_on)),
-                    (format!("milestone_{}_forecast", u.milestone_id), date(u.forecast_on)),
+                    (
+                        format!("milestone_{}_actual", u.milestone_id),
+                        date(u.actual_on),
+                    ),
+                    (
+                        format!("milestone_{}_forecast", u.milestone_id),
+                        date(u.forecast_on),
+                    ),
                 ]
             })
             .collect();

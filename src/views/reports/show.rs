@@ -157,7 +157,10 @@ fn escalations(ctx: &Ctx, data: &ReportData, posted: &Posted, errors: &FieldErro
 
 /// "Besvarad av beslut 3/2026 (Ledningsgruppen, 2026-12-01): text", linking to the decision.
 pub(super) fn answer_line(ctx: &Ctx, decision: &DecisionRow) -> Markup {
-    let body = decision.body().map(|b| ctx.t(b.label_key())).unwrap_or_default();
+    let body = decision
+        .body()
+        .map(|b| ctx.t(b.label_key()))
+        .unwrap_or_default();
     let href = decision
         .project_id
         .map(|id| format!("/projects/{id}#decisions"));

@@ -16,8 +16,10 @@ use crate::web::forms::CsrfForm;
 type Pairs = Vec<(String, String)>;
 
 /// Errors of both parts of a draft, in the form's order.
-fn merged(first: Result<ReportContent, FieldErrors>, updates: Result<Vec<MilestoneUpdate>, FieldErrors>)
-    -> Result<(ReportContent, Vec<MilestoneUpdate>), FieldErrors> {
+fn merged(
+    first: Result<ReportContent, FieldErrors>,
+    updates: Result<Vec<MilestoneUpdate>, FieldErrors>,
+) -> Result<(ReportContent, Vec<MilestoneUpdate>), FieldErrors> {
     match (first, updates) {
         (Ok(content), Ok(updates)) => Ok((content, updates)),
         (first, updates) => {
@@ -40,7 +42,10 @@ fn exception(data: &ReportData, updates: &[MilestoneUpdate], forecast: Option<i6
 }
 
 fn milestone_ids(data: &ReportData) -> Vec<i64> {
-    data.basis.as_ref().map(|b| b.milestone_ids()).unwrap_or_default()
+    data.basis
+        .as_ref()
+        .map(|b| b.milestone_ids())
+        .unwrap_or_default()
 }
 
 fn lock_version(pairs: &[(String, String)]) -> i64 {
@@ -157,7 +162,10 @@ fn submit_step(
             parse_milestone_updates(pairs, &milestone_ids(&data), today()),
         )
     } else {
-        (ReportForm::of(&data.report.content()), Ok(data.updates.clone()))
+        (
+            ReportForm::of(&data.report.content()),
+            Ok(data.updates.clone()),
+        )
     };
     let (content, updates) = match merged(parse_report(&form), updates) {
         Ok(parsed) => parsed,

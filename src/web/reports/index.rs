@@ -23,7 +23,10 @@ pub(super) struct CreateForm {
 
 /// The day the project's reports are owed from: the day it entered planning, or when there is no
 /// such decision, the day it was registered.
-pub(super) fn owed_from(conn: &mut DbConnection, access: &ProjectAccess) -> Result<NaiveDate, AppError> {
+pub(super) fn owed_from(
+    conn: &mut DbConnection,
+    access: &ProjectAccess,
+) -> Result<NaiveDate, AppError> {
     Ok(reports::planning_began(conn, access.id())?
         .unwrap_or_else(|| access.project.project.created_at.date()))
 }
@@ -54,7 +57,9 @@ fn load_index(conn: &mut DbConnection, id: i64, user: &CurrentUser) -> Result<In
             PeriodLine {
                 period,
                 state: ReportState::of(period, due_day, first_submitted, today),
-                overall: versions.first().and_then(|v| v.light(crate::domain::status_report::Aspect::Overall)),
+                overall: versions
+                    .first()
+                    .and_then(|v| v.light(crate::domain::status_report::Aspect::Overall)),
                 versions,
             }
         })
@@ -71,7 +76,13 @@ fn load_index(conn: &mut DbConnection, id: i64, user: &CurrentUser) -> Result<In
 
 pub(super) async fn index(route: ProjectRoute) -> Result<Markup, AppError> {
     let data = route.read(load_index).await?;
-    Ok(view::index(&route.auth.ctx, &data, None, None, &FieldErrors::new()))
+    Ok(view::index(
+        &route.auth.ctx,
+        &data,
+        None,
+        None,
+        &FieldErrors::new(),
+    ))
 }
 
 /// Starts the report of a period: refused for a project that owes none (422), and for a period
@@ -117,9 +128,13 @@ pub(super) async fn create(
             Some(Message::Refused(key)),
             &FieldErrors::new(),
         )),
-        Outcome::Conflict(data, None) => {
-            invalid(view::index(ctx, &data, Some(&typed), None, &FieldErrors::new()))
-        }
+        Outcome::Conflict(data, None) => invalid(view::index(
+            ctx,
+            &data,
+            Some(&typed),
+            None,
+            &FieldErrors::new(),
+        )),
     })
 }
 

@@ -37,7 +37,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route(BASE, web::get().to(index::index))
         .route(BASE, web::post().to(index::create))
         .route("/projects/{id}/reports/{report}", web::get().to(show::show))
-        .route("/projects/{id}/reports/{report}", web::post().to(draft::save))
+        .route(
+            "/projects/{id}/reports/{report}",
+            web::post().to(draft::save),
+        )
         .route(
             "/projects/{id}/reports/{report}/submit",
             web::post().to(draft::submit),
@@ -94,7 +97,9 @@ fn load_data(
 ) -> Result<Box<ReportData>, AppError> {
     let rights = rights(&access);
     let all = reports::versions_of(conn, access.id(), report.period())?;
-    let is_latest = all.first().is_none_or(|newest| newest.version == report.version);
+    let is_latest = all
+        .first()
+        .is_none_or(|newest| newest.version == report.version);
     let versions = all
         .into_iter()
         .filter(|v| visible(v.status(), rights.may_write))
@@ -110,7 +115,10 @@ fn load_data(
         .collect();
     let mut candidates = Vec::new();
     if let Some(since) = report.submitted_on {
-        for e in escalations.iter().filter(|e| e.answered_by_decision_id.is_none()) {
+        for e in escalations
+            .iter()
+            .filter(|e| e.answered_by_decision_id.is_none())
+        {
             let Some(body) = e.to().map(answering_body) else {
                 continue;
             };
@@ -171,11 +179,13 @@ fn load_for_step(
         _ => crate::domain::phase::check_open(access.project.project.phase()),
     };
     let data = load_data(conn, access, report)?;
-    Ok(match (open, report_workflow::check_step(step, facts(&data))) {
-        (Err(key), _) => Err(Outcome::Refused(data, key)),
-        (Ok(()), Err(key)) => Err(Outcome::Conflict(data, Some(key))),
-        (Ok(()), Ok(())) => Ok(data),
-    })
+    Ok(
+        match (open, report_workflow::check_step(step, facts(&data))) {
+            (Err(key), _) => Err(Outcome::Refused(data, key)),
+            (Ok(()), Err(key)) => Err(Outcome::Conflict(data, Some(key))),
+            (Ok(()), Ok(())) => Ok(data),
+        },
+    )
 }
 
 /// The project's id and the version's from the path: 404 when either is not a number.

@@ -38,7 +38,8 @@ pub(super) async fn review(
     let outcome = state
         .db
         .write(move |conn| {
-            let data = match load_for_step(conn, &user, project_id, report_id, ReportStep::Review)? {
+            let data = match load_for_step(conn, &user, project_id, report_id, ReportStep::Review)?
+            {
                 Ok(data) => data,
                 Err(refused) => return Ok(refused),
             };
@@ -70,7 +71,8 @@ pub(super) async fn revise(
     let outcome = state
         .db
         .write(move |conn| {
-            let data = match load_for_step(conn, &user, project_id, report_id, ReportStep::Revise)? {
+            let data = match load_for_step(conn, &user, project_id, report_id, ReportStep::Revise)?
+            {
                 Ok(data) => data,
                 Err(refused) => return Ok(refused),
             };

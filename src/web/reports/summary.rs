@@ -10,10 +10,7 @@ const PERIODS: usize = 3;
 
 /// The latest periods with a report the user may see, and the escalations of submitted versions
 /// with their answers.
-pub fn summary(
-    conn: &mut DbConnection,
-    access: &ProjectAccess,
-) -> Result<ReportSummary, AppError> {
+pub fn summary(conn: &mut DbConnection, access: &ProjectAccess) -> Result<ReportSummary, AppError> {
     let may_write = access.may(ProjectAction::WriteReport);
     let due_day = settings::reporting(conn)?.due_day;
     let today = today();
