@@ -60,6 +60,13 @@ async fn start(project: &BuiltProject) -> i64 {
     report_in(page.location.as_deref().expect("a redirect"), project)
 }
 
+/// Posted fields.
+type Fields<'a> = &'a [(&'a str, &'a str)];
+
+/// A row of the role table: the method, the path, what is posted, and the status each of the
+/// people gets.
+type Row<'a> = (&'a str, String, Vec<(&'a str, &'a str)>, [u16; 6]);
+
 /// A whole report, every light green.
 const GREEN: &[(&str, &str)] = &[
     ("overall", "green"),
@@ -266,6 +273,14 @@ async fn a_report_is_started_saved_resumed_submitted_reviewed_and_revised() {
         reader.get(&report_path(&project, revision)).await.status,
         StatusCode::NOT_FOUND
     );
+    let reader_list = reader.get(&reports_path(&project)).await;
+    let reader_links = reader_list.attrs("td a", "href");
+    assert!(reader_links.contains(&report_path(&project, report)));
+    assert!(
+        !reader_links.contains(&report_path(&project, revision)),
+        "a draft is not listed for a reader"
+    );
+    assert!(reader_list.attr("input[name=period]", "name").is_none());
     let versions = lead.get(&report_path(&project, report)).await;
     assert!(
         versions
@@ -384,7 +399,7 @@ async fn bad_report_input_is_refused_beside_the_field_with_the_input_kept() {
     let lead = &project.cast.lead.browser;
     let lock = lock_of(&project, report).await;
     let path = report_path(&project, report);
-    let cases: [(&[(&str, &str)], &str, &str); 4] = [
+    let cases: [(Fields, &str, &str); 4] = [
         (
             &[("overall", "purple")],
             "overall",
@@ -593,6 +608,16 @@ async fn posts_without_the_right_csrf_token_are_forbidden_and_change_nothing() {
             format!("{path}/submit"),
             with(GREEN, &[("lock_version", "0")]),
         ),
+        (
+            format!("{path}/escalations"),
+            vec![
+                ("escalation_text", "Förfalskad."),
+                ("escalation_kind", "strategic"),
+                ("escalation_to", "management_group"),
+            ],
+        ),
+        (format!("{path}/review"), vec![("comment", "Förfalskad.")]),
+        (format!("{path}/revise"), vec![("reason", "Förfalskad.")]),
     ] {
         for token in [None, Some("fel")] {
             let page = app.post_with_token(&target, &fields, token).await;
@@ -602,6 +627,7 @@ async fn posts_without_the_right_csrf_token_are_forbidden_and_change_nothing() {
     let row = stored(&app, &project, report);
     assert_eq!((row.status.as_str(), row.lock_version), ("draft", 0));
     assert_eq!(report_count(&app), before);
+    assert_eq!(escalation_count(&app), 0);
 }
 
 /// The people of the role table: the lead of the project, the lead of another project, the
@@ -662,7 +688,7 @@ async fn every_route_answers_every_role_and_relation_as_the_policy_says() {
     // Allowed posts are empty or wrong, so they answer 422 (or 409: a save without a lock
     // version) and change nothing.
     #[rustfmt::skip]
-    let routes: Vec<(&str, String, Vec<(&str, &str)>, [u16; 6])> = vec![
+    let routes: Vec<Row> = vec![
         //                                                         lead pl2  dm   lg   read admin
         ("GET",  reports_path(&project), vec![],                   [200, 200, 200, 200, 200, 200]),
         ("POST", reports_path(&project), vec![("period", "x")],    [422, 403, 422, 403, 403, 403]),

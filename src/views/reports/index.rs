@@ -82,7 +82,7 @@ pub fn index(
                                     td { (light_badge(ctx, line.overall)) }
                                     td {
                                         @if line.versions.is_empty() { span.muted { "–" } }
-                                        ul.plain-list {
+                                        @else { ul.plain-list {
                                             @for v in &line.versions {
                                                 li {
                                                     a href=(report_path(p.id, v.id)) {
@@ -91,7 +91,7 @@ pub fn index(
                                                     " – " (status_text(ctx, v.status()))
                                                 }
                                             }
-                                        }
+                                        } }
                                     }
                                 }
                             }
