@@ -904,3 +904,59 @@ async fn an_escalation_answered_by_a_decision_shows_on_the_report_and_the_projec
         "{periods}"
     );
 }
+
+#[tokio::test]
+async fn escalations_are_added_to_a_draft_one_by_one_and_listed() {
+    let app = spawn_app().await;
+    let project = executing(&app, "RAP-11").await;
+    let report = start(&project).await;
+    let lead = &project.cast.lead.browser;
+    let path = format!("{}/escalations", report_path(&project, report));
+    let refused = lead
+        .post(
+            &path,
+            &[
+                ("escalation_text", "Halvfärdig fråga."),
+                ("escalation_kind", "ekonomisk"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.field_error("escalation_kind").is_some());
+    assert!(refused.field_error("escalation_to").is_some());
+    assert_eq!(
+        refused.text("textarea[name=escalation_text]").as_deref(),
+        Some("Halvfärdig fråga.")
+    );
+    assert_eq!(escalation_count(&app), 0);
+    for (text, to) in [
+        ("Styrgruppen behöver prioritera.", "steering_group"),
+        (
+            "Ledningsgruppen behöver besluta om driften.",
+            "management_group",
+        ),
+    ] {
+        let page = lead
+            .post(
+                &path,
+                &[
+                    ("escalation_text", text),
+                    ("escalation_kind", "strategic"),
+                    ("escalation_to", to),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    }
+    assert_eq!(escalation_count(&app), 2);
+    let draft = lead.get(&report_path(&project, report)).await;
+    let listed = draft.texts("li.escalation").join(" ");
+    assert!(
+        listed.contains("Styrgruppen behöver prioritera."),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("Ledningsgruppen behöver besluta om driften."),
+        "{listed}"
+    );
+}
