@@ -40,6 +40,7 @@ pub fn summary_section(ctx: &Ctx, project_id: i64, data: &ReportSummary) -> Mark
                         li.escalation {
                             a href={ (report_path(project_id, e.report_id)) "#escalation-" (e.id) } { (period) }
                             ": " (e.text)
+                            @if let Some(to) = e.to() { " (" (ctx.t_args("report-escalated-to", &[("body", ctx.t(to.label_key()).into())])) ")" }
                             " – "
                             @match answer {
                                 Some(decision) => span.escalation-answer { (answer_line(ctx, decision)) },
