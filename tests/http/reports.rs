@@ -960,3 +960,44 @@ async fn escalations_are_added_to_a_draft_one_by_one_and_listed() {
         "{listed}"
     );
 }
+
+#[tokio::test]
+async fn a_save_on_a_stale_form_is_a_conflict_that_keeps_the_typed_text() {
+    let app = spawn_app().await;
+    let project = executing(&app, "RAP-12").await;
+    let report = start(&project).await;
+    let path = report_path(&project, report);
+    let lead = &project.cast.lead.browser;
+    let dm = &project.cast.development_manager.browser;
+    let stale = lock_of(&project, report).await;
+    // The development manager saves first.
+    let page = dm
+        .post(
+            &path,
+            &[("lock_version", &stale), ("done", "Chefens text.")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let saved = stored(&app, &project, report);
+    let page = lead
+        .post(
+            &path,
+            &[("lock_version", &stale), ("done", "Ledarens text.")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::CONFLICT, "{}", page.body);
+    assert_eq!(
+        page.text("textarea[name=done]").as_deref(),
+        Some("Ledarens text.")
+    );
+    assert_eq!(
+        page.input_value("lock_version"),
+        Some(saved.lock_version.to_string()),
+        "a new save is based on the version stored now"
+    );
+    let after = stored(&app, &project, report);
+    assert_eq!(
+        (after.done.as_str(), after.lock_version),
+        ("Chefens text.", saved.lock_version)
+    );
+}
