@@ -11,12 +11,15 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::decisions::DecisionRow;
 use super::schema::{
-    escalations, plan_budget_lines, plan_milestones, plans, report_milestones, report_reviews,
-    status_reports,
+    decisions, escalations, plan_budget_lines, plan_milestones, plans, report_milestones,
+    report_reviews, status_reports,
 };
 use super::{DbConnection, audit, now};
+use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::document::Status;
+use crate::domain::phase::Phase;
 use crate::domain::status_report::{
     Aspect, Escalation, EscalationKind, EscalationTo, Light, MilestoneForecast, MilestoneUpdate,
     Period, Rated, ReportContent, Tolerances, computed_cost_light, computed_time_light,
@@ -829,6 +832,96 @@ pub fn answer(
             before: Some(escalation),
             after: after.as_ref(),
         },
+    )?;
+    Ok(true)
+}
+
+/// The day the project entered planning: its phase decision to planning, if it has one.
+pub fn planning_began(conn: &mut DbConnection, project_id: i64) -> QueryResult<Option<NaiveDate>> {
+    decisions::table
+        .filter(decisions::project_id.eq(project_id))
+        .filter(decisions::kind.eq(DecisionKind::PhaseChange.as_str()))
+        .filter(decisions::phase_to.eq(Phase::Planning.as_str()))
+        .select(diesel::dsl::min(decisions::decided_on))
+        .first(conn)
+}
+
+/// The decision `id`, if there is one.
+pub fn find_decision(conn: &mut DbConnection, id: i64) -> QueryResult<Option<DecisionRow>> {
+    decisions::table
+        .find(id)
+        .select(DecisionRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The decisions with these ids: the answers of escalations.
+pub fn decisions_by_id(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<DecisionRow>> {
+    decisions::table
+        .filter(decisions::id.eq_any(ids))
+        .select(DecisionRow::as_select())
+        .load(conn)
+}
+
+/// The decisions of `body` on the project, or on no project, made on `since` or later, newest
+/// first: what may answer an escalation to that body raised on `since`.
+pub fn answer_candidates(
+    conn: &mut DbConnection,
+    project_id: i64,
+    body: Body,
+    since: NaiveDate,
+) -> QueryResult<Vec<DecisionRow>> {
+    decisions::table
+        .filter(decisions::body.eq(body.as_str()))
+        .filter(
+            decisions::project_id
+                .eq(project_id)
+                .or(decisions::project_id.is_null()),
+        )
+        .filter(decisions::decided_on.ge(since))
+        .order((decisions::decided_on.desc(), decisions::id.desc()))
+        .select(DecisionRow::as_select())
+        .load(conn)
+}
+
+/// The escalations raised in the project's submitted versions, oldest first, each with the period
+/// of its report: what the project page lists as open or answered.
+pub fn raised_escalations(
+    conn: &mut DbConnection,
+    project_id: i64,
+) -> QueryResult<Vec<(EscalationRow, String)>> {
+    escalations::table
+        .inner_join(status_reports::table)
+        .filter(escalations::project_id.eq(project_id))
+        .filter(status_reports::status.eq(Status::Submitted.as_str()))
+        .order(escalations::id)
+        .select((EscalationRow::as_select(), status_reports::period))
+        .load(conn)
+}
+
+/// Adds an escalation to a draft on its own. Returns whether it was: the version may have been
+/// submitted meanwhile.
+pub fn add_escalation(
+    conn: &mut DbConnection,
+    report: &ReportRow,
+    escalation: &Escalation,
+    by: i64,
+) -> QueryResult<bool> {
+    let before = audited(conn, report.id)?;
+    let still_draft = before
+        .as_ref()
+        .is_some_and(|b| b.report.status == Status::Draft.as_str());
+    if !still_draft {
+        return Ok(false);
+    }
+    insert_escalation(conn, report, escalation, by)?;
+    record(
+        conn,
+        report.project_id,
+        report.id,
+        by,
+        audit::Action::Update,
+        before.as_ref(),
     )?;
     Ok(true)
 }

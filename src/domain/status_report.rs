@@ -351,6 +351,14 @@ impl EscalationTo {
             .find(|e| e.as_str() == raw.trim())
             .ok_or("error-unknown-choice")
     }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            EscalationTo::SteeringGroup => "escalation-to-steering-group",
+            EscalationTo::DevelopmentManager => "escalation-to-development-manager",
+            EscalationTo::ManagementGroup => "escalation-to-management-group",
+        }
+    }
 }
 
 /// What an escalation asks for.
@@ -373,6 +381,13 @@ impl EscalationKind {
             .into_iter()
             .find(|k| k.as_str() == raw.trim())
             .ok_or("error-unknown-choice")
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            EscalationKind::Strategic => "escalation-kind-strategic",
+            EscalationKind::Economic => "escalation-kind-economic",
+        }
     }
 }
 
@@ -631,6 +646,63 @@ pub fn check_period(
         Err("error-period-before-planning")
     } else {
         Ok(())
+    }
+}
+
+/// The period a new report is offered for: the most recent one, from the running month back to
+/// the month planning began, that has no report yet.
+pub fn default_period(
+    today: NaiveDate,
+    planning_began: NaiveDate,
+    taken: &[Period],
+) -> Option<Period> {
+    let first = Period::of(planning_began);
+    std::iter::successors(Some(Period::of(today)), |p| Some(p.previous()))
+        .take_while(|p| *p >= first)
+        .find(|p| !taken.contains(p))
+}
+
+/// The periods a project's report page lists, newest first: every period from the month planning
+/// began to the running month when the project owes reports (at most `max` of them), and every
+/// period that has a report.
+pub fn listed_periods(
+    owed_since: Option<NaiveDate>,
+    today: NaiveDate,
+    with_reports: &[Period],
+    max: usize,
+) -> Vec<Period> {
+    let mut periods: Vec<Period> = with_reports.to_vec();
+    if let Some(began) = owed_since {
+        let first = Period::of(began);
+        periods.extend(
+            std::iter::successors(Some(Period::of(today)), |p| Some(p.previous()))
+                .take_while(|p| *p >= first)
+                .take(max),
+        );
+    }
+    periods.sort_unstable_by(|a, b| b.cmp(a));
+    periods.dedup();
+    periods
+}
+
+/// Parses an escalation added on its own to a draft: its text, kind and addressee, all required.
+pub fn parse_new_escalation(form: &ReportForm) -> Result<Escalation, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let text = match optional_text(&form.escalation_text, TEXT_MAX) {
+        Ok(t) if t.is_empty() => Err("error-required"),
+        other => other,
+    };
+    let text = errors.check("escalation_text", text);
+    let kind = errors.check(
+        "escalation_kind",
+        EscalationKind::parse(&form.escalation_kind),
+    );
+    let to = errors.check("escalation_to", EscalationTo::parse(&form.escalation_to));
+    match (text, kind, to) {
+        (Some(text), Some(kind), Some(to)) if errors.is_empty() => {
+            Ok(Escalation { text, kind, to })
+        }
+        _ => Err(errors),
     }
 }
 
@@ -1041,6 +1113,58 @@ mod tests {
         assert_eq!(
             check_period(period("2026-02"), began, today),
             Err("error-period-before-planning")
+        );
+    }
+    #[test]
+    fn the_offered_period_is_the_newest_without_a_report_since_planning_began() {
+        let today = day(2026, 12, 1);
+        let began = day(2026, 9, 20);
+        assert_eq!(default_period(today, began, &[]), Some(period("2026-12")));
+        assert_eq!(
+            default_period(today, began, &[period("2026-12"), period("2026-11")]),
+            Some(period("2026-10"))
+        );
+        let all = [
+            period("2026-12"),
+            period("2026-11"),
+            period("2026-10"),
+            period("2026-09"),
+        ];
+        assert_eq!(default_period(today, began, &all), None);
+    }
+
+    #[test]
+    fn the_listed_periods_run_from_planning_to_now_with_every_reported_one() {
+        let today = day(2026, 12, 1);
+        assert_eq!(
+            listed_periods(Some(day(2026, 10, 3)), today, &[period("2026-11")], 24),
+            [period("2026-12"), period("2026-11"), period("2026-10")]
+        );
+        assert_eq!(
+            listed_periods(None, today, &[period("2025-03"), period("2025-05")], 24),
+            [period("2025-05"), period("2025-03")]
+        );
+        assert_eq!(
+            listed_periods(Some(day(2020, 1, 1)), today, &[], 3).len(),
+            3
+        );
+    }
+
+    #[test]
+    fn an_escalation_on_its_own_needs_all_three_fields() {
+        let errors = parse_new_escalation(&ReportForm::default()).expect_err("refused");
+        assert_eq!(errors.get("escalation_text"), Some("error-required"));
+        assert_eq!(errors.get("escalation_kind"), Some("error-unknown-choice"));
+        assert_eq!(errors.get("escalation_to"), Some("error-unknown-choice"));
+        let form = ReportForm {
+            escalation_text: "Mer pengar behövs.".into(),
+            escalation_kind: "economic".into(),
+            escalation_to: "management_group".into(),
+            ..ReportForm::default()
+        };
+        assert_eq!(
+            parse_new_escalation(&form).map(|e| e.to),
+            Ok(EscalationTo::ManagementGroup)
         );
     }
 }

@@ -14,3 +14,4 @@ pub mod pages;
 pub mod plans;
 pub mod project_page;
 pub mod projects;
+pub mod reports;

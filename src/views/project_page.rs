@@ -101,6 +101,7 @@ pub fn show(
                 @for paragraph in p.description.split("\n\n") { p.description { (paragraph) } }
             }
             (documents(ctx, data))
+            (crate::views::reports::summary_section(ctx, p.id, &data.reports))
             (decisions(ctx, data))
             @if data.may_decide { (phase_form(ctx, data, form, errors, refusals)) }
             @if data.may_view_audit {

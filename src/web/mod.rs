@@ -15,6 +15,7 @@ pub mod plans;
 pub mod project_access;
 pub mod project_page;
 pub mod projects;
+pub mod reports;
 
 use std::time::Instant;
 
@@ -76,6 +77,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     closing::routes(cfg);
     directives::routes(cfg);
     plans::routes(cfg);
+    reports::routes(cfg);
     admin::routes(cfg);
     account::routes(cfg);
 }

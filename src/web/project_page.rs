@@ -41,6 +41,8 @@ pub struct ProjectPage {
     pub may_view_audit: bool,
     /// Who the user is to the project.
     pub relation: ProjectRelation,
+    /// The latest status reports and the escalations raised in them.
+    pub reports: crate::views::reports::ReportSummary,
 }
 
 fn load_page(
@@ -48,7 +50,9 @@ fn load_page(
     id: i64,
     user: &CurrentUser,
 ) -> Result<ProjectPage, AppError> {
-    let ProjectAccess { project, relation } = ProjectAccess::load(conn, id, user)?;
+    let access = ProjectAccess::load(conn, id, user)?;
+    let reports = crate::web::reports::summary(conn, &access)?;
+    let ProjectAccess { project, relation } = access;
     let facts = governance::phase_facts(conn, id, project.project.phase())?;
     let next = next_phases(facts.current)
         .iter()
@@ -65,6 +69,7 @@ fn load_page(
         edit_scope: policy::project_edit_scope(&relation),
         may_decide: policy::may_decide_any(&relation),
         relation,
+        reports,
         may_view_audit: user.may(Action::ViewAudit),
         project,
     })

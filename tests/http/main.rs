@@ -14,6 +14,7 @@ mod helpers;
 mod lifecycle;
 mod plans;
 mod projects;
+mod reports;
 mod roles;
 mod rules;
 mod sessions;
