@@ -70,6 +70,12 @@ pub struct ReportRow {
 }
 
 impl ReportRow {
+    /// The day the version's forecasts are measured on: the day it was submitted, or `today` for
+    /// a draft.
+    pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
+        self.submitted_on.unwrap_or(today)
+    }
+
     /// The status; an unknown stored status reads as submitted, which nobody may edit.
     pub fn status(&self) -> Status {
         match Status::parse(&self.status) {
@@ -219,8 +225,15 @@ impl PlanBasis {
     }
 
     /// The lights Styr computes for time and cost from a report's milestone updates and forecast
-    /// at completion (no forecast: nothing to measure, green).
-    pub fn computed(&self, updates: &[MilestoneUpdate], forecast_sek: Option<i64>) -> Computed {
+    /// at completion (no forecast: nothing to measure, green), as of the day `as_of` (the day a
+    /// version was submitted; today for a draft): a milestone neither reached nor forecast is
+    /// expected no earlier than that day.
+    pub fn computed(
+        &self,
+        updates: &[MilestoneUpdate],
+        forecast_sek: Option<i64>,
+        as_of: NaiveDate,
+    ) -> Computed {
         let forecasts: Vec<MilestoneForecast> = self
             .milestones
             .iter()
@@ -229,9 +242,10 @@ impl PlanBasis {
                 forecast_on: updates
                     .iter()
                     .find(|u| u.milestone_id == milestone.id)
-                    .map_or(milestone.planned_on, |u| {
-                        u.expected_on(milestone.planned_on)
-                    }),
+                    .map_or(
+                        MilestoneUpdate::unreported(milestone.planned_on, as_of),
+                        |u| u.expected_on(milestone.planned_on, as_of),
+                    ),
             })
             .collect();
         let time = computed_time_light(&forecasts, self.tolerances());
@@ -544,8 +558,12 @@ fn insert_version(conn: &mut DbConnection, new: &NewVersion) -> QueryResult<i64>
         None => Vec::new(),
     };
     let exception = basis.as_ref().is_some_and(|b| {
-        b.computed(&updates, new.content.forecast_sek)
-            .is_exception()
+        b.computed(
+            &updates,
+            new.content.forecast_sek,
+            chrono::Local::now().date_naive(),
+        )
+        .is_exception()
     });
     let at = now();
     diesel::insert_into(status_reports::table)

@@ -740,9 +740,20 @@ pub struct MilestoneUpdate {
 }
 
 impl MilestoneUpdate {
-    /// The date the milestone is now expected on: reached, forecast, or as planned.
-    pub fn expected_on(&self, planned_on: NaiveDate) -> NaiveDate {
-        self.actual_on.or(self.forecast_on).unwrap_or(planned_on)
+    /// The date the milestone is now expected on, as of the day `as_of`: the day it was reached,
+    /// else its forecast, else as planned — but a milestone not reached is never expected before
+    /// `as_of`, whatever its forecast says.
+    pub fn expected_on(&self, planned_on: NaiveDate, as_of: NaiveDate) -> NaiveDate {
+        match self.actual_on {
+            Some(reached) => reached,
+            None => self.forecast_on.unwrap_or(planned_on).max(as_of),
+        }
+    }
+
+    /// The date a milestone the report says nothing of is expected on: as planned, or `as_of`
+    /// once that has passed.
+    pub fn unreported(planned_on: NaiveDate, as_of: NaiveDate) -> NaiveDate {
+        planned_on.max(as_of)
     }
 }
 
@@ -1089,8 +1100,35 @@ mod tests {
                 }
             ]
         );
-        assert_eq!(updates[0].expected_on(day(2027, 1, 1)), day(2027, 2, 1));
-        assert_eq!(updates[1].expected_on(day(2027, 1, 1)), day(2027, 1, 1));
+        assert_eq!(
+            updates[0].expected_on(day(2027, 1, 1), today),
+            day(2027, 2, 1)
+        );
+        assert_eq!(
+            updates[1].expected_on(day(2027, 1, 1), today),
+            day(2027, 1, 1)
+        );
+        // Not reached and planned, or forecast, for a day that has passed: expected no earlier
+        // than the day the report measures on.
+        assert_eq!(updates[1].expected_on(day(2026, 10, 1), today), today);
+        let stale_forecast = MilestoneUpdate {
+            forecast_on: Some(day(2026, 11, 1)),
+            ..updates[1]
+        };
+        assert_eq!(stale_forecast.expected_on(day(2026, 10, 1), today), today);
+        let reached = MilestoneUpdate {
+            actual_on: Some(day(2026, 10, 20)),
+            ..stale_forecast
+        };
+        assert_eq!(
+            reached.expected_on(day(2026, 10, 1), today),
+            day(2026, 10, 20)
+        );
+        assert_eq!(MilestoneUpdate::unreported(day(2026, 10, 1), today), today);
+        assert_eq!(
+            MilestoneUpdate::unreported(day(2027, 3, 1), today),
+            day(2027, 3, 1)
+        );
         let errors = parse_milestone_updates(&pairs("2026-12-02", "i morgon"), &[7], today)
             .expect_err("refused");
         assert_eq!(

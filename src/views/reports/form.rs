@@ -67,10 +67,13 @@ pub fn draft(
     };
     let p = data.project.project.id;
     let base = report_path(p, data.report.id);
-    let computed = data
-        .basis
-        .as_ref()
-        .map(|b| b.computed(&data.updates, data.report.forecast_sek));
+    let computed = data.basis.as_ref().map(|b| {
+        b.computed(
+            &data.updates,
+            data.report.forecast_sek,
+            data.report.as_of(data.today),
+        )
+    });
     let exception = data.report.exception || computed.is_some_and(Computed::is_exception);
     frame(
         ctx,

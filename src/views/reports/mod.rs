@@ -59,6 +59,8 @@ pub struct ReportData {
     pub reviewer: Option<String>,
     pub submitter: Option<String>,
     pub rights: Rights,
+    /// The day the page is read: what a draft's forecasts are measured on.
+    pub today: chrono::NaiveDate,
 }
 
 /// A draft's form as typed: the report's fields, the milestone updates and the lock version.

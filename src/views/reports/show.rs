@@ -17,7 +17,7 @@ pub fn show(
     let computed = data
         .basis
         .as_ref()
-        .map(|b| b.computed(&data.updates, r.forecast_sek));
+        .map(|b| b.computed(&data.updates, r.forecast_sek, r.as_of(data.today)));
     frame(
         ctx,
         data,

@@ -36,9 +36,11 @@ fn merged(
 
 /// Whether the report forecasts beyond the tolerances of the plan it reports against.
 fn exception(data: &ReportData, updates: &[MilestoneUpdate], forecast: Option<i64>) -> bool {
-    data.basis
-        .as_ref()
-        .is_some_and(|basis| basis.computed(updates, forecast).is_exception())
+    data.basis.as_ref().is_some_and(|basis| {
+        basis
+            .computed(updates, forecast, data.report.as_of(today()))
+            .is_exception()
+    })
 }
 
 fn milestone_ids(data: &ReportData) -> Vec<i64> {

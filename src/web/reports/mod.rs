@@ -136,6 +136,7 @@ fn load_data(
         })
     };
     Ok(Box::new(ReportData {
+        today: today(),
         reviewer: name(conn, review.as_ref().map(|r| r.reviewed_by))?,
         submitter: name(conn, report.submitted_by)?,
         updates: reports::milestone_updates(conn, report.id)?,
