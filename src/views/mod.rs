@@ -12,5 +12,8 @@ pub mod governance;
 pub mod layout;
 pub mod pages;
 pub mod plans;
+pub mod portfolio;
 pub mod project_page;
 pub mod projects;
+pub mod rollups;
+pub mod start;

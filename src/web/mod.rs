@@ -12,9 +12,11 @@ pub mod forms;
 pub mod governance;
 pub mod pages;
 pub mod plans;
+pub mod portfolio;
 pub mod project_access;
 pub mod project_page;
 pub mod projects;
+pub mod rollups;
 
 use std::time::Instant;
 
@@ -76,6 +78,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     closing::routes(cfg);
     directives::routes(cfg);
     plans::routes(cfg);
+    portfolio::routes(cfg);
+    rollups::routes(cfg);
     admin::routes(cfg);
     account::routes(cfg);
 }
