@@ -132,23 +132,32 @@ fn projects_owing_reports(conn: &mut DbConnection) -> QueryResult<Vec<ProjectFac
             *first = (*first).min(on);
         }
     }
-    let rows: Vec<(i64, String, String, i64, String, i64, String, String, Option<i64>)> =
-        projects::table
-            .inner_join(units::table.inner_join(boards::table))
-            .filter(projects::phase.eq_any(active_phases()))
-            .order(projects::code)
-            .select((
-                projects::id,
-                projects::code,
-                projects::name,
-                projects::unit_id,
-                units::name,
-                units::board_id,
-                boards::name,
-                projects::phase,
-                projects::project_lead_id,
-            ))
-            .load(conn)?;
+    let rows: Vec<(
+        i64,
+        String,
+        String,
+        i64,
+        String,
+        i64,
+        String,
+        String,
+        Option<i64>,
+    )> = projects::table
+        .inner_join(units::table.inner_join(boards::table))
+        .filter(projects::phase.eq_any(active_phases()))
+        .order(projects::code)
+        .select((
+            projects::id,
+            projects::code,
+            projects::name,
+            projects::unit_id,
+            units::name,
+            units::board_id,
+            boards::name,
+            projects::phase,
+            projects::project_lead_id,
+        ))
+        .load(conn)?;
     Ok(rows
         .into_iter()
         .map(
@@ -217,9 +226,7 @@ fn updates_of(
 }
 
 /// Each project's newest approved plan: its milestones in order, and its budget.
-fn approved_plans(
-    conn: &mut DbConnection,
-) -> QueryResult<(Vec<MilestoneFact>, HashMap<i64, i64>)> {
+fn approved_plans(conn: &mut DbConnection) -> QueryResult<(Vec<MilestoneFact>, HashMap<i64, i64>)> {
     let approved = Status::Approved.as_str();
     let versions: Vec<(i64, i64, i32)> = plans::table
         .filter(plans::status.eq(approved))
@@ -284,22 +291,21 @@ fn approved_plans(
 
 /// The escalations raised in submitted reports and not yet answered, oldest first.
 pub fn open_escalations(conn: &mut DbConnection) -> QueryResult<Vec<EscalationFact>> {
-    let rows: Vec<(i64, i64, i64, String, String, String, Option<NaiveDate>)> =
-        escalations::table
-            .inner_join(status_reports::table)
-            .filter(status_reports::status.eq(Status::Submitted.as_str()))
-            .filter(escalations::answered_by_decision_id.is_null())
-            .order(escalations::id)
-            .select((
-                escalations::id,
-                escalations::project_id,
-                escalations::report_id,
-                escalations::text,
-                escalations::kind,
-                escalations::addressed_to,
-                status_reports::submitted_on,
-            ))
-            .load(conn)?;
+    let rows: Vec<(i64, i64, i64, String, String, String, Option<NaiveDate>)> = escalations::table
+        .inner_join(status_reports::table)
+        .filter(status_reports::status.eq(Status::Submitted.as_str()))
+        .filter(escalations::answered_by_decision_id.is_null())
+        .order(escalations::id)
+        .select((
+            escalations::id,
+            escalations::project_id,
+            escalations::report_id,
+            escalations::text,
+            escalations::kind,
+            escalations::addressed_to,
+            status_reports::submitted_on,
+        ))
+        .load(conn)?;
     Ok(rows
         .into_iter()
         .map(

@@ -169,10 +169,7 @@ pub fn build(
     issue: &Issue,
 ) -> RollupContent {
     let period = issue.period;
-    let owing: Vec<&ProjectStatus> = statuses
-        .iter()
-        .filter(|s| s.project.owes(period))
-        .collect();
+    let owing: Vec<&ProjectStatus> = statuses.iter().filter(|s| s.project.owes(period)).collect();
     let counts = count_lights(
         owing
             .iter()
@@ -340,7 +337,10 @@ mod tests {
         let today = day(2026, 12, 10);
         assert_eq!(parse_period("2026-11", today, []), Ok(period("2026-11")));
         assert_eq!(parse_period("2026-12", today, []), Ok(period("2026-12")));
-        assert_eq!(parse_period("2027-01", today, []), Err("error-period-future"));
+        assert_eq!(
+            parse_period("2027-01", today, []),
+            Err("error-period-future")
+        );
         assert_eq!(parse_period("nov", today, []), Err("error-period"));
         assert_eq!(
             parse_period("2026-11", today, [period("2026-11")]),
@@ -423,7 +423,11 @@ mod tests {
         assert_eq!(content.escalations[0].text, "Mer pengar behövs");
         assert_eq!(content.deviations.len(), 1);
         assert_eq!(content.deviations[0].percent, Some(30));
-        let closing: Vec<i64> = content.ready_to_close.iter().map(|c| c.project.id).collect();
+        let closing: Vec<i64> = content
+            .ready_to_close
+            .iter()
+            .map(|c| c.project.id)
+            .collect();
         assert_eq!(closing, [2, 3]);
         let missing: Vec<(i64, bool)> = content
             .missing

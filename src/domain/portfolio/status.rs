@@ -48,7 +48,10 @@ impl ProjectFact {
     /// planning had begun by the end of the period (a project without a recorded decision owes
     /// every period).
     pub fn owes(&self, period: Period) -> bool {
-        owes_reports(self.phase) && self.planning_began.is_none_or(|on| Period::of(on) <= period)
+        owes_reports(self.phase)
+            && self
+                .planning_began
+                .is_none_or(|on| Period::of(on) <= period)
     }
 }
 
@@ -215,21 +218,19 @@ pub fn statuses(facts: Facts, today: NaiveDate, due_day: u32) -> Vec<ProjectStat
                 .last()
                 .and_then(|r| facts.updates.get(&r.id))
                 .map_or(&[][..], Vec::as_slice);
-            let milestones = milestone_views(
-                milestones.remove(&project.id).unwrap_or_default(),
-                updates,
-            );
+            let milestones =
+                milestone_views(milestones.remove(&project.id).unwrap_or_default(), updates);
             let budget_sek = facts.budgets.get(&project.id).copied();
             let forecast = own.last().and_then(|r| r.forecast_sek);
             let deviation = budget_sek.zip(forecast).map(|(b, f)| deviation(b, f));
+            // A submitted report has its state whether or not the period was owed.
             let state_of = |period: Period| {
-                project.owes(period).then(|| {
-                    let submitted = own
-                        .iter()
-                        .find(|r| r.period == period)
-                        .and_then(|r| r.submitted_on);
-                    ReportState::of(period, due_day, submitted, today)
-                })
+                let submitted = own
+                    .iter()
+                    .find(|r| r.period == period)
+                    .and_then(|r| r.submitted_on);
+                (submitted.is_some() || project.owes(period))
+                    .then(|| ReportState::of(period, due_day, submitted, today))
             };
             let due_state = state_of(due_period);
             let last_two_due = [state_of(due_period.previous()), due_state];
@@ -256,7 +257,10 @@ fn trend_of(reports: &[ReportFact]) -> Option<Trend> {
     Some(trend(earlier.last().and_then(ReportFact::overall), now))
 }
 
-fn milestone_views(milestones: Vec<MilestoneFact>, updates: &[MilestoneUpdate]) -> Vec<MilestoneView> {
+fn milestone_views(
+    milestones: Vec<MilestoneFact>,
+    updates: &[MilestoneUpdate],
+) -> Vec<MilestoneView> {
     milestones
         .into_iter()
         .map(|m| {
@@ -423,7 +427,7 @@ impl Sort {
 }
 
 /// Sorts the statuses by `sort`; ties in code order. A missing value (no light, no deviation, no
-/// milestone) comes last in ascending order.
+/// milestone) comes last either way.
 pub fn sort(statuses: &mut [ProjectStatus], sort: Sort) {
     statuses.sort_by(|a, b| {
         let primary = compare(a, b, sort.key);
@@ -432,8 +436,26 @@ pub fn sort(statuses: &mut [ProjectStatus], sort: Sort) {
         } else {
             primary
         };
-        primary.then_with(|| a.project.code.cmp(&b.project.code))
+        is_missing(a, sort.key)
+            .cmp(&is_missing(b, sort.key))
+            .then(primary)
+            .then_with(|| a.project.code.cmp(&b.project.code))
     });
+}
+
+/// Whether the column `key` has no value for `status`.
+fn is_missing(status: &ProjectStatus, key: SortKey) -> bool {
+    match key {
+        SortKey::Lead => status.project.lead_name.is_none(),
+        SortKey::Overall => status.overall().is_none(),
+        SortKey::Trend => status.trend.is_none(),
+        SortKey::Deviation => status.deviation.is_none(),
+        SortKey::Milestone => status.next_milestone().is_none(),
+        SortKey::State => status.due_state.is_none(),
+        SortKey::Code | SortKey::Name | SortKey::Unit | SortKey::Phase | SortKey::Escalations => {
+            false
+        }
+    }
 }
 
 fn compare(a: &ProjectStatus, b: &ProjectStatus, key: SortKey) -> Ordering {
@@ -725,6 +747,9 @@ mod tests {
         sort(&mut all, Sort::parse("-code"));
         assert_eq!(all[0].project.code, "B-2");
         sort(&mut all, Sort::parse("overall"));
+        assert_eq!(all[0].project.code, "A-1");
+        // Not reported comes last either way.
+        sort(&mut all, Sort::parse("-overall"));
         assert_eq!(all[0].project.code, "A-1");
         sort(&mut all, Sort::parse("-escalations"));
         assert_eq!(all[0].project.code, "B-2");

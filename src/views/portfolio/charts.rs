@@ -62,7 +62,11 @@ fn heatmap_svg(words: &Words, periods: &[Period], rows: &[ProjectStatus]) -> Str
                 escape(words.light(light)),
                 x + CELL / 2 - 1,
                 y + 14,
-                if light == Some(Light::Amber) || light.is_none() { "#000" } else { "#fff" },
+                if light == Some(Light::Amber) || light.is_none() {
+                    "#000"
+                } else {
+                    "#fff"
+                },
                 w = CELL - 2,
             );
             match report {
@@ -169,11 +173,23 @@ fn bars_svg(ctx: &Ctx, sums: &[BudgetSum]) -> String {
             y + BAR + 4,
             escape(&sum.name),
             scale(sum.budget_sek),
-            escape(&format!("{}: {}", ctx.t("portfolio-budget"), ctx.sek(sum.budget_sek))),
+            escape(&format!(
+                "{}: {}",
+                ctx.t("portfolio-budget"),
+                ctx.sek(sum.budget_sek)
+            )),
             y + BAR,
             scale(sum.forecast_sek),
-            if sum.forecast_sek > sum.budget_sek { "#c62828" } else { "#2e7d32" },
-            escape(&format!("{}: {}", ctx.t("portfolio-forecast"), ctx.sek(sum.forecast_sek))),
+            if sum.forecast_sek > sum.budget_sek {
+                "#c62828"
+            } else {
+                "#2e7d32"
+            },
+            escape(&format!(
+                "{}: {}",
+                ctx.t("portfolio-forecast"),
+                ctx.sek(sum.forecast_sek)
+            )),
         );
     }
     svg.push_str("</svg>");

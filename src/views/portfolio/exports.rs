@@ -58,41 +58,45 @@ pub fn portfolio(ctx: &Ctx, excel: Excel, rows: &[ProjectStatus]) -> Result<Vec<
             )
         })
         .collect();
-    let lines = rows.iter().zip(&trends).zip(&periods).map(|((s, trend), (latest, due))| {
-        let p = &s.project;
-        let report = s.latest();
-        let mut cells = vec![
-            text(&p.code),
-            text(&p.name),
-            text(&p.unit_name),
-            text(&p.board_name),
-            text(words.phase(p.phase)),
-            text(p.lead_name.as_deref().unwrap_or("")),
-            text(latest),
-        ];
-        cells.extend(
-            Aspect::ALL
-                .iter()
-                .map(|a| text(words.light(report.and_then(|r| r.light(*a))))),
-        );
-        let milestone = s.next_milestone();
-        cells.extend([
-            text(trend),
-            amount(s.budget_sek),
-            amount(s.forecast_sek()),
-            amount(s.deviation.map(|d| d.sek)),
-            s.budget_sek
-                .zip(s.forecast_sek())
-                .and_then(|(b, f)| deviation_permille(b, f))
-                .map_or(Cell::Empty, |tenths| Cell::Decimal(tenths, 1)),
-            text(milestone.map_or("", |m| m.name.as_str())),
-            milestone.map_or(Cell::Empty, |m| Cell::Date(m.expected_on)),
-            text(due),
-            text(words.state(s.due_state)),
-            Cell::Whole(i64::try_from(s.open_escalations).unwrap_or(i64::MAX)),
-        ]);
-        cells
-    });
+    let lines = rows
+        .iter()
+        .zip(&trends)
+        .zip(&periods)
+        .map(|((s, trend), (latest, due))| {
+            let p = &s.project;
+            let report = s.latest();
+            let mut cells = vec![
+                text(&p.code),
+                text(&p.name),
+                text(&p.unit_name),
+                text(&p.board_name),
+                text(words.phase(p.phase)),
+                text(p.lead_name.as_deref().unwrap_or("")),
+                text(latest),
+            ];
+            cells.extend(
+                Aspect::ALL
+                    .iter()
+                    .map(|a| text(words.light(report.and_then(|r| r.light(*a))))),
+            );
+            let milestone = s.next_milestone();
+            cells.extend([
+                text(trend),
+                amount(s.budget_sek),
+                amount(s.forecast_sek()),
+                amount(s.deviation.map(|d| d.sek)),
+                s.budget_sek
+                    .zip(s.forecast_sek())
+                    .and_then(|(b, f)| deviation_permille(b, f))
+                    .map_or(Cell::Empty, |tenths| Cell::Decimal(tenths, 1)),
+                text(milestone.map_or("", |m| m.name.as_str())),
+                milestone.map_or(Cell::Empty, |m| Cell::Date(m.expected_on)),
+                text(due),
+                text(words.state(s.due_state)),
+                Cell::Whole(i64::try_from(s.open_escalations).unwrap_or(i64::MAX)),
+            ]);
+            cells
+        });
     table(excel, &headers(ctx, &keys), lines)
 }
 
@@ -172,7 +176,11 @@ pub fn to_key(to: Option<EscalationTo>) -> &'static str {
     }
 }
 
-pub fn escalations(ctx: &Ctx, excel: Excel, lines: &[EscalationLine]) -> Result<Vec<u8>, csv::Error> {
+pub fn escalations(
+    ctx: &Ctx,
+    excel: Excel,
+    lines: &[EscalationLine],
+) -> Result<Vec<u8>, csv::Error> {
     let keys = [
         "project-code",
         "project-name",

@@ -175,7 +175,13 @@ pub fn signed_sek(ctx: &Ctx, amount: i64) -> String {
 
 /// Signed percent: "+15 %".
 pub fn signed_percent(percent: i64) -> String {
-    let sign = if percent > 0 { "+" } else if percent < 0 { "−" } else { "" };
+    let sign = if percent > 0 {
+        "+"
+    } else if percent < 0 {
+        "−"
+    } else {
+        ""
+    };
     format!("{sign}{}\u{a0}%", percent.unsigned_abs())
 }
 

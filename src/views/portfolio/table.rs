@@ -2,7 +2,9 @@
 
 use maud::{Markup, html};
 
-use super::{Words, iso_date, light_badge, signed_percent, signed_sek, state_badge, subnav, trend_symbol};
+use super::{
+    Words, iso_date, light_badge, signed_percent, signed_sek, state_badge, subnav, trend_symbol,
+};
 use crate::db::units::{Board, Unit};
 use crate::domain::phase::Phase;
 use crate::domain::portfolio::status::{Filter, LightFilter, ProjectStatus, Sort, SortKey};

@@ -38,7 +38,9 @@ pub async fn page(
         boards: &boards,
         leads: &leads,
     };
-    Ok(table::page_markup(&auth.ctx, &filter, sort, &choices, &rows))
+    Ok(table::page_markup(
+        &auth.ctx, &filter, sort, &choices, &rows,
+    ))
 }
 
 pub async fn csv(

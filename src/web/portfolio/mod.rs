@@ -77,7 +77,14 @@ pub fn load_statuses(
     conn: &mut DbConnection,
     today: chrono::NaiveDate,
     also: Option<Period>,
-) -> Result<(Reporting, Vec<ProjectStatus>, Vec<crate::domain::portfolio::status::EscalationFact>), AppError> {
+) -> Result<
+    (
+        Reporting,
+        Vec<ProjectStatus>,
+        Vec<crate::domain::portfolio::status::EscalationFact>,
+    ),
+    AppError,
+> {
     let reporting = settings::reporting(conn)?;
     let due = last_due_period(today, reporting.due_day);
     let mut from = due.last(HEATMAP_PERIODS + 1)[0];

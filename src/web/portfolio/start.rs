@@ -17,7 +17,11 @@ fn recent_periods(today: NaiveDate) -> [Period; 2] {
     [previous.previous(), previous]
 }
 
-pub fn load(conn: &mut DbConnection, user: &CurrentUser, today: NaiveDate) -> Result<Start, AppError> {
+pub fn load(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    today: NaiveDate,
+) -> Result<Start, AppError> {
     match user.role {
         Role::DevelopmentManager => development_manager(conn, today),
         Role::ProjectLead => lead(conn, user.id, today),
