@@ -115,6 +115,22 @@ fn newest_versions(rows: Vec<ReportColumns>) -> Vec<ReportFact> {
     newest.into_values().filter_map(report_fact).collect()
 }
 
+/// A project's columns: id, code, name, unit, unit name, board, board name, phase, lead.
+type ProjectColumns = (
+    i64,
+    String,
+    String,
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    Option<i64>,
+);
+
+/// An escalation's columns: id, project, report, text, kind, addressee, day submitted.
+type EscalationColumns = (i64, i64, i64, String, String, String, Option<NaiveDate>);
+
 fn projects_owing_reports(conn: &mut DbConnection) -> QueryResult<Vec<ProjectFact>> {
     let names: HashMap<i64, String> = users::table
         .select((users::id, users::display_name))
@@ -132,17 +148,7 @@ fn projects_owing_reports(conn: &mut DbConnection) -> QueryResult<Vec<ProjectFac
             *first = (*first).min(on);
         }
     }
-    let rows: Vec<(
-        i64,
-        String,
-        String,
-        i64,
-        String,
-        i64,
-        String,
-        String,
-        Option<i64>,
-    )> = projects::table
+    let rows: Vec<ProjectColumns> = projects::table
         .inner_join(units::table.inner_join(boards::table))
         .filter(projects::phase.eq_any(active_phases()))
         .order(projects::code)
@@ -291,7 +297,7 @@ fn approved_plans(conn: &mut DbConnection) -> QueryResult<(Vec<MilestoneFact>, H
 
 /// The escalations raised in submitted reports and not yet answered, oldest first.
 pub fn open_escalations(conn: &mut DbConnection) -> QueryResult<Vec<EscalationFact>> {
-    let rows: Vec<(i64, i64, i64, String, String, String, Option<NaiveDate>)> = escalations::table
+    let rows: Vec<EscalationColumns> = escalations::table
         .inner_join(status_reports::table)
         .filter(status_reports::status.eq(Status::Submitted.as_str()))
         .filter(escalations::answered_by_decision_id.is_null())

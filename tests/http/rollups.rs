@@ -83,7 +83,7 @@ async fn only_the_development_manager_issues_and_bad_periods_are_refused_beside_
     assert_eq!(rollups_stored(&app), 1);
 
     let page = app.get("/rollups").await;
-    assert_eq!(page.attrs("tbody a", "href"), [location.clone()]);
+    assert_eq!(page.attrs("tbody a", "href"), vec![location.clone()]);
     for unknown in ["/rollups/999999", "/rollups/abc", "/rollups/-1"] {
         assert_eq!(
             app.get(unknown).await.status,

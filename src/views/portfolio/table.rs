@@ -73,13 +73,12 @@ const COLUMNS: [(SortKey, &str); 11] = [
 ];
 
 fn header(ctx: &Ctx, filter: &Filter, sort: Sort, key: SortKey, label: &str) -> Markup {
-    let aria = (sort.key == key).then(|| {
-        if sort.descending {
-            "descending"
-        } else {
-            "ascending"
-        }
-    });
+    let direction = if sort.descending {
+        "descending"
+    } else {
+        "ascending"
+    };
+    let aria = (sort.key == key).then_some(direction);
     let href = link("/portfolio", filter, &[("sort", sort.toggled(key).param())]);
     html! {
         th scope="col" aria-sort=[aria] {
