@@ -16,7 +16,7 @@ use crate::error::{AppError, see_other};
 use crate::views::rollups::{self as view, IssueForm};
 use crate::web::context::Auth;
 use crate::web::forms::{CsrfForm, Outcome, invalid};
-use crate::web::portfolio::load_statuses;
+use crate::web::portfolio::{Reach, load_statuses};
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -68,7 +68,7 @@ fn issue_in(
             return Ok(Outcome::Invalid(rollups::list(conn)?, errors));
         }
     };
-    let (reporting, all, escalations) = load_statuses(conn, today, Some(period))?;
+    let (reporting, all, escalations) = load_statuses(conn, today, Reach::Back(period))?;
     let content = build(
         &all,
         &escalations,

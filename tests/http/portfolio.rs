@@ -499,3 +499,50 @@ async fn the_csv_files_open_in_swedish_and_english_excel_and_run_no_formulas() {
         "{b}"
     );
 }
+
+#[tokio::test]
+async fn a_project_silent_for_months_keeps_its_latest_light_and_its_trend_across_the_gap() {
+    let app = spawn_app().await;
+    let due = due_period();
+    let long_ago = due.last(7)[0];
+    let gap = insert_project(
+        &app,
+        "PF-G",
+        "Med ett glapp",
+        Phase::Execution,
+        "projektledare",
+        0,
+    );
+    submit(
+        &app,
+        gap,
+        long_ago,
+        on_time(long_ago),
+        &Report::lit(Light::Green),
+    );
+    submit(&app, gap, due, on_time(due), &Report::lit(Light::Red));
+    let silent = insert_project(
+        &app,
+        "PF-S",
+        "Tyst länge",
+        Phase::Execution,
+        "projektledare",
+        0,
+    );
+    submit(
+        &app,
+        silent,
+        long_ago,
+        on_time(long_ago),
+        &Report::lit(Light::Amber),
+    );
+    app.login_as("utvecklingschef").await;
+    let page = app.get("/portfolio?q=PF-").await;
+    assert!(cell(&page, "PF-G", ".trend").contains("Sämre"));
+    let overall = cell(&page, "PF-S", "[data-aspect=overall]");
+    assert!(
+        overall.contains("Gult") && overall.contains(&long_ago.to_string()),
+        "{overall}"
+    );
+    assert!(cell(&page, "PF-S", "td:nth-child(17)").contains("Ej rapporterad"));
+}

@@ -3,7 +3,7 @@
 use actix_web::web;
 use maud::Markup;
 
-use super::{HEATMAP_PERIODS, PortfolioQuery, load_statuses, shown};
+use super::{HEATMAP_PERIODS, PortfolioQuery, Reach, load_statuses, shown};
 use crate::domain::policy::Action;
 use crate::domain::portfolio::status::budget_by_unit_and_board;
 use crate::error::AppError;
@@ -22,7 +22,7 @@ pub async fn heatmap(
     let today = today();
     let all = state
         .db
-        .run(move |conn| Ok(load_statuses(conn, today, None)?.1))
+        .run(move |conn| Ok(load_statuses(conn, today, Reach::Heatmap)?.1))
         .await?;
     let periods = all
         .first()
@@ -37,7 +37,7 @@ pub async fn budget(auth: Auth, state: web::Data<AppState>) -> Result<Markup, Ap
     let today = today();
     let all = state
         .db
-        .run(move |conn| Ok(load_statuses(conn, today, None)?.1))
+        .run(move |conn| Ok(load_statuses(conn, today, Reach::Recent)?.1))
         .await?;
     let (units, boards) = budget_by_unit_and_board(&all);
     Ok(charts::budget(&auth.ctx, &units, &boards))

@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, web};
 use maud::Markup;
 
-use super::{PortfolioQuery, csv_file, load_statuses, shown};
+use super::{PortfolioQuery, Reach, csv_file, load_statuses, shown};
 use crate::db::units;
 use crate::domain::policy::Action;
 use crate::error::AppError;
@@ -21,7 +21,7 @@ pub async fn page(
     let (all, units, boards) = state
         .db
         .run(move |conn| {
-            let (_, all, _) = load_statuses(conn, today, None)?;
+            let (_, all, _) = load_statuses(conn, today, Reach::Recent)?;
             Ok((all, units::units(conn)?, units::boards(conn)?))
         })
         .await?;
@@ -52,7 +52,7 @@ pub async fn csv(
     let today = today();
     let all = state
         .db
-        .run(move |conn| Ok(load_statuses(conn, today, None)?.1))
+        .run(move |conn| Ok(load_statuses(conn, today, Reach::Recent)?.1))
         .await?;
     let rows = shown(all, &query.filter(), query.sort());
     csv_file(

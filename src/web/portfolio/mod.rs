@@ -13,7 +13,7 @@ use actix_web::{HttpResponse, web};
 use crate::db::{DbConnection, portfolio, settings};
 use crate::domain::phase::Phase;
 use crate::domain::portfolio::status::{
-    Filter, LightFilter, ProjectStatus, Sort, last_due_period, statuses,
+    EscalationFact, Filter, LightFilter, ProjectStatus, Sort, last_due_period, statuses,
 };
 use crate::domain::settings::Reporting;
 use crate::domain::status_report::Period;
@@ -71,26 +71,32 @@ impl PortfolioQuery {
     }
 }
 
-/// Every active project's status as of `today`, with the reporting settings: the periods loaded
-/// reach back over the heatmap's twelve and one more for the trend (and `also` when older).
+/// How far back a page reads reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The last two periods due and any since: the latest lights, the trend and the states.
+    Recent,
+    /// The heatmap's twelve periods.
+    Heatmap,
+    /// Back to this period as well (a roll-up's).
+    Back(Period),
+}
+
+/// Every active project's status as of `today`, with the reporting settings and the open
+/// escalations. Projects silent longer than the reach are read in full (`db::portfolio::facts`).
 pub fn load_statuses(
     conn: &mut DbConnection,
     today: chrono::NaiveDate,
-    also: Option<Period>,
-) -> Result<
-    (
-        Reporting,
-        Vec<ProjectStatus>,
-        Vec<crate::domain::portfolio::status::EscalationFact>,
-    ),
-    AppError,
-> {
+    reach: Reach,
+) -> Result<(Reporting, Vec<ProjectStatus>, Vec<EscalationFact>), AppError> {
     let reporting = settings::reporting(conn)?;
     let due = last_due_period(today, reporting.due_day);
-    let mut from = due.last(HEATMAP_PERIODS + 1)[0];
-    if let Some(also) = also {
-        from = from.min(also.previous());
-    }
+    let recent = due.previous();
+    let from = match reach {
+        Reach::Recent => recent,
+        Reach::Heatmap => due.last(HEATMAP_PERIODS)[0].min(recent),
+        Reach::Back(period) => period.min(recent),
+    };
     let facts = portfolio::facts(conn, from)?;
     let escalations = facts.open_escalations.clone();
     Ok((

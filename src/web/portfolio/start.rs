@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::load_statuses;
+use super::{Reach, load_statuses};
 use crate::db::{DbConnection, portfolio};
 use crate::domain::portfolio::attention;
 use crate::domain::role::Role;
@@ -30,7 +30,7 @@ pub fn load(
 }
 
 fn lead(conn: &mut DbConnection, lead_id: i64, today: NaiveDate) -> Result<Start, AppError> {
-    let (reporting, all, _) = load_statuses(conn, today, None)?;
+    let (reporting, all, _) = load_statuses(conn, today, Reach::Recent)?;
     let drafts = portfolio::drafts_of_lead(conn, lead_id)?;
     let mut due = Vec::new();
     for status in all.iter().filter(|s| s.project.lead_id == Some(lead_id)) {
@@ -58,7 +58,7 @@ fn lead(conn: &mut DbConnection, lead_id: i64, today: NaiveDate) -> Result<Start
 }
 
 fn development_manager(conn: &mut DbConnection, today: NaiveDate) -> Result<Start, AppError> {
-    let (_, all, escalations) = load_statuses(conn, today, None)?;
+    let (_, all, escalations) = load_statuses(conn, today, Reach::Recent)?;
     let awaiting = portfolio::awaiting_review(conn)?;
     let escalations = escalations
         .into_iter()
