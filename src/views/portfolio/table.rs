@@ -173,7 +173,9 @@ fn row(ctx: &Ctx, words: &Words, status: &ProjectStatus) -> Markup {
                                 br; span.muted { (report.period.to_string()) }
                             }
                         }
-                        None => (light_badge(words, None)),
+                        // One "not reported" says it; the dimensions would only repeat it.
+                        None if aspect == Aspect::Overall => (light_badge(words, None)),
+                        None => "–",
                     }
                 }
             }
