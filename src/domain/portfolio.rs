@@ -6,6 +6,15 @@ use chrono::NaiveDate;
 
 use super::status_report::{Light, Period, ReportState};
 
+pub mod rollup;
+pub mod status;
+
+/// Whether `role` issues the roll-up to the management group: the development manager, who
+/// reports to it, alone.
+pub fn may_issue_rollup(role: super::role::Role) -> bool {
+    role == super::role::Role::DevelopmentManager
+}
+
 /// Why a project needs the development manager's attention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Attention {
@@ -128,6 +137,14 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    #[test]
+    fn only_the_development_manager_issues_roll_ups() {
+        use crate::domain::role::Role;
+        for role in Role::ALL {
+            assert_eq!(may_issue_rollup(role), role == Role::DevelopmentManager);
+        }
     }
 
     #[test]

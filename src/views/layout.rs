@@ -11,6 +11,8 @@ use crate::web::context::Ctx;
 pub enum Section {
     None,
     Projects,
+    Portfolio,
+    Rollups,
     Users,
     Units,
     Settings,
@@ -28,6 +30,7 @@ pub fn page(ctx: &Ctx, section: Section, title: &str, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – " (ctx.t("app-name")) }
                 link rel="stylesheet" href="/static/styr.css";
+                link rel="stylesheet" href="/static/print.css" media="print";
                 link rel="icon" href="/static/favicon.svg" type="image/svg+xml";
             }
             body {
@@ -62,7 +65,11 @@ pub fn page(ctx: &Ctx, section: Section, title: &str, body: Markup) -> Markup {
 }
 
 fn navigation(ctx: &Ctx, current: Section) -> Markup {
-    let mut links = vec![(Section::Projects, "/projects", "nav-projects")];
+    let mut links = vec![
+        (Section::Projects, "/projects", "nav-projects"),
+        (Section::Portfolio, "/portfolio", "nav-portfolio"),
+        (Section::Rollups, "/rollups", "nav-rollups"),
+    ];
     if ctx.may(Action::AdministerUsers) {
         links.push((Section::Users, "/admin/users", "nav-users"));
     }

@@ -12,10 +12,12 @@ pub mod forms;
 pub mod governance;
 pub mod pages;
 pub mod plans;
+pub mod portfolio;
 pub mod project_access;
 pub mod project_page;
 pub mod projects;
 pub mod reports;
+pub mod rollups;
 
 use std::time::Instant;
 
@@ -78,6 +80,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     directives::routes(cfg);
     plans::routes(cfg);
     reports::routes(cfg);
+    portfolio::routes(cfg);
+    rollups::routes(cfg);
     admin::routes(cfg);
     account::routes(cfg);
 }

@@ -6,7 +6,7 @@ use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpMessage, HttpResponse, web};
 use maud::Markup;
 
-use crate::error::{AppError, RenderErrorPage, see_other};
+use crate::error::{AppError, RenderErrorPage};
 use crate::views::pages;
 use crate::web::AppState;
 use crate::web::context::{Auth, Ctx, Visitor, anonymous_ctx};
@@ -18,8 +18,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/static/{file}", web::get().to(static_file));
 }
 
-async fn home(_: Auth) -> HttpResponse {
-    see_other("/projects")
+/// The start page: what waits for the user (`web::portfolio::start`).
+async fn home(auth: Auth, state: web::Data<AppState>) -> Result<Markup, AppError> {
+    let user = auth.user.clone();
+    let today = crate::web::today();
+    let start = state
+        .db
+        .run(move |conn| crate::web::portfolio::start::load(conn, &user, today))
+        .await?;
+    Ok(crate::views::start::page_markup(&auth.ctx, &start))
 }
 
 /// 200 `ok` when the database answers, 503 when it does not.

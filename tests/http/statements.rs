@@ -68,3 +68,60 @@ async fn the_register_makes_as_many_statements_for_100_projects_as_for_10() {
         assert!((3..20).contains(&ten), "{path}: {ten} statements");
     }
 }
+
+/// Submits a report for the due period of every project in a phase that reports.
+fn report_on_all(app: &TestApp) {
+    let due = crate::portfolio::due_period();
+    let ids: Vec<i64> = app.with_db(|conn| {
+        styr::db::projects::register(conn, &Default::default())
+            .expect("the register")
+            .into_iter()
+            .filter(|p| styr::domain::status_report::owes_reports(p.project.phase()))
+            .filter(|p| !styr::db::reports::period_taken(conn, p.project.id, due).expect("a query"))
+            .map(|p| p.project.id)
+            .collect()
+    });
+    for id in ids {
+        crate::portfolio::submit(
+            app,
+            id,
+            due,
+            crate::portfolio::on_time(due),
+            &crate::portfolio::Report::lit(styr::domain::status_report::Light::Amber),
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_portfolio_start_page_and_a_roll_up_make_as_many_statements_for_100_projects_as_for_10()
+{
+    let app = spawn_app().await;
+    app.login_as("utvecklingschef").await;
+    report_on_all(&app);
+    let due = crate::portfolio::due_period().to_string();
+    let issued = app.post("/rollups", &[("period", &due)]).await;
+    let rollup = issued.location.expect("a roll-up is issued");
+    let pages = [
+        "/portfolio",
+        "/portfolio?q=projekt&sort=-overall",
+        "/portfolio/heatmap",
+        "/portfolio/budget",
+        "/portfolio.csv",
+        "/",
+        rollup.as_str(),
+    ];
+    let mut at_ten = Vec::new();
+    for path in pages {
+        at_ten.push(statements_of(&app, path).await);
+    }
+    add_projects(&app, 90);
+    report_on_all(&app);
+    for (path, ten) in pages.into_iter().zip(at_ten) {
+        let hundred = statements_of(&app, path).await;
+        assert_eq!(
+            hundred, ten,
+            "{path}: {ten} statements at 10 projects, {hundred} at 100"
+        );
+        assert!((3..30).contains(&ten), "{path}: {ten} statements");
+    }
+}

@@ -1,0 +1,228 @@
+//! The start page (`GET /`): what waits for the user. A project lead sees the reports due, late
+//! and drafted for their projects; the development manager the reports to review, the open
+//! escalations and the projects that need attention; everyone else a welcome and the way on.
+
+use maud::{Markup, html};
+
+use crate::db::portfolio::ReportItem;
+use crate::domain::portfolio::Attention;
+use crate::domain::status_report::{EscalationKind, EscalationTo, Period, ReportState};
+use crate::views::layout::{Section, page};
+use crate::views::portfolio::exports::{kind_key, to_key};
+use crate::views::portfolio::{Words, iso_date, state_badge};
+use crate::web::context::Ctx;
+
+/// A report a lead owes: the project, the period, its state, and the draft if one is begun.
+pub struct DueReport {
+    pub project_id: i64,
+    pub code: String,
+    pub name: String,
+    pub period: Period,
+    pub state: ReportState,
+    pub draft_id: Option<i64>,
+}
+
+/// An open escalation as the start page lists it.
+pub struct OpenEscalation {
+    pub project_id: i64,
+    pub code: String,
+    pub report_id: i64,
+    pub text: String,
+    pub kind: Option<EscalationKind>,
+    pub to: Option<EscalationTo>,
+    pub raised_on: Option<chrono::NaiveDate>,
+}
+
+/// A project that needs the development manager's attention, and why.
+pub struct NeedsAttention {
+    pub project_id: i64,
+    pub code: String,
+    pub name: String,
+    pub reasons: Vec<Attention>,
+}
+
+/// What the start page shows, by who is asking.
+pub enum Start {
+    Lead {
+        due: Vec<DueReport>,
+        drafts: Vec<ReportItem>,
+    },
+    DevelopmentManager {
+        awaiting: Vec<ReportItem>,
+        escalations: Vec<OpenEscalation>,
+        attention: Vec<NeedsAttention>,
+    },
+    Welcome,
+}
+
+pub fn page_markup(ctx: &Ctx, start: &Start) -> Markup {
+    let title = ctx.t("start-title");
+    let words = Words::new(ctx);
+    page(
+        ctx,
+        Section::None,
+        &title,
+        html! {
+            h1 { (title) }
+            @match start {
+                Start::Lead { due, drafts } => (lead(ctx, &words, due, drafts)),
+                Start::DevelopmentManager { awaiting, escalations, attention } => {
+                    (development_manager(ctx, awaiting, escalations, attention))
+                }
+                Start::Welcome => (welcome(ctx)),
+            }
+            p.start-links {
+                a href="/portfolio" { (ctx.t("portfolio-title")) } " · "
+                a href="/projects" { (ctx.t("nav-projects")) } " · "
+                a href="/rollups" { (ctx.t("rollups-title")) }
+            }
+        },
+    )
+}
+
+fn lead(ctx: &Ctx, words: &Words, due: &[DueReport], drafts: &[ReportItem]) -> Markup {
+    html! {
+        h2 { (ctx.t("start-due")) }
+        @if due.is_empty() {
+            p { (ctx.t("start-due-none")) }
+        } @else {
+            table.data-table.start-due {
+                caption { (ctx.t("start-due")) }
+                thead { tr {
+                    th scope="col" { (ctx.t("portfolio-project")) }
+                    th scope="col" { (ctx.t("portfolio-period")) }
+                    th scope="col" { (ctx.t("portfolio-report-state")) }
+                    th scope="col" { (ctx.t("start-action")) }
+                } }
+                tbody {
+                    @for d in due {
+                        tr {
+                            td { a href={ "/projects/" (d.project_id) } { (d.code) } " " (d.name) }
+                            td { (d.period.to_string()) }
+                            td { (state_badge(words, Some(d.state))) }
+                            td {
+                                @match d.draft_id {
+                                    Some(id) => a href={ "/projects/" (d.project_id) "/reports/" (id) } { (ctx.t("start-continue")) },
+                                    None => a href={ "/projects/" (d.project_id) "/reports" } { (ctx.t("start-begin")) },
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (ctx.t("start-drafts")) }
+        @if drafts.is_empty() {
+            p { (ctx.t("start-drafts-none")) }
+        } @else {
+            table.data-table.start-drafts {
+                caption { (ctx.t("start-drafts")) }
+                thead { tr {
+                    th scope="col" { (ctx.t("portfolio-project")) }
+                    th scope="col" { (ctx.t("portfolio-period")) }
+                    th scope="col" { (ctx.t("portfolio-version")) }
+                } }
+                tbody {
+                    @for r in drafts {
+                        tr {
+                            td { (r.code) " " (r.name) }
+                            td { a href={ "/projects/" (r.project_id) "/reports/" (r.id) } { (r.period) } }
+                            td { (r.version) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn development_manager(
+    ctx: &Ctx,
+    awaiting: &[ReportItem],
+    escalations: &[OpenEscalation],
+    attention: &[NeedsAttention],
+) -> Markup {
+    html! {
+        h2 { (ctx.t("start-awaiting-review")) }
+        @if awaiting.is_empty() {
+            p { (ctx.t("start-awaiting-none")) }
+        } @else {
+            table.data-table.start-awaiting {
+                caption { (ctx.t("start-awaiting-review")) }
+                thead { tr {
+                    th scope="col" { (ctx.t("portfolio-project")) }
+                    th scope="col" { (ctx.t("portfolio-period")) }
+                    th scope="col" { (ctx.t("portfolio-version")) }
+                    th scope="col" { (ctx.t("portfolio-submitted-on")) }
+                } }
+                tbody {
+                    @for r in awaiting {
+                        tr {
+                            td { (r.code) " " (r.name) }
+                            td { a href={ "/projects/" (r.project_id) "/reports/" (r.id) } { (r.period) } }
+                            td { (r.version) }
+                            td { (r.submitted_on.map(iso_date).unwrap_or_default()) }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (ctx.t("start-escalations")) }
+        @if escalations.is_empty() {
+            p { (ctx.t("start-escalations-none")) }
+        } @else {
+            table.data-table.start-escalations {
+                caption { (ctx.t("start-escalations")) }
+                thead { tr {
+                    th scope="col" { (ctx.t("portfolio-project")) }
+                    th scope="col" { (ctx.t("portfolio-kind")) }
+                    th scope="col" { (ctx.t("portfolio-addressed-to")) }
+                    th scope="col" { (ctx.t("portfolio-raised-on")) }
+                    th scope="col" { (ctx.t("portfolio-escalation-text")) }
+                } }
+                tbody {
+                    @for e in escalations {
+                        tr {
+                            td { a href={ "/projects/" (e.project_id) } { (e.code) } }
+                            td { (ctx.t(kind_key(e.kind))) }
+                            td { (ctx.t(to_key(e.to))) }
+                            td { (e.raised_on.map(iso_date).unwrap_or_default()) }
+                            td { a href={ "/projects/" (e.project_id) "/reports/" (e.report_id) } { (e.text) } }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (ctx.t("start-attention")) }
+        @if attention.is_empty() {
+            p { (ctx.t("start-attention-none")) }
+        } @else {
+            table.data-table.start-attention {
+                caption { (ctx.t("start-attention")) }
+                thead { tr {
+                    th scope="col" { (ctx.t("portfolio-project")) }
+                    th scope="col" { (ctx.t("start-why")) }
+                } }
+                tbody {
+                    @for a in attention {
+                        tr {
+                            td { a href={ "/projects/" (a.project_id) } { (a.code) } " " (a.name) }
+                            td {
+                                @for (i, reason) in a.reasons.iter().enumerate() {
+                                    @if i > 0 { "; " }
+                                    (ctx.t(reason.label_key()))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn welcome(ctx: &Ctx) -> Markup {
+    html! {
+        p { (ctx.t("start-welcome")) }
+    }
+}

@@ -1,0 +1,44 @@
+//! `GET /portfolio/heatmap` and `GET /portfolio/budget`.
+
+use actix_web::web;
+use maud::Markup;
+
+use super::{HEATMAP_PERIODS, PortfolioQuery, Reach, load_statuses, shown};
+use crate::domain::policy::Action;
+use crate::domain::portfolio::status::budget_by_unit_and_board;
+use crate::error::AppError;
+use crate::views::portfolio::charts;
+use crate::web::context::Auth;
+use crate::web::{AppState, today};
+
+/// Every active project's overall light over the twelve periods that end with the last one due;
+/// the portfolio's filters apply.
+pub async fn heatmap(
+    auth: Auth,
+    state: web::Data<AppState>,
+    query: web::Query<PortfolioQuery>,
+) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let today = today();
+    let all = state
+        .db
+        .run(move |conn| Ok(load_statuses(conn, today, Reach::Heatmap)?.1))
+        .await?;
+    let periods = all
+        .first()
+        .map(|s| s.due_period.last(HEATMAP_PERIODS))
+        .unwrap_or_default();
+    let rows = shown(all, &query.filter(), query.sort());
+    Ok(charts::heatmap(&auth.ctx, &periods, &rows))
+}
+
+pub async fn budget(auth: Auth, state: web::Data<AppState>) -> Result<Markup, AppError> {
+    auth.user.require(Action::ViewProjects)?;
+    let today = today();
+    let all = state
+        .db
+        .run(move |conn| Ok(load_statuses(conn, today, Reach::Recent)?.1))
+        .await?;
+    let (units, boards) = budget_by_unit_and_board(&all);
+    Ok(charts::budget(&auth.ctx, &units, &boards))
+}

@@ -1,0 +1,95 @@
+//! What the start page (`GET /`) shows each user, loaded with a fixed number of statements.
+
+use chrono::NaiveDate;
+
+use super::{Reach, load_statuses};
+use crate::db::{DbConnection, portfolio};
+use crate::domain::portfolio::attention;
+use crate::domain::role::Role;
+use crate::domain::status_report::{Period, ReportState};
+use crate::error::AppError;
+use crate::views::start::{DueReport, NeedsAttention, OpenEscalation, Start};
+use crate::web::context::CurrentUser;
+
+/// The periods a lead is asked about: the two months before this one.
+fn recent_periods(today: NaiveDate) -> [Period; 2] {
+    let previous = Period::of(today).previous();
+    [previous.previous(), previous]
+}
+
+pub fn load(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    today: NaiveDate,
+) -> Result<Start, AppError> {
+    match user.role {
+        Role::DevelopmentManager => development_manager(conn, today),
+        Role::ProjectLead => lead(conn, user.id, today),
+        _ => Ok(Start::Welcome),
+    }
+}
+
+fn lead(conn: &mut DbConnection, lead_id: i64, today: NaiveDate) -> Result<Start, AppError> {
+    let (reporting, all, _) = load_statuses(conn, today, Reach::Recent)?;
+    let drafts = portfolio::drafts_of_lead(conn, lead_id)?;
+    let mut due = Vec::new();
+    for status in all.iter().filter(|s| s.project.lead_id == Some(lead_id)) {
+        let p = &status.project;
+        for period in recent_periods(today) {
+            if !p.owes(period) || status.report_of(period).is_some() {
+                continue;
+            }
+            let state = ReportState::of(period, reporting.due_day, None, today);
+            let draft_id = drafts
+                .iter()
+                .find(|d| d.project_id == p.id && d.period == period.to_string())
+                .map(|d| d.id);
+            due.push(DueReport {
+                project_id: p.id,
+                code: p.code.clone(),
+                name: p.name.clone(),
+                period,
+                state,
+                draft_id,
+            });
+        }
+    }
+    Ok(Start::Lead { due, drafts })
+}
+
+fn development_manager(conn: &mut DbConnection, today: NaiveDate) -> Result<Start, AppError> {
+    let (_, all, escalations) = load_statuses(conn, today, Reach::Recent)?;
+    let awaiting = portfolio::awaiting_review(conn)?;
+    let escalations = escalations
+        .into_iter()
+        .filter_map(|e| {
+            let status = all.iter().find(|s| s.project.id == e.project_id)?;
+            Some(OpenEscalation {
+                project_id: e.project_id,
+                code: status.project.code.clone(),
+                report_id: e.report_id,
+                text: e.text,
+                kind: e.kind,
+                to: e.to,
+                raised_on: e.raised_on,
+            })
+        })
+        .collect();
+    let attention = all
+        .iter()
+        .filter_map(|s| {
+            let reasons = attention(&s.attention_facts());
+            (!reasons.is_empty()).then(|| NeedsAttention {
+                project_id: s.project.id,
+                code: s.project.code.clone(),
+                name: s.project.name.clone(),
+                reasons,
+            })
+        })
+        .collect();
+    Ok(Start::DevelopmentManager {
+        awaiting,
+        escalations,
+        attention,
+    })
+}
