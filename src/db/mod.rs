@@ -10,6 +10,7 @@ pub mod closing;
 pub mod decisions;
 pub mod demo;
 pub mod demo_governance;
+pub mod demo_reports;
 pub mod directives;
 pub mod documents;
 pub mod governance;
