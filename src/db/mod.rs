@@ -13,6 +13,7 @@ pub mod demo_governance;
 pub mod demo_reports;
 pub mod directives;
 pub mod documents;
+pub mod escalations;
 pub mod governance;
 pub mod login_sessions;
 pub mod plans;

@@ -11,6 +11,7 @@ use crate::web::context::Ctx;
 pub enum Section {
     None,
     Projects,
+    Escalations,
     Users,
     Units,
     Settings,
@@ -62,7 +63,10 @@ pub fn page(ctx: &Ctx, section: Section, title: &str, body: Markup) -> Markup {
 }
 
 fn navigation(ctx: &Ctx, current: Section) -> Markup {
-    let mut links = vec![(Section::Projects, "/projects", "nav-projects")];
+    let mut links = vec![
+        (Section::Projects, "/projects", "nav-projects"),
+        (Section::Escalations, "/escalations", "nav-escalations"),
+    ];
     if ctx.may(Action::AdministerUsers) {
         links.push((Section::Users, "/admin/users", "nav-users"));
     }

@@ -8,6 +8,7 @@ pub mod closing;
 pub mod context;
 pub mod directives;
 pub mod documents;
+pub mod escalations;
 pub mod forms;
 pub mod governance;
 pub mod pages;
@@ -78,6 +79,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     plans::routes(cfg);
     admin::routes(cfg);
     account::routes(cfg);
+    escalations::routes(cfg);
 }
 
 /// Builds the whole app with its middleware.

@@ -9,6 +9,7 @@ mod builders;
 mod concurrency;
 mod demo_reports;
 mod directives;
+mod escalations;
 mod governance;
 mod hardening;
 mod helpers;

@@ -589,3 +589,39 @@ compare-count = { $count ->
 ## Reporting settings
 error-due-day-range = Enter a day from 1 to 28, so that every month has it.
 error-deviation-range = Enter a percentage from 0 to 1000.
+
+## Escalations
+nav-escalations = Escalations
+escalations-title = Escalations
+escalations-filter-label = Filter the escalations
+escalations-state = State
+escalations-state-open = Open
+escalations-state-answered = Answered
+escalations-state-all = All
+escalations-state-open-one = Open
+escalations-state-answered-one = Answered
+escalations-answered-by = Answered by { $decision } on { $date }
+escalations-to = Addressed to
+escalations-to-steering-group = The steering group
+escalations-to-development-manager = The development manager
+escalations-to-management-group = The management group
+escalations-unknown = Unknown
+escalations-kind = Kind
+escalations-kind-strategic = Strategic
+escalations-kind-economic = Economic
+escalations-any = All
+escalations-project-code = Project code
+escalations-project = Project
+escalations-filter = Filter
+escalations-clear = Clear the filters
+escalations-count = { $count ->
+    [one] One escalation
+   *[other] { $count } escalations
+}
+escalations-csv-sv = Download as CSV (Excel, Swedish)
+escalations-csv-en = Download as CSV (Excel, English)
+escalations-period = Report (period)
+escalations-text = Escalation
+escalations-raised-on = Raised on
+escalations-decision = Decision
+escalations-decided-on = Decided on

@@ -589,3 +589,39 @@ compare-count = { $count ->
 ## Reporting settings
 error-due-day-range = Ange en dag från 1 till 28, så att varje månad har den.
 error-deviation-range = Ange en procentsats från 0 till 1000.
+
+## Escalations
+nav-escalations = Eskaleringar
+escalations-title = Eskaleringar
+escalations-filter-label = Filtrera eskaleringarna
+escalations-state = Läge
+escalations-state-open = Öppna
+escalations-state-answered = Besvarade
+escalations-state-all = Alla
+escalations-state-open-one = Öppen
+escalations-state-answered-one = Besvarad
+escalations-answered-by = Besvarad genom { $decision } den { $date }
+escalations-to = Riktad till
+escalations-to-steering-group = Styrgruppen
+escalations-to-development-manager = Utvecklingschefen
+escalations-to-management-group = Ledningsgruppen
+escalations-unknown = Okänt
+escalations-kind = Typ
+escalations-kind-strategic = Strategisk
+escalations-kind-economic = Ekonomisk
+escalations-any = Alla
+escalations-project-code = Projektkod
+escalations-project = Projekt
+escalations-filter = Filtrera
+escalations-clear = Rensa filtren
+escalations-count = { $count ->
+    [one] En eskalering
+   *[other] { $count } eskaleringar
+}
+escalations-csv-sv = Ladda ner som CSV (Excel, svensk)
+escalations-csv-en = Ladda ner som CSV (Excel, engelsk)
+escalations-period = Rapport (period)
+escalations-text = Eskalering
+escalations-raised-on = Lämnad
+escalations-decision = Beslut
+escalations-decided-on = Beslutsdatum
