@@ -14,6 +14,7 @@ pub mod demo_reports;
 pub mod directives;
 pub mod documents;
 pub mod escalations;
+pub mod generate;
 pub mod governance;
 pub mod login_sessions;
 pub mod plans;
