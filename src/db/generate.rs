@@ -324,7 +324,7 @@ impl Generated {
             cast.development_manager,
         )?;
         let plan_decided = match self.phase {
-            Phase::Planning => (options.today - self.began).num_days().min(25).max(1) - 1,
+            Phase::Planning => (options.today - self.began).num_days().clamp(1, 25) - 1,
             _ => 25,
         };
         self.plan(conn, id, directive_id, self.day(plan_decided))?;
