@@ -153,14 +153,14 @@ pub fn list(ctx: &Ctx, filter: &Filter, rows: &[Listed]) -> Markup {
                             @for row in rows {
                                 @let e = &row.escalation;
                                 tr {
-                                    td {
+                                    td.description {
                                         a href={ "/projects/" (e.project_id) } { (row.project_code) }
                                         " " (row.project_name)
                                     }
                                     td { a href={ "/projects/" (e.project_id) "/reports/" (e.report_id) } { (row.period) } }
                                     td { (ctx.t(kind_key(e.kind()))) }
                                     td { (ctx.t(to_key(e.to()))) }
-                                    td { (e.text) }
+                                    td.description { (e.text) }
                                     td { (components::date(row.raised_on)) }
                                     td { (standing(ctx, row)) }
                                 }
