@@ -609,7 +609,8 @@ impl Generated {
         taken(documents::decide::<Plans>(conn, version, body, &verdict, by)?.is_some())
     }
 
-    /// The bodies answer most escalations a week or two after they were raised; some stay open.
+    /// The steering group answers most of its escalations a week or two after they were raised;
+    /// some stay open.
     fn answer_some(
         &self,
         conn: &mut DbConnection,
@@ -624,8 +625,12 @@ impl Generated {
                 continue;
             }
             for escalation in reports::escalations_of(conn, &[report_id])? {
-                let Some(to) = escalation.to() else { continue };
-                let body = crate::domain::report_workflow::answering_body(to);
+                // The steering group answers with a decision of its own; the other bodies'
+                // answers have no decision kind yet, so their escalations stay open.
+                if escalation.to() != Some(EscalationTo::SteeringGroup) {
+                    continue;
+                }
+                let body = Body::SteeringGroup;
                 let by = self.recorder(body, cast);
                 let decision = decisions::record(
                     conn,

@@ -33,6 +33,74 @@ async fn csv_bytes(app: &TestApp, query: &str) -> (StatusCode, String, Vec<u8>) 
     (status, content_type, bytes)
 }
 
+/// Files this month's report of the project `id` as `lead`, escalating `text` to `to`.
+fn escalate(app: &TestApp, id: i64, lead: i64, text: &str, to: EscalationTo) {
+    app.with_db(|conn| {
+        let period = Period::of(crate::helpers::today().parse().expect("a date"));
+        let content = ReportContent {
+            lights: rated(
+                None,
+                [
+                    (Aspect::Scope, Light::Green),
+                    (Aspect::Resources, Light::Green),
+                    (Aspect::Risk, Light::Green),
+                ],
+                |_, _| "Se planen.".into(),
+            ),
+            done: "Mallarna.".into(),
+            next: "Rutinerna.".into(),
+            risks: String::new(),
+            cost_to_date_sek: Some(1),
+            forecast_sek: None,
+            escalation: Some(Escalation {
+                text: text.into(),
+                kind: EscalationKind::Economic,
+                to,
+            }),
+        };
+        let filing = Filing {
+            period,
+            content,
+            updates: Vec::new(),
+            by: lead,
+            submitted_on: period.first_day(),
+            review: None,
+        };
+        file(conn, id, &filing).expect("the report is filed")
+    });
+}
+
+#[tokio::test]
+async fn the_list_makes_as_many_statements_for_more_escalations() {
+    let app = spawn_app().await;
+    app.login_as("lasare").await;
+    let path = "/escalations?state=all";
+    assert_eq!(app.get(path).await.status, StatusCode::OK);
+    let before = app.db.statements_run();
+    let rows = app.get(path).await.texts("table.data-table tbody tr").len();
+    let few = app.db.statements_run() - before;
+
+    for (code, lead) in [
+        ("DIG-2025-002", "projektledare"),
+        ("DIG-2026-006", "projektledare"),
+        ("DIG-2026-008", "projektledare2"),
+    ] {
+        let id = app.project_id(code);
+        let lead = app.user_id(lead);
+        escalate(
+            &app,
+            id,
+            lead,
+            "Mer tid behövs.",
+            EscalationTo::DevelopmentManager,
+        );
+    }
+    let before = app.db.statements_run();
+    let more = app.get(path).await.texts("table.data-table tbody tr").len();
+    assert_eq!(more, rows + 3);
+    assert_eq!(app.db.statements_run() - before, few);
+}
+
 #[tokio::test]
 async fn everyone_logged_in_reads_the_open_escalations_newest_first() {
     let app = spawn_app().await;
@@ -132,39 +200,13 @@ async fn the_csv_is_for_excel_and_guards_against_formulas() {
     // The lead of DIG-2026-008 escalates with a text Excel would run as a formula.
     let id = app.project_id("DIG-2026-008");
     let lead = app.user_id("projektledare2");
-    app.with_db(|conn| {
-        let period = Period::of(crate::helpers::today().parse().expect("a date"));
-        let content = ReportContent {
-            lights: rated(
-                None,
-                [
-                    (Aspect::Scope, Light::Green),
-                    (Aspect::Resources, Light::Green),
-                    (Aspect::Risk, Light::Green),
-                ],
-                |_, _| "Se planen.".into(),
-            ),
-            done: "Mallarna.".into(),
-            next: "Rutinerna.".into(),
-            risks: String::new(),
-            cost_to_date_sek: Some(1),
-            forecast_sek: Some(980_000),
-            escalation: Some(Escalation {
-                text: "=HYPERLINK(\"http://x\")".into(),
-                kind: EscalationKind::Economic,
-                to: EscalationTo::ManagementGroup,
-            }),
-        };
-        let filing = Filing {
-            period,
-            content,
-            updates: Vec::new(),
-            by: lead,
-            submitted_on: period.first_day(),
-            review: None,
-        };
-        file(conn, id, &filing).expect("the report is filed")
-    });
+    escalate(
+        &app,
+        id,
+        lead,
+        "=HYPERLINK(\"http://x\")",
+        EscalationTo::ManagementGroup,
+    );
     app.login_as("lasare").await;
 
     let (status, content_type, bytes) = csv_bytes(&app, "?to=management_group").await;
