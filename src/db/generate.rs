@@ -270,6 +270,8 @@ impl Generated {
         self.began + Duration::days(days)
     }
 
+    /// Registers the project, takes it through its governance to its phase, and files its
+    /// reports.
     fn write(
         &self,
         conn: &mut DbConnection,
@@ -278,6 +280,19 @@ impl Generated {
         options: Options,
         due_day: u32,
     ) -> QueryResult<Filed> {
+        let id = self.register(conn, cast)?;
+        match self.govern(conn, rng, id, cast, options.today)? {
+            Some(reported_until) => {
+                self.report(conn, rng, (id, cast), options, due_day, reported_until)
+            }
+            None => Ok(Filed {
+                reports: 0,
+                escalations: 0,
+            }),
+        }
+    }
+
+    fn register(&self, conn: &mut DbConnection, cast: &Cast) -> QueryResult<i64> {
         let input = ProjectInput {
             code: self.code.clone(),
             name: self.name.clone(),
@@ -292,84 +307,106 @@ impl Generated {
         let registered: NaiveDateTime = (self.began - Duration::days(40))
             .and_hms_opt(9, 0, 0)
             .ok_or(NotFound)?;
-        let id = projects::create(conn, &input, registered, cast.development_manager)?;
-        let mut filed = Filed {
-            reports: 0,
-            escalations: 0,
-        };
+        projects::create(conn, &input, registered, cast.development_manager)
+    }
+
+    /// The directive, steering group, plan, closing report and phase decisions that bring the
+    /// project to its phase. Returns the last period it owes a report for (`None`: it owes none).
+    fn govern(
+        &self,
+        conn: &mut DbConnection,
+        rng: &mut Rng,
+        id: i64,
+        cast: &Cast,
+        today: NaiveDate,
+    ) -> QueryResult<Option<Period>> {
         match self.phase {
-            Phase::Idea => return Ok(filed),
+            Phase::Idea => return Ok(None),
             Phase::PreStudy => {
                 self.directive(conn, id, DirectiveKind::PreStudy, cast)?;
                 self.phase_change(conn, id, Phase::Idea, Phase::PreStudy, cast, 0)?;
-                return Ok(filed);
+                return Ok(None);
             }
             _ => {}
         }
         let (directive_id, body) = self.directive(conn, id, DirectiveKind::Project, cast)?;
         let decider = self.recorder(body, cast);
         self.phase_change_by(conn, id, (Phase::Idea, Phase::Planning), body, decider, 0)?;
-        steering::join(
-            conn,
-            id,
-            self.commissioner,
-            SteeringRole::Chair,
-            cast.development_manager,
-        )?;
-        steering::join(
-            conn,
-            id,
-            cast.development_manager,
-            SteeringRole::Member,
-            cast.development_manager,
-        )?;
+        for (member, role) in [
+            (self.commissioner, SteeringRole::Chair),
+            (cast.development_manager, SteeringRole::Member),
+        ] {
+            steering::join(conn, id, member, role, cast.development_manager)?;
+        }
         let plan_decided = match self.phase {
-            Phase::Planning => (options.today - self.began).num_days().clamp(1, 25) - 1,
+            Phase::Planning => (today - self.began).num_days().clamp(1, 25) - 1,
             _ => 25,
         };
         self.plan(conn, id, directive_id, self.day(plan_decided))?;
-        let mut left_reporting = None;
-        if self.phase != Phase::Planning {
-            self.phase_change(conn, id, Phase::Planning, Phase::Execution, cast, 30)?;
+        if self.phase == Phase::Planning {
+            return Ok(Some(Period::of(today)));
         }
-        if matches!(self.phase, Phase::Closing | Phase::Maintenance) {
-            let content = ClosingContent {
-                outcome: "Leveransen är godkänd av styrgruppen.".into(),
-                final_cost_sek: Some(self.budget * rng.between(90, 105) / 100),
-                lessons: "Tidig dialog med medarbetarna gav ett smidigt införande.".into(),
-                handover: "Överlämnat till förvaltningsobjektet.".into(),
-                maintenance_owner_id: Some(self.commissioner),
-                benefit_follow_up_on: Some(self.day(self.length + 365)),
-            };
-            if closing::save(conn, id, None, 0, &content, self.lead)?.is_none() {
-                return Err(NotFound);
-            }
-            self.phase_change(
-                conn,
-                id,
-                Phase::Execution,
-                Phase::Closing,
-                cast,
-                self.length,
-            )?;
+        self.phase_change(conn, id, Phase::Planning, Phase::Execution, cast, 30)?;
+        if self.phase == Phase::Execution {
+            return Ok(Some(Period::of(today)));
         }
-        if self.phase == Phase::Maintenance {
-            let day = self.length + 60;
-            self.phase_change(conn, id, Phase::Closing, Phase::Maintenance, cast, day)?;
-            left_reporting = Some(Period::of(self.day(day)).previous());
+        self.close(conn, rng, id)?;
+        let closed = self.length;
+        self.phase_change(conn, id, Phase::Execution, Phase::Closing, cast, closed)?;
+        if self.phase == Phase::Closing {
+            return Ok(Some(Period::of(today)));
         }
+        let handed_over = self.length + 60;
+        self.phase_change(
+            conn,
+            id,
+            Phase::Closing,
+            Phase::Maintenance,
+            cast,
+            handed_over,
+        )?;
+        Ok(Some(Period::of(self.day(handed_over)).previous()))
+    }
+
+    /// The lead's closing report.
+    fn close(&self, conn: &mut DbConnection, rng: &mut Rng, id: i64) -> QueryResult<()> {
+        let content = ClosingContent {
+            outcome: "Leveransen är godkänd av styrgruppen.".into(),
+            final_cost_sek: Some(self.budget * rng.between(90, 105) / 100),
+            lessons: "Tidig dialog med medarbetarna gav ett smidigt införande.".into(),
+            handover: "Överlämnat till förvaltningsobjektet.".into(),
+            maintenance_owner_id: Some(self.commissioner),
+            benefit_follow_up_on: Some(self.day(self.length + 365)),
+        };
+        taken(closing::save(conn, id, None, 0, &content, self.lead)?.is_some())
+    }
+
+    /// The monthly reports from the window's first period (or the one planning began in) up to
+    /// `reported_until`: this month's usually not begun, a few months missing, some late, most
+    /// reviewed; then the steering group's answers.
+    fn report(
+        &self,
+        conn: &mut DbConnection,
+        rng: &mut Rng,
+        (id, cast): (i64, &Cast),
+        options: Options,
+        due_day: u32,
+        reported_until: Period,
+    ) -> QueryResult<Filed> {
         let basis = match plans::newest_approved(conn, id)? {
             Some(plan) => reports::plan_basis(conn, plan.id)?,
             None => None,
-        };
-        let basis = basis.ok_or(NotFound)?;
+        }
+        .ok_or(NotFound)?;
         let this = Period::of(options.today);
-        let periods: Vec<Period> = this
+        let periods = this
             .last(options.months)
             .into_iter()
-            .filter(|p| *p >= Period::of(self.began))
-            .filter(|p| left_reporting.is_none_or(|last| *p <= last))
-            .collect();
+            .filter(|p| *p >= Period::of(self.began) && *p <= reported_until);
+        let mut filed = Filed {
+            reports: 0,
+            escalations: 0,
+        };
         let mut story = Story::new(self.budget);
         let mut unanswered = Vec::new();
         for period in periods {
