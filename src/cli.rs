@@ -1,4 +1,5 @@
-//! The command line: `styr [serve]`, `styr migrate`, `styr user add`, `styr backup`.
+//! The command line: `styr [serve]`, `styr migrate`, `styr user add`, `styr backup`,
+//! `styr generate`.
 
 use std::io::BufRead;
 
@@ -42,6 +43,16 @@ pub enum Command {
     Backup {
         /// The file to write; it must not exist yet.
         path: std::path::PathBuf,
+    },
+    /// Fill an empty database with a large generated portfolio (users of the demo and leads
+    /// `ledare01`…, all with the password `demo`), for trying Styr at scale.
+    Generate {
+        /// How many projects.
+        #[arg(long, default_value_t = 200)]
+        projects: usize,
+        /// How many months of reports, ending with this month.
+        #[arg(long, default_value_t = 12)]
+        months: usize,
     },
 }
 
@@ -100,6 +111,18 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 "The database {} is backed up to {}.",
                 cli.database,
                 path.display()
+            );
+            Ok(())
+        }
+        Some(Command::Generate { projects, months }) => {
+            let started = std::time::Instant::now();
+            let summary = generate(&cli.database, projects, months)?;
+            println!(
+                "Generated {} projects, {} reports and {} escalations in {:.1} s.",
+                summary.projects,
+                summary.reports,
+                summary.escalations,
+                started.elapsed().as_secs_f64()
             );
             Ok(())
         }
@@ -192,4 +215,38 @@ pub fn add_user(
     )
     .map_err(db::DbSetupError::from)?;
     Ok(())
+}
+
+/// Fills the empty database `database` (migrating it first) with a generated portfolio, in one
+/// transaction; refuses a database that has any user or project.
+pub fn generate(
+    database: &str,
+    projects: usize,
+    months: usize,
+) -> Result<db::generate::Summary, CliError> {
+    if projects == 0 || months == 0 || projects > 100_000 || months > 120 {
+        return Err(CliError::Invalid(
+            "--projects must be 1 to 100000 and --months 1 to 120".into(),
+        ));
+    }
+    let db = Db::open(database)?;
+    db.migrate()?;
+    let mut conn = db.conn()?;
+    if db::generate::has_data(&mut conn).map_err(db::DbSetupError::from)? {
+        return Err(CliError::Invalid(format!(
+            "the database {database} has data already; generate fills only an empty one"
+        )));
+    }
+    // Hashed once: argon2 is slow on purpose, and every generated user shares the password.
+    let hash = password::hash(crate::db::demo::DEMO_PASSWORD);
+    let options = db::generate::Options {
+        projects,
+        months,
+        today: crate::web::today(),
+    };
+    let conn: &mut db::DbConnection = &mut conn;
+    let summary =
+        diesel::Connection::transaction(conn, |conn| db::generate::fill(conn, &hash, options))
+            .map_err(db::DbSetupError::from)?;
+    Ok(summary)
 }

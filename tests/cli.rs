@@ -223,3 +223,116 @@ fn a_backup_restores_every_record() {
     assert!(!out.status.success());
     assert!(!empty.path().join("styr.db").exists());
 }
+
+fn count(conn: &mut styr::db::PooledConn, sql: &str) -> i64 {
+    use diesel::RunQueryDsl;
+    diesel::sql_query(sql)
+        .get_result::<Count>(&mut **conn)
+        .expect("counted")
+        .n
+}
+
+#[test]
+fn generate_fills_an_empty_database_and_refuses_one_with_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = styr(
+        dir.path(),
+        &["generate", "--projects", "24", "--months", "6"],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let summary = text(&out.stdout);
+    assert!(summary.contains("24 projects"), "{summary}");
+
+    let db =
+        styr::db::Db::open(dir.path().join("styr.db").to_str().expect("utf-8")).expect("opens");
+    let mut conn = db.conn().expect("conn");
+    assert_eq!(count(&mut conn, "SELECT count(*) AS n FROM projects"), 24);
+    // The demo's people, and a lead for every eight projects.
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM users WHERE username LIKE 'ledare%'"
+        ),
+        3
+    );
+    let submitted = count(
+        &mut conn,
+        "SELECT count(*) AS n FROM status_reports WHERE status = 'submitted'",
+    );
+    assert!(
+        summary.contains(&format!("{submitted} reports")),
+        "{summary} / {submitted}"
+    );
+    assert!(submitted > 24, "{submitted}");
+    // Six months of reports at most, none after this month, every light that is not green
+    // with its comment, and every active project reporting against an approved plan.
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(DISTINCT period) AS n FROM status_reports WHERE period > strftime('%Y-%m', 'now', 'localtime')"
+        ),
+        0
+    );
+    assert!(
+        count(
+            &mut conn,
+            "SELECT count(DISTINCT period) AS n FROM status_reports"
+        ) <= 6
+    );
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM status_reports WHERE status = 'submitted' AND \
+             ((overall <> 'green' AND overall_comment = '') OR (time_light <> 'green' AND time_comment = '') \
+             OR (cost_light <> 'green' AND cost_comment = '') OR plan_id IS NULL)"
+        ),
+        0
+    );
+    assert!(count(&mut conn, "SELECT count(*) AS n FROM report_reviews") > 0);
+    assert!(count(&mut conn, "SELECT count(*) AS n FROM audit_log") > submitted * 3);
+    let user = styr::db::users::find_by_username(&mut conn, "ledare01")
+        .expect("query")
+        .expect("the lead exists");
+    assert!(styr::auth::password::verify("demo", &user.password_hash));
+    drop(conn);
+
+    // A database with data is refused, and left as it was.
+    let out = styr(
+        dir.path(),
+        &["generate", "--projects", "2", "--months", "2"],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("has data"),
+        "{}",
+        text(&out.stderr)
+    );
+    let mut conn = db.conn().expect("conn");
+    assert_eq!(count(&mut conn, "SELECT count(*) AS n FROM projects"), 24);
+}
+
+#[test]
+fn generate_refuses_a_database_with_only_a_user() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = styr(
+        dir.path(),
+        &["user", "add", "bo", "--name", "Bo", "--role", "reader"],
+        "ett långt lösenord\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = styr(
+        dir.path(),
+        &["generate", "--projects", "3", "--months", "3"],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("has data"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = styr(dir.path(), &["generate", "--projects", "0"], "");
+    assert!(!out.status.success());
+}

@@ -195,34 +195,41 @@ pub(super) fn phase_of(code: &str) -> Option<Phase> {
     PROJECTS.iter().find(|p| p.code == code).map(|p| p.phase)
 }
 
+/// Adds the demo's users (all with the password hash `password_hash`), boards and units, in the
+/// caller's transaction. `styr generate` starts from them too.
+pub fn seed_organisation(conn: &mut DbConnection, password_hash: &str) -> diesel::QueryResult<()> {
+    for (username, name, role) in USERS {
+        users::insert(
+            conn,
+            &users::NewUserRow {
+                username,
+                display_name: name,
+                role: *role,
+                password_hash,
+                must_change_password: false,
+            },
+        )?;
+    }
+    for board in BOARDS {
+        units::insert_board(conn, board)?;
+    }
+    let boards = units::boards(conn)?;
+    for (unit, board) in UNITS {
+        let board_id = boards
+            .iter()
+            .find(|b| b.name == *board)
+            .map(|b| b.id)
+            .ok_or(diesel::result::Error::NotFound)?;
+        units::insert_unit(conn, unit, board_id)?;
+    }
+    Ok(())
+}
+
 /// Fills an empty database with the demo portfolio, in one transaction.
 pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> Result<(), DbSetupError> {
     let demo_hash = password::hash(DEMO_PASSWORD);
     conn.transaction(|conn| {
-        for (username, name, role) in USERS {
-            users::insert(
-                conn,
-                &users::NewUserRow {
-                    username,
-                    display_name: name,
-                    role: *role,
-                    password_hash: &demo_hash,
-                    must_change_password: false,
-                },
-            )?;
-        }
-        for board in BOARDS {
-            units::insert_board(conn, board)?;
-        }
-        let boards = units::boards(conn)?;
-        for (unit, board) in UNITS {
-            let board_id = boards
-                .iter()
-                .find(|b| b.name == *board)
-                .map(|b| b.id)
-                .ok_or(diesel::result::Error::NotFound)?;
-            units::insert_unit(conn, unit, board_id)?;
-        }
+        seed_organisation(conn, &demo_hash)?;
         let units = units::units(conn)?;
         let registrar = users::find_by_username(conn, "utvecklingschef")?
             .ok_or(diesel::result::Error::NotFound)?
@@ -262,6 +269,7 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> Result<(), DbSetupErro
             registered.push((id, project.phase));
         }
         super::demo_governance::seed(conn, today)?;
+        super::demo_reports::seed(conn, today)?;
         // Every project's phase decisions brought it to the phase the demo shows it in.
         for (id, phase) in registered {
             let reached = projects::row(conn, id)?.map(|row| row.phase());

@@ -13,6 +13,7 @@ pub enum Section {
     Projects,
     Portfolio,
     Rollups,
+    Escalations,
     Users,
     Units,
     Settings,
@@ -69,6 +70,7 @@ fn navigation(ctx: &Ctx, current: Section) -> Markup {
         (Section::Projects, "/projects", "nav-projects"),
         (Section::Portfolio, "/portfolio", "nav-portfolio"),
         (Section::Rollups, "/rollups", "nav-rollups"),
+        (Section::Escalations, "/escalations", "nav-escalations"),
     ];
     if ctx.may(Action::AdministerUsers) {
         links.push((Section::Users, "/admin/users", "nav-users"));

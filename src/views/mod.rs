@@ -8,6 +8,7 @@ pub mod components;
 pub mod csv;
 pub mod directives;
 pub mod documents;
+pub mod escalations;
 pub mod governance;
 pub mod layout;
 pub mod pages;

@@ -9,8 +9,8 @@ use crate::domain::portfolio::rollup::{ProjectRef, RollupContent};
 use crate::domain::status_report::{Aspect, EscalationKind, EscalationTo, Light};
 use crate::domain::validation::FieldErrors;
 use crate::views::components::{Field, csrf_field, error_summary};
+use crate::views::escalations::{kind_key, to_key};
 use crate::views::layout::{Section, page};
-use crate::views::portfolio::exports::{kind_key, to_key};
 use crate::views::portfolio::{Words, light_badge, signed_percent, signed_sek, subnav};
 use crate::web::context::Ctx;
 

@@ -7,8 +7,8 @@ use maud::{Markup, html};
 use crate::db::portfolio::ReportItem;
 use crate::domain::portfolio::Attention;
 use crate::domain::status_report::{EscalationKind, EscalationTo, Period, ReportState};
+use crate::views::escalations::{kind_key, to_key};
 use crate::views::layout::{Section, page};
-use crate::views::portfolio::exports::{kind_key, to_key};
 use crate::views::portfolio::{Words, iso_date, state_badge};
 use crate::web::context::Ctx;
 

@@ -8,6 +8,7 @@ pub mod closing;
 pub mod context;
 pub mod directives;
 pub mod documents;
+pub mod escalations;
 pub mod forms;
 pub mod governance;
 pub mod pages;
@@ -84,6 +85,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     rollups::routes(cfg);
     admin::routes(cfg);
     account::routes(cfg);
+    escalations::routes(cfg);
 }
 
 /// Builds the whole app with its middleware.

@@ -57,6 +57,13 @@ test('a walk through Styr: every page works and passes axe (WCAG 2.1 A/AA)', asy
   await expectHeading(page, 'DIG-2025-002 E-tjänst för ansökan om färdtjänst');
   await check(page, 'project');
 
+  // The portfolio's escalations, from the main navigation, filtered.
+  assert.equal(await landing(page, () => page.getByRole('link', { name: 'Eskaleringar' }).click()), 200);
+  await expectHeading(page, 'Eskaleringar');
+  await check(page, 'escalations');
+  assert.equal(await visit(page, '/escalations?state=answered'), 200);
+  await check(page, 'escalations-answered');
+
   // A new project through the form.
   await page.getByRole('link', { name: 'Projekt', exact: true }).first().click();
   assert.equal(await landing(page, () => page.getByRole('link', { name: 'Nytt projekt' }).click()), 200);

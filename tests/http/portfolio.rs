@@ -471,7 +471,8 @@ async fn the_csv_files_open_in_swedish_and_english_excel_and_run_no_formulas() {
     let (status, _, bytes) = download(&app, &format!("/reports.csv?period={due}")).await;
     assert_eq!(status, StatusCode::OK);
     let reports = csv_body(&bytes);
-    assert_eq!(reports.lines().count(), 3, "A and B reported: {reports}");
+    let ours: Vec<&str> = reports.lines().filter(|l| l.starts_with("PF-")).collect();
+    assert_eq!(ours.len(), 2, "A and B reported: {reports}");
     let b = reports.lines().find(|l| l.starts_with("PF-B;")).expect("B");
     assert!(b.contains("Inlämnad för sent"), "{b}");
     assert!(b.contains("Kommentar om overall (red)"), "{b}");
@@ -486,18 +487,6 @@ async fn the_csv_files_open_in_swedish_and_english_excel_and_run_no_formulas() {
             "{bad}"
         );
     }
-
-    let (status, _, bytes) = download(&app, "/escalations.csv").await;
-    assert_eq!(status, StatusCode::OK);
-    let escalations = csv_body(&bytes);
-    let b = escalations
-        .lines()
-        .find(|l| l.starts_with("PF-B;"))
-        .expect("B");
-    assert!(
-        b.contains("Mer pengar behövs") && b.contains("Ledningsgruppen"),
-        "{b}"
-    );
 }
 
 #[tokio::test]

@@ -606,3 +606,34 @@ plan-cost-tolerance-hint = How many percent the forecast at completion may excee
 plan-cost-tolerance-value = { $percent } %
 error-time-tolerance-range = Enter a number of days from 0 to 365.
 error-cost-tolerance-range = Enter a percentage from 0 to 100.
+
+## Escalations
+nav-escalations = Escalations
+escalations-title = Escalations
+escalations-filter-label = Filter the escalations
+escalations-state = State
+escalations-state-open = Open
+escalations-state-answered = Answered
+escalations-state-all = All
+escalations-state-open-one = Open
+escalations-state-answered-one = Answered
+escalations-answered-by = Answered by { $decision } on { $date }
+escalations-to = Addressed to
+escalations-unknown = Unknown
+escalations-kind = Kind
+escalations-any = All
+escalations-project-code = Project code
+escalations-project = Project
+escalations-filter = Filter
+escalations-clear = Clear the filters
+escalations-count = { $count ->
+    [one] One escalation
+   *[other] { $count } escalations
+}
+escalations-csv-sv = Download as CSV (Excel, Swedish)
+escalations-csv-en = Download as CSV (Excel, English)
+escalations-period = Report (period)
+escalations-text = Escalation
+escalations-raised-on = Raised on
+escalations-decision = Decision
+escalations-decided-on = Decided on

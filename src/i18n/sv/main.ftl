@@ -606,3 +606,34 @@ plan-cost-tolerance-hint = Så många procent får prognosen vid projektets slut
 plan-cost-tolerance-value = { $percent } %
 error-time-tolerance-range = Ange ett antal dagar från 0 till 365.
 error-cost-tolerance-range = Ange en procentsats från 0 till 100.
+
+## Escalations
+nav-escalations = Eskaleringar
+escalations-title = Eskaleringar
+escalations-filter-label = Filtrera eskaleringarna
+escalations-state = Läge
+escalations-state-open = Öppna
+escalations-state-answered = Besvarade
+escalations-state-all = Alla
+escalations-state-open-one = Öppen
+escalations-state-answered-one = Besvarad
+escalations-answered-by = Besvarad genom { $decision } den { $date }
+escalations-to = Riktad till
+escalations-unknown = Okänt
+escalations-kind = Typ
+escalations-any = Alla
+escalations-project-code = Projektkod
+escalations-project = Projekt
+escalations-filter = Filtrera
+escalations-clear = Rensa filtren
+escalations-count = { $count ->
+    [one] En eskalering
+   *[other] { $count } eskaleringar
+}
+escalations-csv-sv = Ladda ner som CSV (Excel, svensk)
+escalations-csv-en = Ladda ner som CSV (Excel, engelsk)
+escalations-period = Rapport (period)
+escalations-text = Eskalering
+escalations-raised-on = Lämnad
+escalations-decision = Beslut
+escalations-decided-on = Beslutsdatum

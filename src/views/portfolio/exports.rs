@@ -2,10 +2,9 @@
 //! report of a period, and every escalation. Headers and words in the reader's language.
 
 use super::{Words, trend_key};
-use crate::db::portfolio::EscalationLine;
 use crate::db::reports::ReportRow;
 use crate::domain::portfolio::status::{ProjectStatus, deviation_permille};
-use crate::domain::status_report::{Aspect, EscalationKind, EscalationTo, ReportState};
+use crate::domain::status_report::{Aspect, ReportState};
 use crate::views::csv::{Cell, Excel, table};
 use crate::web::context::Ctx;
 
@@ -157,60 +156,4 @@ fn comment_key(aspect: Aspect) -> &'static str {
         Aspect::Resources => "portfolio-comment-resources",
         Aspect::Risk => "portfolio-comment-risk",
     }
-}
-
-pub fn kind_key(kind: Option<EscalationKind>) -> &'static str {
-    match kind {
-        Some(EscalationKind::Strategic) => "portfolio-kind-strategic",
-        Some(EscalationKind::Economic) => "portfolio-kind-economic",
-        None => "portfolio-unknown",
-    }
-}
-
-pub fn to_key(to: Option<EscalationTo>) -> &'static str {
-    match to {
-        Some(EscalationTo::SteeringGroup) => "portfolio-to-steering-group",
-        Some(EscalationTo::DevelopmentManager) => "portfolio-to-development-manager",
-        Some(EscalationTo::ManagementGroup) => "portfolio-to-management-group",
-        None => "portfolio-unknown",
-    }
-}
-
-pub fn escalations(
-    ctx: &Ctx,
-    excel: Excel,
-    lines: &[EscalationLine],
-) -> Result<Vec<u8>, csv::Error> {
-    let keys = [
-        "project-code",
-        "project-name",
-        "portfolio-period",
-        "portfolio-raised-on",
-        "portfolio-kind",
-        "portfolio-addressed-to",
-        "portfolio-escalation-text",
-        "portfolio-answered-on",
-    ];
-    let words: Vec<(String, String)> = lines
-        .iter()
-        .map(|l| {
-            (
-                ctx.t(kind_key(EscalationKind::parse(&l.kind).ok())),
-                ctx.t(to_key(EscalationTo::parse(&l.addressed_to).ok())),
-            )
-        })
-        .collect();
-    let rows = lines.iter().zip(&words).map(|(l, (kind, to))| {
-        vec![
-            text(&l.code),
-            text(&l.name),
-            text(&l.period),
-            l.raised_on.map_or(Cell::Empty, Cell::Date),
-            text(kind),
-            text(to),
-            text(&l.text),
-            l.answered_on.map_or(Cell::Empty, Cell::Date),
-        ]
-    });
-    table(excel, &headers(ctx, &keys), rows)
 }

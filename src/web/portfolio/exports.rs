@@ -1,4 +1,4 @@
-//! `GET /reports.csv?period=YYYY-MM` and `GET /escalations.csv`.
+//! `GET /reports.csv?period=YYYY-MM`.
 
 use actix_web::{HttpResponse, web};
 
@@ -46,22 +46,5 @@ pub async fn reports(
             today(),
             &rows,
         ),
-    )
-}
-
-/// Every escalation raised in a submitted report, open or answered.
-pub async fn escalations(
-    auth: Auth,
-    state: web::Data<AppState>,
-    query: web::Query<PeriodQuery>,
-) -> Result<HttpResponse, AppError> {
-    auth.user.require(Action::ViewProjects)?;
-    let lines = state
-        .db
-        .run(|conn| Ok(portfolio::escalation_lines(conn)?))
-        .await?;
-    csv_file(
-        "escalations.csv",
-        exports::escalations(&auth.ctx, Excel::parse(&query.excel), &lines),
     )
 }

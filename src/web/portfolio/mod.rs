@@ -1,5 +1,5 @@
 //! The development manager's portfolio: `GET /portfolio` (and `.csv`), the heatmap, budget against
-//! forecast, `GET /reports.csv` and `GET /escalations.csv`. Everyone who reads projects sees them.
+//! forecast, and `GET /reports.csv`. Everyone who reads projects sees them.
 //! Every page loads all projects' facts with a fixed number of statements
 //! (`db::portfolio::facts`), then assembles, filters and sorts in Rust.
 
@@ -26,8 +26,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/portfolio.csv", web::get().to(list::csv))
         .route("/portfolio/heatmap", web::get().to(charts::heatmap))
         .route("/portfolio/budget", web::get().to(charts::budget))
-        .route("/reports.csv", web::get().to(exports::reports))
-        .route("/escalations.csv", web::get().to(exports::escalations));
+        .route("/reports.csv", web::get().to(exports::reports));
 }
 
 /// How many periods the heatmap shows.
