@@ -14,6 +14,7 @@ use super::schema::{projects, users};
 use super::{DbConnection, decisions, settings};
 use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::phase::Phase;
+use crate::domain::portfolio::status::last_due_period;
 use crate::domain::status_report::{
     Aspect, Escalation, EscalationKind, EscalationTo, Light, MilestoneUpdate, Period, Rated,
     ReportContent, check_submittable,
@@ -231,8 +232,9 @@ fn spent(budget: i64, index: usize, of: usize) -> i64 {
     budget * share / (of as i64 + 4)
 }
 
-/// Files the demo's reports, inside the demo's transaction, after its governance is seeded. The
-/// roll-ups to the management group are not seeded here.
+/// Files the demo's reports, inside the demo's transaction, after its governance is seeded, and
+/// issues the development manager's roll-up to the management group of the period before the last
+/// one due (the last one due is left for the development manager to issue).
 pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
     let seeder = Seeder {
         today,
@@ -246,6 +248,18 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
     for code in ["DIG-2025-004", "DIG-2026-010"] {
         planning(conn, &seeder, code)?;
     }
+    issue_rollup(conn, &seeder)
+}
+
+/// The roll-up of the period before the last one due, issued by the development manager as the
+/// page issues it.
+fn issue_rollup(conn: &mut DbConnection, seeder: &Seeder) -> QueryResult<()> {
+    let period = last_due_period(seeder.today, seeder.due_day).previous();
+    let name = super::users::find(conn, seeder.reviewer)?
+        .ok_or(NotFound)?
+        .display_name;
+    let content = super::rollups::compute(conn, period, seeder.today, &name)?;
+    super::rollups::issue(conn, &content, seeder.reviewer)?;
     Ok(())
 }
 

@@ -24,6 +24,7 @@ pub mod reports;
 pub mod rollups;
 pub mod schema;
 pub mod settings;
+pub mod statuses;
 pub mod steering;
 pub mod units;
 pub mod users;

@@ -1,13 +1,14 @@
 //! Roll-ups issued to the management group: one per period, its content frozen as JSON when it is
 //! issued (a trigger refuses any change or deletion).
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::{rollups, users};
-use super::{DbConnection, audit, now};
-use crate::domain::portfolio::rollup::RollupContent;
-use crate::domain::status_report::Period;
+use super::statuses::{Reach, load_statuses};
+use super::{DbConnection, audit, now, portfolio};
+use crate::domain::portfolio::rollup::{Issue, RollupContent, build, with_comments};
+use crate::domain::status_report::{Aspect, Period};
 
 /// What the audit trail calls a roll-up.
 pub const ENTITY: &str = "rollup";
@@ -100,4 +101,38 @@ pub fn issue(conn: &mut DbConnection, content: &RollupContent, by: i64) -> Query
         },
     )?;
     Ok(id)
+}
+
+/// Computes the roll-up of `period` from the data as it stands on `today`, issued by `issued_by`
+/// (a name, kept in the content): every active project's status and the open escalations
+/// (`domain::portfolio::rollup::build`), with the comments of every light that is not green of
+/// the projects it flags. Nothing is written; `issue` stores it.
+pub fn compute(
+    conn: &mut DbConnection,
+    period: Period,
+    today: NaiveDate,
+    issued_by: &str,
+) -> QueryResult<RollupContent> {
+    let (reporting, all, escalations) = load_statuses(conn, today, Reach::Back(period))?;
+    let content = build(
+        &all,
+        &escalations,
+        &Issue {
+            period,
+            issued_by,
+            today,
+            due_day: reporting.due_day,
+            deviation_percent: reporting.deviation_percent,
+        },
+    );
+    let flagged = content.flagged.iter().map(|f| f.report_id).collect();
+    let reports = portfolio::light_comments(conn, flagged)?;
+    Ok(with_comments(content, |id| {
+        reports.get(&id).map_or_else(Vec::new, |row| {
+            Aspect::ALL
+                .into_iter()
+                .filter_map(|a| row.light(a).map(|l| (a, l, row.comment(a).to_owned())))
+                .collect()
+        })
+    }))
 }

@@ -5,18 +5,16 @@
 use actix_web::{HttpResponse, web};
 use maud::Markup;
 
-use crate::db::{DbConnection, portfolio, rollups};
+use crate::db::{DbConnection, rollups};
 use crate::domain::policy::Action;
 use crate::domain::portfolio::may_issue_rollup;
-use crate::domain::portfolio::rollup::{Issue, build, parse_period, with_comments};
+use crate::domain::portfolio::rollup::parse_period;
 use crate::domain::portfolio::status::last_due_period;
-use crate::domain::status_report::Aspect;
 use crate::domain::validation::FieldErrors;
 use crate::error::{AppError, see_other};
 use crate::views::rollups::{self as view, IssueForm};
 use crate::web::context::Auth;
 use crate::web::forms::{CsrfForm, Outcome, invalid};
-use crate::web::portfolio::{Reach, load_statuses};
 use crate::web::{AppState, path_id, today};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -68,28 +66,7 @@ fn issue_in(
             return Ok(Outcome::Invalid(rollups::list(conn)?, errors));
         }
     };
-    let (reporting, all, escalations) = load_statuses(conn, today, Reach::Back(period))?;
-    let content = build(
-        &all,
-        &escalations,
-        &Issue {
-            period,
-            issued_by: user.1,
-            today,
-            due_day: reporting.due_day,
-            deviation_percent: reporting.deviation_percent,
-        },
-    );
-    let flagged = content.flagged.iter().map(|f| f.report_id).collect();
-    let reports = portfolio::light_comments(conn, flagged)?;
-    let content = with_comments(content, |id| {
-        reports.get(&id).map_or_else(Vec::new, |row| {
-            Aspect::ALL
-                .into_iter()
-                .filter_map(|a| row.light(a).map(|l| (a, l, row.comment(a).to_owned())))
-                .collect()
-        })
-    });
+    let content = rollups::compute(conn, period, today, user.1)?;
     Ok(Outcome::Saved(rollups::issue(conn, &content, user.0)?))
 }
 

@@ -5,6 +5,7 @@ use styr::domain::document::Status;
 use styr::domain::status_report::{Aspect, EscalationTo, Light, Period};
 
 use crate::helpers::spawn_app;
+use reqwest::StatusCode;
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(&crate::helpers::today(), "%Y-%m-%d").expect("a date")
@@ -120,4 +121,18 @@ async fn every_demo_light_that_is_not_green_has_its_comment() {
             );
         }
     }
+}
+
+#[tokio::test]
+async fn the_demo_has_an_issued_roll_up_that_lists_the_red_project_and_its_escalation() {
+    let app = spawn_app().await;
+    app.login_as("ledamot").await;
+    let list = app.get("/rollups").await;
+    assert_eq!(list.status, StatusCode::OK);
+    let links = list.attrs("main a[href^='/rollups/']", "href");
+    assert_eq!(links.len(), 1, "one roll-up issued: {links:?}");
+    let rollup = app.get(&links[0]).await;
+    assert_eq!(rollup.status, StatusCode::OK);
+    let text = rollup.text("main").unwrap_or_default();
+    assert!(text.contains("DIG-2025-003"), "the red project: {text}");
 }

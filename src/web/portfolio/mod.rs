@@ -10,13 +10,8 @@ pub mod start;
 
 use actix_web::{HttpResponse, web};
 
-use crate::db::{DbConnection, portfolio, settings};
 use crate::domain::phase::Phase;
-use crate::domain::portfolio::status::{
-    EscalationFact, Filter, LightFilter, ProjectStatus, Sort, last_due_period, statuses,
-};
-use crate::domain::settings::Reporting;
-use crate::domain::status_report::Period;
+use crate::domain::portfolio::status::{Filter, LightFilter, ProjectStatus, Sort};
 use crate::domain::validation::optional_id;
 use crate::error::AppError;
 use crate::views::csv::Excel;
@@ -29,8 +24,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/reports.csv", web::get().to(exports::reports));
 }
 
-/// How many periods the heatmap shows.
-pub const HEATMAP_PERIODS: usize = 12;
+pub use crate::db::statuses::{HEATMAP_PERIODS, Reach, load_statuses};
 
 /// The portfolio's query: its filters, its order, and for a file whose Excel.
 #[derive(serde::Deserialize, Default)]
@@ -68,41 +62,6 @@ impl PortfolioQuery {
     pub fn excel(&self) -> Excel {
         Excel::parse(&self.excel)
     }
-}
-
-/// How far back a page reads reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reach {
-    /// The last two periods due and any since: the latest lights, the trend and the states.
-    Recent,
-    /// The heatmap's twelve periods.
-    Heatmap,
-    /// Back to this period as well (a roll-up's).
-    Back(Period),
-}
-
-/// Every active project's status as of `today`, with the reporting settings and the open
-/// escalations. Projects silent longer than the reach are read in full (`db::portfolio::facts`).
-pub fn load_statuses(
-    conn: &mut DbConnection,
-    today: chrono::NaiveDate,
-    reach: Reach,
-) -> Result<(Reporting, Vec<ProjectStatus>, Vec<EscalationFact>), AppError> {
-    let reporting = settings::reporting(conn)?;
-    let due = last_due_period(today, reporting.due_day);
-    let recent = due.previous();
-    let from = match reach {
-        Reach::Recent => recent,
-        Reach::Heatmap => due.last(HEATMAP_PERIODS)[0].min(recent),
-        Reach::Back(period) => period.min(recent),
-    };
-    let facts = portfolio::facts(conn, from)?;
-    let escalations = facts.open_escalations.clone();
-    Ok((
-        reporting,
-        statuses(facts, today, reporting.due_day),
-        escalations,
-    ))
 }
 
 /// The statuses that pass `filter`, in `sort`'s order.
