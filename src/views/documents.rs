@@ -5,7 +5,48 @@
 use maud::{Markup, html};
 
 use crate::domain::document::{Compared, Status};
+use crate::views::components::notice;
 use crate::web::context::Ctx;
+
+/// What a document's page says on top: a step done, or why one was refused (catalog keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message {
+    Notice(&'static str),
+    Refused(&'static str),
+}
+
+/// The trail above a document's page: the register, the project, and the kind's list of
+/// documents (`index`: its path and its label's catalog key) when the page is below it.
+pub fn breadcrumb(
+    ctx: &Ctx,
+    project: &crate::db::projects::ProjectView,
+    index: Option<(&str, &str)>,
+) -> Markup {
+    let p = &project.project;
+    html! {
+        p.breadcrumb {
+            a href="/projects" { (ctx.t("projects-title")) } " › "
+            a href={ "/projects/" (p.id) } { (p.code) " " (p.name) }
+            @if let Some((path, label_key)) = index {
+                " › " a href=(path) { (ctx.t(label_key)) }
+            }
+        }
+    }
+}
+
+/// The message on top of a document's page; a refusal under the heading `title_key`.
+pub fn message(ctx: &Ctx, message: Option<Message>, title_key: &str) -> Markup {
+    match message {
+        None => html! {},
+        Some(Message::Notice(key)) => notice(&ctx.t(key)),
+        Some(Message::Refused(key)) => html! {
+            div.error-summary role="alert" aria-labelledby="step_refused_title" tabindex="-1" {
+                h2 #step_refused_title { (ctx.t(title_key)) }
+                p { (ctx.t(key)) }
+            }
+        },
+    }
+}
 
 /// A version's status as a badge: text, and a colour by its class.
 pub fn status_badge(ctx: &Ctx, status: Status) -> Markup {

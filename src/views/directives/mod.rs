@@ -99,16 +99,12 @@ fn version_name(ctx: &Ctx, row: &DirectiveRow) -> String {
 }
 
 fn breadcrumb(ctx: &Ctx, project: &ProjectView, directives: bool) -> Markup {
-    let p = &project.project;
-    html! {
-        p.breadcrumb {
-            a href="/projects" { (ctx.t("projects-title")) } " › "
-            a href=(project_path(project)) { (p.code) " " (p.name) }
-            @if directives {
-                " › " a href={ (project_path(project)) "/directive" } { (ctx.t("directive-index-crumb")) }
-            }
-        }
-    }
+    let index = format!("{}/directive", project_path(project));
+    crate::views::documents::breadcrumb(
+        ctx,
+        project,
+        directives.then_some((index.as_str(), "directive-index-crumb")),
+    )
 }
 
 /// "beslut 3/2026, 2026-11-20, infört av Maria Lindqvist".

@@ -16,7 +16,7 @@ use crate::domain::plan::{
 };
 use crate::domain::validation::{FieldErrors, sum_sek};
 use crate::views::components::{
-    self, csrf_field, decision_number, described_by, notice, project_page, saved_meanwhile,
+    self, csrf_field, decision_number, described_by, project_page, saved_meanwhile,
 };
 use crate::views::documents::{VersionLine, status_badge, versions_table};
 use crate::web::context::Ctx;
@@ -35,12 +35,7 @@ pub use show::*;
 
 pub use crate::views::components::DecisionForm;
 
-/// What the page says on top: a step done, or why one was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Message {
-    Notice(&'static str),
-    Refused(&'static str),
-}
+pub use crate::views::documents::Message;
 
 /// What the user may do with the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,29 +72,16 @@ fn plan_path(project_id: i64, plan_id: i64) -> String {
 }
 
 fn breadcrumb(ctx: &Ctx, project: &ProjectView, plan: bool) -> Markup {
-    let p = &project.project;
-    html! {
-        p.breadcrumb {
-            a href="/projects" { (ctx.t("projects-title")) } " › "
-            a href={ "/projects/" (p.id) } { (p.code) " " (p.name) }
-            @if plan {
-                " › " a href={ "/projects/" (p.id) "/plan" } { (ctx.t("plan-heading")) }
-            }
-        }
-    }
+    let index = format!("/projects/{}/plan", project.project.id);
+    crate::views::documents::breadcrumb(
+        ctx,
+        project,
+        plan.then_some((index.as_str(), "plan-heading")),
+    )
 }
 
 fn message(ctx: &Ctx, message: Option<Message>) -> Markup {
-    match message {
-        None => html! {},
-        Some(Message::Notice(key)) => notice(&ctx.t(key)),
-        Some(Message::Refused(key)) => html! {
-            div.error-summary role="alert" aria-labelledby="plan_refused_title" tabindex="-1" {
-                h2 #plan_refused_title { (ctx.t("plan-refused-title")) }
-                p { (ctx.t(key)) }
-            }
-        },
-    }
+    crate::views::documents::message(ctx, message, "plan-refused-title")
 }
 
 fn decision_line(ctx: &Ctx, decision: &DecisionRow) -> String {

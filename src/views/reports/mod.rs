@@ -10,7 +10,7 @@ use crate::db::reports::{EscalationRow, PlanBasis, ReportRow, ReviewRow};
 use crate::domain::document::Status;
 use crate::domain::status_report::{Light, MilestoneUpdate, Period, ReportForm, ReportState};
 use crate::domain::validation::FieldErrors;
-use crate::views::components::{csrf_field, described_by, notice, project_page};
+use crate::views::components::{csrf_field, described_by, project_page};
 use crate::web::context::Ctx;
 
 mod form;
@@ -23,12 +23,7 @@ pub use index::*;
 pub use show::*;
 pub use summary::*;
 
-/// What the page says on top: a step done, or why one was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Message {
-    Notice(&'static str),
-    Refused(&'static str),
-}
+pub use crate::views::documents::Message;
 
 /// What the user may do with the project's reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -184,29 +179,16 @@ pub fn status_text(ctx: &Ctx, status: Status) -> String {
 }
 
 fn breadcrumb(ctx: &Ctx, project: &ProjectView, reports: bool) -> Markup {
-    let p = &project.project;
-    html! {
-        p.breadcrumb {
-            a href="/projects" { (ctx.t("projects-title")) } " › "
-            a href={ "/projects/" (p.id) } { (p.code) " " (p.name) }
-            @if reports {
-                " › " a href=(reports_path(p.id)) { (ctx.t("report-list-heading")) }
-            }
-        }
-    }
+    let index = reports_path(project.project.id);
+    crate::views::documents::breadcrumb(
+        ctx,
+        project,
+        reports.then_some((index.as_str(), "report-list-heading")),
+    )
 }
 
 fn message(ctx: &Ctx, message: Option<Message>) -> Markup {
-    match message {
-        None => html! {},
-        Some(Message::Notice(key)) => notice(&ctx.t(key)),
-        Some(Message::Refused(key)) => html! {
-            div.error-summary role="alert" aria-labelledby="report_refused_title" tabindex="-1" {
-                h2 #report_refused_title { (ctx.t("report-refused-title")) }
-                p { (ctx.t(key)) }
-            }
-        },
-    }
+    crate::views::documents::message(ctx, message, "report-refused-title")
 }
 
 /// A labelled text area whose label is text made at run time.
