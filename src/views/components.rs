@@ -287,3 +287,14 @@ pub fn project_page(ctx: &Ctx, title: &str, crumb: Markup, body: Markup) -> Mark
         },
     )
 }
+
+/// A table's head: one column header per catalog key.
+pub fn column_heads(ctx: &Ctx, label_keys: &[&str]) -> Markup {
+    html! {
+        thead { tr {
+            @for key in label_keys {
+                th scope="col" { (ctx.t(key)) }
+            }
+        } }
+    }
+}

@@ -8,7 +8,7 @@ use crate::db::rollups::RollupItem;
 use crate::domain::portfolio::rollup::{ProjectRef, RollupContent};
 use crate::domain::status_report::{Aspect, EscalationKind, EscalationTo, Light};
 use crate::domain::validation::FieldErrors;
-use crate::views::components::{Field, csrf_field, error_summary};
+use crate::views::components::{Field, column_heads, csrf_field, error_summary};
 use crate::views::escalations::{kind_key, to_key};
 use crate::views::layout::{Section, page};
 use crate::views::portfolio::{Words, light_badge, signed_percent, signed_sek, subnav};
@@ -139,13 +139,7 @@ pub fn show(ctx: &Ctx, content: &RollupContent) -> Markup {
             } @else {
                 table.data-table {
                     caption { (ctx.t("rollups-escalations")) }
-                    thead { tr {
-                        th scope="col" { (ctx.t("portfolio-project")) }
-                        th scope="col" { (ctx.t("portfolio-kind")) }
-                        th scope="col" { (ctx.t("portfolio-addressed-to")) }
-                        th scope="col" { (ctx.t("portfolio-raised-on")) }
-                        th scope="col" { (ctx.t("portfolio-escalation-text")) }
-                    } }
+                    (column_heads(ctx, &["portfolio-project", "portfolio-kind", "portfolio-addressed-to", "portfolio-raised-on", "portfolio-escalation-text"]))
                     tbody {
                         @for e in &content.escalations {
                             tr {
@@ -207,11 +201,7 @@ pub fn show(ctx: &Ctx, content: &RollupContent) -> Markup {
             } @else {
                 table.data-table {
                     caption { (ctx.t("rollups-missing")) }
-                    thead { tr {
-                        th scope="col" { (ctx.t("portfolio-project")) }
-                        th scope="col" { (ctx.t("project-lead")) }
-                        th scope="col" { (ctx.t("portfolio-report-state")) }
-                    } }
+                    (column_heads(ctx, &["portfolio-project", "project-lead", "portfolio-report-state"]))
                     tbody {
                         @for m in &content.missing {
                             tr {

@@ -7,6 +7,7 @@ use maud::{Markup, html};
 use crate::db::portfolio::ReportItem;
 use crate::domain::portfolio::Attention;
 use crate::domain::status_report::{EscalationKind, EscalationTo, Period, ReportState};
+use crate::views::components::column_heads;
 use crate::views::escalations::{kind_key, to_key};
 use crate::views::layout::{Section, page};
 use crate::views::portfolio::{Words, iso_date, state_badge};
@@ -88,12 +89,7 @@ fn lead(ctx: &Ctx, words: &Words, due: &[DueReport], drafts: &[ReportItem]) -> M
         } @else {
             table.data-table.start-due {
                 caption { (ctx.t("start-due")) }
-                thead { tr {
-                    th scope="col" { (ctx.t("portfolio-project")) }
-                    th scope="col" { (ctx.t("portfolio-period")) }
-                    th scope="col" { (ctx.t("portfolio-report-state")) }
-                    th scope="col" { (ctx.t("start-action")) }
-                } }
+                (column_heads(ctx, &["portfolio-project", "portfolio-period", "portfolio-report-state", "start-action"]))
                 tbody {
                     @for d in due {
                         tr {
@@ -117,11 +113,7 @@ fn lead(ctx: &Ctx, words: &Words, due: &[DueReport], drafts: &[ReportItem]) -> M
         } @else {
             table.data-table.start-drafts {
                 caption { (ctx.t("start-drafts")) }
-                thead { tr {
-                    th scope="col" { (ctx.t("portfolio-project")) }
-                    th scope="col" { (ctx.t("portfolio-period")) }
-                    th scope="col" { (ctx.t("portfolio-version")) }
-                } }
+                (column_heads(ctx, &["portfolio-project", "portfolio-period", "portfolio-version"]))
                 tbody {
                     @for r in drafts {
                         tr {
@@ -149,12 +141,7 @@ fn development_manager(
         } @else {
             table.data-table.start-awaiting {
                 caption { (ctx.t("start-awaiting-review")) }
-                thead { tr {
-                    th scope="col" { (ctx.t("portfolio-project")) }
-                    th scope="col" { (ctx.t("portfolio-period")) }
-                    th scope="col" { (ctx.t("portfolio-version")) }
-                    th scope="col" { (ctx.t("portfolio-submitted-on")) }
-                } }
+                (column_heads(ctx, &["portfolio-project", "portfolio-period", "portfolio-version", "portfolio-submitted-on"]))
                 tbody {
                     @for r in awaiting {
                         tr {
@@ -173,13 +160,7 @@ fn development_manager(
         } @else {
             table.data-table.start-escalations {
                 caption { (ctx.t("start-escalations")) }
-                thead { tr {
-                    th scope="col" { (ctx.t("portfolio-project")) }
-                    th scope="col" { (ctx.t("portfolio-kind")) }
-                    th scope="col" { (ctx.t("portfolio-addressed-to")) }
-                    th scope="col" { (ctx.t("portfolio-raised-on")) }
-                    th scope="col" { (ctx.t("portfolio-escalation-text")) }
-                } }
+                (column_heads(ctx, &["portfolio-project", "portfolio-kind", "portfolio-addressed-to", "portfolio-raised-on", "portfolio-escalation-text"]))
                 tbody {
                     @for e in escalations {
                         tr {
@@ -199,10 +180,7 @@ fn development_manager(
         } @else {
             table.data-table.start-attention {
                 caption { (ctx.t("start-attention")) }
-                thead { tr {
-                    th scope="col" { (ctx.t("portfolio-project")) }
-                    th scope="col" { (ctx.t("start-why")) }
-                } }
+                (column_heads(ctx, &["portfolio-project", "start-why"]))
                 tbody {
                     @for a in attention {
                         tr {

@@ -1,6 +1,7 @@
 //! The sections of a plan version as read: goal answers, milestones, budget, risks, benefits.
 
 use super::*;
+use crate::views::components::column_heads;
 
 pub(super) fn goals(ctx: &Ctx, directive: &AnsweredDirective, content: &PlanContent) -> Markup {
     html! {
@@ -11,10 +12,7 @@ pub(super) fn goals(ctx: &Ctx, directive: &AnsweredDirective, content: &PlanCont
             div.table-wrap {
                 table.data-table.plan-table #plan-goals {
                     caption.sr-only { (ctx.t("plan-goal-answers")) }
-                    thead { tr {
-                        th scope="col" { (ctx.t("plan-goal")) }
-                        th scope="col" { (ctx.t("plan-answer")) }
-                    } }
+                    (column_heads(ctx, &["plan-goal", "plan-answer"]))
                     tbody {
                         @for goal in &directive.goals {
                             tr {
@@ -41,11 +39,7 @@ pub(super) fn milestones(ctx: &Ctx, content: &PlanContent) -> Markup {
             div.table-wrap {
                 table.data-table.plan-table #plan-milestones {
                     caption.sr-only { (ctx.t("plan-milestones")) }
-                    thead { tr {
-                        th scope="col" { (ctx.t("plan-milestone-name")) }
-                        th scope="col" { (ctx.t("plan-milestone-planned")) }
-                        th scope="col" { (ctx.t("plan-milestone-actual")) }
-                    } }
+                    (column_heads(ctx, &["plan-milestone-name", "plan-milestone-planned", "plan-milestone-actual"]))
                     tbody {
                         @for m in &content.milestones {
                             tr {
@@ -218,13 +212,7 @@ pub(super) fn benefits(ctx: &Ctx, content: &PlanContent) -> Markup {
             div.table-wrap {
                 table.data-table.plan-table #plan-benefits {
                     caption.sr-only { (ctx.t("plan-benefits")) }
-                    thead { tr {
-                        th scope="col" { (ctx.t("plan-benefit-indicator")) }
-                        th scope="col" { (ctx.t("plan-benefit-baseline")) }
-                        th scope="col" { (ctx.t("plan-benefit-target")) }
-                        th scope="col" { (ctx.t("plan-benefit-measured")) }
-                        th scope="col" { (ctx.t("plan-benefit-owner")) }
-                    } }
+                    (column_heads(ctx, &["plan-benefit-indicator", "plan-benefit-baseline", "plan-benefit-target", "plan-benefit-measured", "plan-benefit-owner"]))
                     tbody {
                         @for b in &content.benefits {
                             tr {

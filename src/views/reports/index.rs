@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::views::components::Field;
+use crate::views::components::column_heads;
 
 /// A period as the list shows it.
 pub struct PeriodLine {
@@ -68,12 +69,7 @@ pub fn index(
                 div.table-wrap {
                     table.data-table {
                         caption { (ctx.t("report-list-heading")) }
-                        thead { tr {
-                            th scope="col" { (ctx.t("report-period")) }
-                            th scope="col" { (ctx.t("report-state")) }
-                            th scope="col" { (ctx.t("report-aspect-overall")) }
-                            th scope="col" { (ctx.t("report-versions")) }
-                        } }
+                        (column_heads(ctx, &["report-period", "report-state", "report-aspect-overall", "report-versions"]))
                         tbody {
                             @for line in &data.lines {
                                 tr {

@@ -4,7 +4,7 @@
 use super::form::escalation_summary;
 use super::*;
 use crate::domain::status_report::Aspect;
-use crate::views::components::{self, date, decision_number};
+use crate::views::components::{self, column_heads, date, decision_number};
 
 pub fn show(
     ctx: &Ctx,
@@ -40,11 +40,7 @@ pub fn show(
             div.table-wrap {
                 table.data-table {
                     caption { (ctx.t("report-lights")) }
-                    thead { tr {
-                        th scope="col" { (ctx.t("report-aspect")) }
-                        th scope="col" { (ctx.t("report-light")) }
-                        th scope="col" { (ctx.t("report-comment")) }
-                    } }
+                    (column_heads(ctx, &["report-aspect", "report-light", "report-comment"]))
                     tbody {
                         @for aspect in Aspect::ALL {
                             tr {
@@ -108,12 +104,7 @@ fn milestone_table(ctx: &Ctx, data: &ReportData) -> Markup {
         div.table-wrap {
             table.data-table {
                 caption.sr-only { (ctx.t("report-milestones")) }
-                thead { tr {
-                    th scope="col" { (ctx.t("report-milestone")) }
-                    th scope="col" { (ctx.t("report-planned")) }
-                    th scope="col" { (ctx.t("report-actual-on")) }
-                    th scope="col" { (ctx.t("report-forecast-on")) }
-                } }
+                (column_heads(ctx, &["report-milestone", "report-planned", "report-actual-on", "report-forecast-on"]))
                 tbody {
                     @for m in &basis.milestones {
                         @let update = data.updates.iter().find(|u| u.milestone_id == m.id);
