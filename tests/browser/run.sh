@@ -6,8 +6,9 @@
 #
 # Installs what is missing (Debian's chromium and fonts when run as root, the npm packages from
 # the committed lockfile), starts Styr on a free loopback port with a fresh demo database, runs
-# walk.test.mjs (a tour of the pages) and then lifecycle.test.mjs (one project from idea to
-# maintenance) with `node --test`, and always stops the server. Screenshots are written to
+# walk.test.mjs (a tour of the pages), lifecycle.test.mjs (one project from idea to maintenance)
+# and then reporting.test.mjs (a monthly report submitted and reviewed, the portfolio, and a
+# roll-up issued and printed) with `node --test`, and always stops the server. Screenshots are written to
 # target/browser-screenshots/. Exits non-zero on any failure.
 set -euo pipefail
 
@@ -118,11 +119,12 @@ fi
 
 # --- The walk ----------------------------------------------------------------------------------
 # One file after the other, in this order (node --test would run them side by side, or sorted):
-# walk.test.mjs counts the demo projects, lifecycle.test.mjs adds one. Both always run.
+# walk.test.mjs counts the demo projects, lifecycle.test.mjs adds one, reporting.test.mjs submits
+# this month's report of a demo project and issues a roll-up. All always run.
 cd "$here"
 export STYR_URL="$base" STYR_SCREENSHOTS="$root/target/browser-screenshots" CHROMIUM="$chromium"
 failed=0
-for file in walk.test.mjs lifecycle.test.mjs; do
+for file in walk.test.mjs lifecycle.test.mjs reporting.test.mjs; do
     say "node --test $file"
     node --test --test-reporter=spec "$file" || failed=1
 done
