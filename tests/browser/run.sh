@@ -5,9 +5,11 @@
 #   STYR_BIN=path/to/styr bash tests/browser/run.sh   # uses that binary, no build
 #
 # Installs what is missing (Debian's chromium and fonts when run as root, the npm packages from
-# the committed lockfile), starts Styr on a free loopback port with a fresh demo database, runs
-# walk.test.mjs (a tour of the pages) and then lifecycle.test.mjs (one project from idea to
-# maintenance) with `node --test`, and always stops the server. Screenshots are written to
+# the committed lockfile), and for each walk starts Styr on a free loopback port with a fresh demo
+# database and stops it after. The walks, with `node --test`:
+# walk.test.mjs (a tour of the pages), lifecycle.test.mjs (one project from idea to maintenance)
+# and reporting.test.mjs (a monthly report submitted and reviewed, the portfolio, and a roll-up
+# issued and printed). The server is always stopped. Screenshots are written to
 # target/browser-screenshots/. Exits non-zero on any failure.
 set -euo pipefail
 
@@ -68,16 +70,18 @@ fi
 # --- A server of our own, always stopped ------------------------------------------------------
 work="$(mktemp -d "${TMPDIR:-/tmp}/styr-browser.XXXXXX")"
 server_pid=""
-cleanup() {
-    local status=$?
+base=""
+
+stop_server() {
     if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
         kill "$server_pid" 2>/dev/null || true
         wait "$server_pid" 2>/dev/null || true
     fi
-    if (( status != 0 )) && [[ -s $work/server.log ]]; then
-        say "server log (last 40 lines):"
-        tail -n 40 "$work/server.log" >&2 || true
-    fi
+    server_pid=""
+}
+cleanup() {
+    local status=$?
+    stop_server
     rm -rf "$work"
     exit "$status"
 }
@@ -85,17 +89,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-port="$(node -e '
-    const s = require("net").createServer();
-    s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });
-')"
-base="http://127.0.0.1:$port"
-
-say "starting $bin on $base"
-env -u STYR_SESSION_KEY -u DATABASE_URL -u STYR_BIND -u STYR_SECURE_COOKIES \
-    RUST_LOG="${RUST_LOG:-warn}" \
-    "$bin" --database "$work/styr.db" --demo --bind "127.0.0.1:$port" >"$work/server.log" 2>&1 &
-server_pid=$!
+show_log() {
+    say "server log of $1 (last 40 lines):"
+    tail -n 40 "$work/$1.log" >&2 || true
+}
 
 healthy() {
     node -e '
@@ -103,27 +100,54 @@ healthy() {
                                     () => process.exit(1));
     ' "$base/healthz"
 }
-for _ in $(seq 1 100); do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-        say "the server exited before it became healthy"
+
+# Starts Styr for the walk `$1` with a fresh demo database ($work/$1.db, its log $work/$1.log) on a
+# free loopback port, sets `base` and `server_pid`, and waits until it is healthy.
+start_server() {
+    local name=$1 port
+    port="$(node -e '
+        const s = require("net").createServer();
+        s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });
+    ')"
+    base="http://127.0.0.1:$port"
+    say "starting $bin on $base with a fresh demo database for $name"
+    env -u STYR_SESSION_KEY -u DATABASE_URL -u STYR_BIND -u STYR_SECURE_COOKIES \
+        RUST_LOG="${RUST_LOG:-warn}" \
+        "$bin" --database "$work/$name.db" --demo --bind "127.0.0.1:$port" >"$work/$name.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 100); do
+        if ! kill -0 "$server_pid" 2>/dev/null; then
+            say "the server exited before it became healthy"
+            return 1
+        fi
+        if healthy; then return 0; fi
+        sleep 0.1
+    done
+    say "the server did not answer /healthz within 10 s"
+    return 1
+}
+
+# --- The walks ---------------------------------------------------------------------------------
+# One file after the other (node --test would run them side by side, or sorted), each against a
+# server of its own with a fresh demo database: what a walk changes (walk.test.mjs counts the demo
+# projects and adds one, lifecycle.test.mjs adds one, reporting.test.mjs submits this month's
+# report of a demo project and issues a roll-up) does not reach the next, and the login throttle
+# (five logins per username, then one every three minutes) counts each walk's logins alone. All
+# always run.
+cd "$here"
+export STYR_SCREENSHOTS="$root/target/browser-screenshots" CHROMIUM="$chromium"
+failed=0
+for file in walk.test.mjs lifecycle.test.mjs reporting.test.mjs; do
+    name="${file%.test.mjs}"
+    if ! start_server "$name"; then
+        show_log "$name"
         exit 1
     fi
-    if healthy; then break; fi
-    sleep 0.1
-done
-if ! healthy; then
-    say "the server did not answer /healthz within 10 s"
-    exit 1
-fi
-
-# --- The walk ----------------------------------------------------------------------------------
-# One file after the other, in this order (node --test would run them side by side, or sorted):
-# walk.test.mjs counts the demo projects, lifecycle.test.mjs adds one. Both always run.
-cd "$here"
-export STYR_URL="$base" STYR_SCREENSHOTS="$root/target/browser-screenshots" CHROMIUM="$chromium"
-failed=0
-for file in walk.test.mjs lifecycle.test.mjs; do
     say "node --test $file"
-    node --test --test-reporter=spec "$file" || failed=1
+    if ! STYR_URL="$base" node --test --test-reporter=spec "$file"; then
+        failed=1
+        show_log "$name"
+    fi
+    stop_server
 done
 exit "$failed"
