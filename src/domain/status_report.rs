@@ -191,6 +191,14 @@ impl fmt::Display for Period {
     }
 }
 
+/// The periods a lead is asked to report on `today`: the two months before this one (due, or late)
+/// and the running month, which may be reported on already. The oldest first.
+pub fn periods_to_report(today: NaiveDate) -> [Period; 3] {
+    let running = Period::of(today);
+    let previous = running.previous();
+    [previous.previous(), previous, running]
+}
+
 /// Whether a project in `phase` owes monthly reports: from planning until it closes.
 pub fn owes_reports(phase: Phase) -> bool {
     matches!(phase, Phase::Planning | Phase::Execution | Phase::Closing)
@@ -824,6 +832,14 @@ mod tests {
         assert_eq!(
             period("2026-02").last(3),
             [period("2025-12"), period("2026-01"), period("2026-02")]
+        );
+    }
+
+    #[test]
+    fn a_lead_is_asked_about_the_two_months_before_and_the_running_one() {
+        assert_eq!(
+            periods_to_report(day(2027, 1, 15)),
+            [period("2026-11"), period("2026-12"), period("2027-01")]
         );
     }
 

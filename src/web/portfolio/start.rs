@@ -6,16 +6,10 @@ use super::{Reach, load_statuses};
 use crate::db::{DbConnection, portfolio};
 use crate::domain::portfolio::attention;
 use crate::domain::role::Role;
-use crate::domain::status_report::{Period, ReportState};
+use crate::domain::status_report::{ReportState, periods_to_report};
 use crate::error::AppError;
 use crate::views::start::{DueReport, NeedsAttention, OpenEscalation, Start};
 use crate::web::context::CurrentUser;
-
-/// The periods a lead is asked about: the two months before this one.
-fn recent_periods(today: NaiveDate) -> [Period; 2] {
-    let previous = Period::of(today).previous();
-    [previous.previous(), previous]
-}
 
 pub fn load(
     conn: &mut DbConnection,
@@ -35,7 +29,7 @@ fn lead(conn: &mut DbConnection, lead_id: i64, today: NaiveDate) -> Result<Start
     let mut due = Vec::new();
     for status in all.iter().filter(|s| s.project.lead_id == Some(lead_id)) {
         let p = &status.project;
-        for period in recent_periods(today) {
+        for period in periods_to_report(today) {
             if !p.owes(period) || status.report_of(period).is_some() {
                 continue;
             }
