@@ -259,12 +259,33 @@ fn decisions(ctx: &Ctx, data: &ProjectPage) -> Markup {
                                         br; (ctx.t(from.label_key())) " → " (ctx.t(to.label_key()))
                                     }
                                 }
-                                td.description { (decision.text) }
+                                td.description {
+                                    (decision.text)
+                                    (answered_escalations(ctx, data, decision.id))
+                                }
                                 td { (recorded_by) }
                             }
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// The escalations the decision answered, each linking the report that raised it.
+fn answered_escalations(ctx: &Ctx, data: &ProjectPage, decision_id: i64) -> Markup {
+    let project_id = data.project.project.id;
+    html! {
+        @for (escalation, period, _) in data
+            .reports
+            .escalations
+            .iter()
+            .filter(|(e, _, _)| e.answered_by_decision_id == Some(decision_id))
+        {
+            br;
+            a.decision-answers href=(crate::views::reports::report_path(project_id, escalation.report_id)) {
+                (ctx.t_args("decision-answers-escalation", &[("period", period.clone().into())]))
             }
         }
     }

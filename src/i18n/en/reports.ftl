@@ -100,3 +100,4 @@ report-notice-reviewed = The report has been reviewed.
 report-notice-revised = A revision has been started.
 report-notice-escalated = The escalation has been added.
 report-notice-answered = The escalation has been answered.
+decision-answers-escalation = Answers the escalation in the status report for { $period }

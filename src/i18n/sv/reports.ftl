@@ -100,3 +100,4 @@ report-notice-reviewed = Rapporten är kvitterad.
 report-notice-revised = En revidering är påbörjad.
 report-notice-escalated = Eskaleringen är tillagd.
 report-notice-answered = Eskaleringen är besvarad.
+decision-answers-escalation = Besvarar eskaleringen i statusrapporten för { $period }
