@@ -48,6 +48,17 @@ const ROUTES: &[(&str, &str, [Expect; 6])] = &[
     ("POST", "/admin/boards/{board}",            [L, A, F, F, F, F]),
     ("GET",  "/account",                         [L, A, A, A, A, A]),
     ("GET",  "/account/password",                [L, A, A, A, A, A]),
+    ("GET",  "/",                                [L, A, A, A, A, A]),
+    ("GET",  "/portfolio",                       [L, A, A, A, A, A]),
+    ("GET",  "/portfolio.csv",                   [L, A, A, A, A, A]),
+    ("GET",  "/portfolio/heatmap",               [L, A, A, A, A, A]),
+    ("GET",  "/portfolio/budget",                [L, A, A, A, A, A]),
+    ("GET",  "/reports.csv?period={period}",     [L, A, A, A, A, A]),
+    ("GET",  "/escalations",                     [L, A, A, A, A, A]),
+    ("GET",  "/escalations.csv",                 [L, A, A, A, A, A]),
+    ("GET",  "/rollups",                         [L, A, A, A, A, A]),
+    ("POST", "/rollups",                         [L, F, A, F, F, F]),
+    ("GET",  "/rollups/{rollup}",                [L, A, A, A, A, A]),
 ];
 
 /// A new browser that opens a connection for every request. An anonymous post is answered with a
@@ -81,7 +92,14 @@ async fn every_route_answers_every_role_as_the_policy_says() {
             .map(|b| b.id)
             .expect("the board exists")
     });
+    // The demo's roll-up, and a period that has reports.
+    let (rollup, period) = app.with_db(|conn| {
+        let issued = styr::db::rollups::list(conn).expect("the roll-ups load");
+        let first = issued.first().expect("the demo issued a roll-up");
+        (first.id, first.period.clone())
+    });
     let ids = [
+        ("{rollup}", rollup),
         ("{project}", app.project_id("DIG-2025-003")),
         ("{own_project}", app.project_id("DIG-2025-002")),
         ("{user}", app.user_id("lasare")),
@@ -89,9 +107,11 @@ async fn every_route_answers_every_role_as_the_policy_says() {
         ("{board}", board_id),
     ];
     let path_of = |template: &str| {
-        ids.iter().fold(template.to_owned(), |path, (name, id)| {
-            path.replace(name, &id.to_string())
-        })
+        ids.iter()
+            .fold(template.to_owned(), |path, (name, id)| {
+                path.replace(name, &id.to_string())
+            })
+            .replace("{period}", &period)
     };
     let projects_before = app.with_db(|conn| {
         styr::db::projects::register(conn, &Default::default())
