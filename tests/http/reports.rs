@@ -476,6 +476,9 @@ async fn an_exception_report_must_escalate_to_the_steering_group() {
             .contains("styrgruppen")
     );
     assert_eq!(page.input_value("forecast").as_deref(), Some("500000"));
+    // Beside the cost light, the light Styr computes from the forecast as typed.
+    let computed = page.text("#cost-hint").unwrap_or_default();
+    assert!(computed.contains("Rött"), "{computed}");
     let row = stored(&app, &project, report);
     assert_eq!((row.status.as_str(), row.forecast_sek), ("draft", None));
     assert_eq!(escalation_count(&app), escalations);

@@ -630,8 +630,8 @@ escalations-count = { $count ->
     [one] En eskalering
    *[other] { $count } eskaleringar
 }
-escalations-csv-sv = Ladda ner som CSV (Excel, svensk)
-escalations-csv-en = Ladda ner som CSV (Excel, engelsk)
+escalations-csv-sv = Ladda ned som CSV (Excel, svenska)
+escalations-csv-en = Ladda ned som CSV (Excel, engelska)
 escalations-period = Rapport (period)
 escalations-text = Eskalering
 escalations-raised-on = Lämnad

@@ -67,12 +67,18 @@ pub fn draft(
     };
     let p = data.project.project.id;
     let base = report_path(p, data.report.id);
+    // The lights Styr computes follow what was typed, where it reads as dates and amounts; else
+    // what is stored.
+    let as_of = data.report.as_of(data.today);
     let computed = data.basis.as_ref().map(|b| {
-        b.computed(
-            &data.updates,
-            data.report.forecast_sek,
-            data.report.as_of(data.today),
-        )
+        let typed = match posted {
+            Posted::Draft(typed) => typed.figures(b, as_of),
+            _ => None,
+        };
+        match typed {
+            Some((updates, forecast)) => b.computed(&updates, forecast, as_of),
+            None => b.computed(&data.updates, data.report.forecast_sek, as_of),
+        }
     });
     let exception = data.report.exception || computed.is_some_and(Computed::is_exception);
     frame(

@@ -8,8 +8,10 @@ use crate::db::decisions::DecisionRow;
 use crate::db::projects::ProjectView;
 use crate::db::reports::{EscalationRow, PlanBasis, ReportRow, ReviewRow};
 use crate::domain::document::Status;
-use crate::domain::status_report::{Light, MilestoneUpdate, Period, ReportForm, ReportState};
-use crate::domain::validation::FieldErrors;
+use crate::domain::status_report::{
+    Light, MilestoneUpdate, Period, ReportForm, ReportState, parse_milestone_updates,
+};
+use crate::domain::validation::{FieldErrors, optional_amount_sek};
 use crate::views::components::{csrf_field, described_by, project_page};
 use crate::web::context::Ctx;
 
@@ -109,6 +111,18 @@ impl DraftForm {
             milestones,
             lock_version: report.lock_version.to_string(),
         }
+    }
+
+    /// The milestone updates and the forecast as typed, if they read as dates and an amount.
+    pub fn figures(
+        &self,
+        basis: &PlanBasis,
+        today: chrono::NaiveDate,
+    ) -> Option<(Vec<MilestoneUpdate>, Option<i64>)> {
+        let updates =
+            parse_milestone_updates(&self.milestones, &basis.milestone_ids(), today).ok()?;
+        let forecast = optional_amount_sek(&self.fields.forecast).ok()?;
+        Some((updates, forecast))
     }
 
     pub fn milestone(&self, name: &str) -> &str {
