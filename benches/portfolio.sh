@@ -55,7 +55,7 @@ rps() {
     local url=$1
     shift
     local out
-    out=$(wrk -t2 -c16 -d"${DURATION:-10}s" -H "Accept-Encoding: gzip" "$@" "$url")
+    out=$(wrk -t2 -c16 -d"${DURATION:-10}s" --timeout 30s -H "Accept-Encoding: gzip" "$@" "$url")
     if grep -q 'Non-2xx' <<<"$out"; then
         echo "$url: $(grep 'Non-2xx' <<<"$out")" >&2
         return 1
