@@ -32,7 +32,10 @@ fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 cargo build --release --quiet
+styr_bin="${CARGO_TARGET_DIR:-target}/release/styr"
 work=$(mktemp -d)
+# nginx's workers run as another user when started as root: they must be able to read the pages.
+chmod 755 "$work"
 server=
 ngx_pid=
 cleanup() {
@@ -46,12 +49,18 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# wrk's requests per second for one page.
+# wrk's requests per second for one page; fails when any answer was not a success (a page
+# that answers with a redirect to the login form would otherwise look fast).
 rps() {
     local url=$1
     shift
-    wrk -t2 -c16 -d"${DURATION:-10}s" -H "Accept-Encoding: gzip" "$@" "$url" \
-        | awk '/Requests\/sec/{print $2}'
+    local out
+    out=$(wrk -t2 -c16 -d"${DURATION:-10}s" --timeout 30s -H "Accept-Encoding: gzip" "$@" "$url")
+    if grep -q 'Non-2xx' <<<"$out"; then
+        echo "$url: $(grep 'Non-2xx' <<<"$out")" >&2
+        return 1
+    fi
+    awk '/Requests\/sec/{print $2}' <<<"$out"
 }
 
 echo "Styr $(git rev-parse --short HEAD), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
@@ -62,13 +71,13 @@ for size in ${SIZES:-100x36 1000x36}; do
     months=${size#*x}
     db="$work/bench-$size.db"
     started=$(date +%s)
-    target/release/styr generate --projects "$projects" --months "$months" --database "$db" >/dev/null
+    "$styr_bin" generate --projects "$projects" --months "$months" --database "$db" >/dev/null
     echo
     echo "== $projects projects × $months months (generated in $(($(date +%s) - started)) s)"
 
     port=$(free_port)
     base="http://127.0.0.1:$port"
-    RUST_LOG=warn target/release/styr --database "$db" --bind "127.0.0.1:$port" \
+    RUST_LOG=warn "$styr_bin" --database "$db" --bind "127.0.0.1:$port" \
         >"$work/stdout" 2>"$work/log" &
     server=$!
     for _ in $(seq 1 100); do
@@ -79,7 +88,7 @@ for size in ${SIZES:-100x36 1000x36}; do
     jar="$work/jar"
     rm -f "$jar"
     token=$(curl -s -c "$jar" -b "$jar" "$base/login" \
-        | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+        | grep -o 'name="csrf_token" value="[^"]*"' | awk 'NR == 1' | sed 's/.*value="//; s/"$//')
     status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
         --data-urlencode "csrf_token=$token" \
         --data-urlencode username=utvecklingschef --data-urlencode password=demo "$base/login")
@@ -89,11 +98,11 @@ for size in ${SIZES:-100x36 1000x36}; do
     # The pages: the portfolio; the project and report of the portfolio's first report link; a
     # roll-up of the last month, issued now.
     curl -s -b "$jar" "$base/portfolio" >"$work/portfolio.html"
-    report=$(grep -o 'href="/projects/[0-9]*/reports/[0-9]*"' "$work/portfolio.html" | head -1 \
+    report=$(grep -o 'href="/projects/[0-9]*/reports/[0-9]*"' "$work/portfolio.html" | awk 'NR == 1' \
         | sed 's/href="//; s/"$//')
     project=${report%/reports/*}
     token=$(curl -s -b "$jar" "$base/rollups" \
-        | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+        | grep -o 'name="csrf_token" value="[^"]*"' | awk 'NR == 1' | sed 's/.*value="//; s/"$//')
     period=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
     rollup=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" \
         --data-urlencode "csrf_token=$token" --data-urlencode "period=$period" "$base/rollups")
@@ -118,12 +127,12 @@ events { worker_connections 1024; }
 http {
     access_log off;
     default_type text/html;
-    open_file_cache max=16 valid=1h;
+    open_file_cache max=16 inactive=1h;
+    open_file_cache_valid 1h;
     sendfile on;
     tcp_nodelay on;
     gzip on;
     gzip_comp_level 1;
-    gzip_types text/html;
     gzip_min_length 0;
     server {
         listen 127.0.0.1:$ngx_port;
@@ -138,6 +147,7 @@ EOF
         curl -sf "http://127.0.0.1:$ngx_port/portfolio" >/dev/null && break
         sleep 0.1
     done
+    curl -sf "http://127.0.0.1:$ngx_port/portfolio" >/dev/null || { echo "nginx did not start" >&2; exit 1; }
 
     printf '%-10s %9s %12s %12s %8s\n' page bytes "styr req/s" "nginx req/s" share
     for page in "${pages[@]}"; do
