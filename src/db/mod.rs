@@ -92,6 +92,9 @@ pub struct Db {
     writer: Arc<Mutex<()>>,
     /// Statements run on every connection of the pool since it opened.
     statements: Arc<AtomicU64>,
+    /// Moves on with every write this process makes or may make: what is read from the database
+    /// and kept (`db::statuses::StatusCache`) is kept for one generation.
+    generation: Arc<AtomicU64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +133,7 @@ impl Db {
             pool,
             writer: Arc::new(Mutex::new(())),
             statements,
+            generation: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -155,9 +159,22 @@ impl Db {
         Ok(())
     }
 
-    /// A connection for work outside a request (the command line, start-up, tests).
+    /// A connection for work outside a request (the command line, start-up, tests). It may write,
+    /// so it starts a new generation.
     pub fn conn(&self) -> Result<PooledConn, DbSetupError> {
+        self.changed();
         Ok(self.pool.get()?)
+    }
+
+    /// The generation of the data: it moves on with every write (`write`, `conn`, `changed`), so
+    /// two reads in one generation read the same data.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Starts a new generation: what was kept from the database is read again.
+    pub fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
     }
 
     /// Runs blocking database work on the blocking thread pool.
@@ -184,13 +201,18 @@ impl Db {
     {
         let pool = self.pool.clone();
         let writer = Arc::clone(&self.writer);
+        let generation = Arc::clone(&self.generation);
         actix_web::web::block(move || {
             // A poisoned lock only means an earlier writer panicked; its transaction was rolled
             // back, so the turn can be taken.
             let _turn = writer.lock().unwrap_or_else(PoisonError::into_inner);
             let mut conn = pool.get().map_err(AppError::internal)?;
             let conn: &mut DbConnection = &mut conn;
-            conn.transaction(work)
+            let written = conn.transaction(work);
+            // After the commit (or the rollback), before the turn passes on: a read that starts
+            // after this sees the change, and whatever was kept before it is read again.
+            generation.fetch_add(1, Ordering::AcqRel);
+            written
         })
         .await
         .map_err(AppError::internal)?

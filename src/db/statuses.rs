@@ -46,3 +46,96 @@ pub fn load_statuses(
         escalations,
     ))
 }
+
+/// Every active project's status as `load_statuses` reads it.
+#[derive(Debug)]
+pub struct Statuses {
+    pub reporting: Reporting,
+    pub all: Vec<ProjectStatus>,
+    pub escalations: Vec<EscalationFact>,
+}
+
+/// The statuses last read for each reach the pages share (`Recent`, `Heatmap`), kept for as long
+/// as the data's generation (`Db::generation`) and the day stay the same: the portfolio, its
+/// files and charts and the start page read the database once per change, not once per request,
+/// and share one copy in memory. A roll-up's reach is read afresh.
+#[derive(Debug, Default)]
+pub struct StatusCache {
+    recent: std::sync::Mutex<Option<Kept>>,
+    heatmap: std::sync::Mutex<Option<Kept>>,
+}
+
+#[derive(Debug)]
+struct Kept {
+    generation: u64,
+    today: chrono::NaiveDate,
+    statuses: std::sync::Arc<Statuses>,
+}
+
+impl StatusCache {
+    fn slot(&self, reach: Reach) -> Option<&std::sync::Mutex<Option<Kept>>> {
+        match reach {
+            Reach::Recent => Some(&self.recent),
+            Reach::Heatmap => Some(&self.heatmap),
+            Reach::Back(_) => None,
+        }
+    }
+
+    /// The statuses kept for `reach` in `generation` on `today`, if any.
+    pub fn get(
+        &self,
+        reach: Reach,
+        generation: u64,
+        today: chrono::NaiveDate,
+    ) -> Option<std::sync::Arc<Statuses>> {
+        let slot = self.slot(reach)?;
+        let kept = slot
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        kept.as_ref()
+            .filter(|k| k.generation == generation && k.today == today)
+            .map(|k| std::sync::Arc::clone(&k.statuses))
+    }
+
+    /// Keeps `statuses`, read in `generation` (taken before the read began) on `today`.
+    pub fn keep(
+        &self,
+        reach: Reach,
+        generation: u64,
+        today: chrono::NaiveDate,
+        statuses: &std::sync::Arc<Statuses>,
+    ) {
+        if let Some(slot) = self.slot(reach) {
+            let mut kept = slot
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            *kept = Some(Kept {
+                generation,
+                today,
+                statuses: std::sync::Arc::clone(statuses),
+            });
+        }
+    }
+}
+
+/// The statuses for `reach` on `today`: those kept for the current generation, or read now (and
+/// kept).
+pub fn cached_statuses(
+    conn: &mut DbConnection,
+    cache: &StatusCache,
+    generation: u64,
+    today: chrono::NaiveDate,
+    reach: Reach,
+) -> QueryResult<std::sync::Arc<Statuses>> {
+    if let Some(statuses) = cache.get(reach, generation, today) {
+        return Ok(statuses);
+    }
+    let (reporting, all, escalations) = load_statuses(conn, today, reach)?;
+    let statuses = std::sync::Arc::new(Statuses {
+        reporting,
+        all,
+        escalations,
+    });
+    cache.keep(reach, generation, today, &statuses);
+    Ok(statuses)
+}

@@ -39,6 +39,8 @@ use crate::db::Db;
 pub struct AppState {
     pub db: Db,
     pub throttle: Throttle,
+    /// Every active project's status, kept per generation of the data.
+    pub statuses: std::sync::Arc<crate::db::statuses::StatusCache>,
 }
 
 impl AppState {
@@ -46,7 +48,29 @@ impl AppState {
         AppState {
             db,
             throttle: Throttle::new(),
+            statuses: std::sync::Arc::default(),
         }
+    }
+
+    /// Every active project's status for `reach` on `today`: kept from an earlier request when
+    /// nothing was written since, else read (`db::statuses`).
+    pub async fn statuses(
+        &self,
+        today: chrono::NaiveDate,
+        reach: crate::db::statuses::Reach,
+    ) -> Result<std::sync::Arc<crate::db::statuses::Statuses>, crate::error::AppError> {
+        let generation = self.db.generation();
+        if let Some(kept) = self.statuses.get(reach, generation, today) {
+            return Ok(kept);
+        }
+        let cache = std::sync::Arc::clone(&self.statuses);
+        self.db
+            .run(move |conn| {
+                Ok(crate::db::statuses::cached_statuses(
+                    conn, &cache, generation, today, reach,
+                )?)
+            })
+            .await
     }
 }
 

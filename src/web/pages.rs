@@ -6,6 +6,7 @@ use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpMessage, HttpResponse, web};
 use maud::Markup;
 
+use crate::domain::role::Role;
 use crate::error::{AppError, RenderErrorPage};
 use crate::views::pages;
 use crate::web::AppState;
@@ -22,9 +23,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 async fn home(auth: Auth, state: web::Data<AppState>) -> Result<Markup, AppError> {
     let user = auth.user.clone();
     let today = crate::web::today();
+    let statuses = match user.role {
+        Role::DevelopmentManager | Role::ProjectLead => Some(
+            state
+                .statuses(today, crate::db::statuses::Reach::Recent)
+                .await?,
+        ),
+        _ => None,
+    };
     let start = state
         .db
-        .run(move |conn| crate::web::portfolio::start::load(conn, &user, today))
+        .run(move |conn| crate::web::portfolio::start::load(conn, &user, today, statuses))
         .await?;
     Ok(crate::views::start::page_markup(&auth.ctx, &start))
 }

@@ -918,7 +918,12 @@ async fn an_escalation_answered_by_a_decision_shows_on_the_report_and_the_projec
     );
     // The decision, in the project's list of decisions, links back to the report it answered.
     let answers = project_page.attrs("#decisions + .table-wrap a.decision-answers", "href");
-    assert_eq!(answers, [path.clone()], "{}", project_page.body);
+    assert_eq!(
+        answers.as_slice(),
+        std::slice::from_ref(&path),
+        "{}",
+        project_page.body
+    );
 }
 
 #[tokio::test]

@@ -7,9 +7,11 @@ use styr::domain::project::ProjectInput;
 
 use crate::helpers::{TestApp, spawn_app};
 
-/// The statements one GET of `path` makes, after a first GET that warms the session.
+/// The statements one GET of `path` makes, after a first GET that warms the session, with
+/// nothing kept from the first: the data's generation moves on between them, as after a write.
 async fn statements_of(app: &TestApp, path: &str) -> u64 {
     assert_eq!(app.get(path).await.status, StatusCode::OK, "{path}");
+    app.db.changed();
     let before = app.db.statements_run();
     assert_eq!(app.get(path).await.status, StatusCode::OK, "{path}");
     app.db.statements_run() - before
@@ -124,4 +126,45 @@ async fn the_portfolio_start_page_and_a_roll_up_make_as_many_statements_for_100_
         );
         assert!((3..30).contains(&ten), "{path}: {ten} statements");
     }
+}
+
+#[tokio::test]
+async fn the_portfolio_is_read_once_per_change_and_a_change_shows_at_once() {
+    let app = spawn_app().await;
+    app.login_as("utvecklingschef").await;
+    let unit_id = app.with_db(|conn| styr::db::units::units(conn).expect("units")[0].id);
+    let first = statements_of(&app, "/portfolio").await;
+    // The same page again, nothing written meanwhile: the statuses are kept, only the login and
+    // the filter's units and boards are read.
+    let before = app.db.statements_run();
+    let page = app.get("/portfolio").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let kept = app.db.statements_run() - before;
+    assert!(kept < first, "{kept} statements kept, {first} read");
+    let rows = page.texts("table.portfolio-table tbody tr").len();
+    assert!(rows > 0, "{}", page.body);
+
+    // A project registered through the app (a write) is on the very next portfolio page.
+    // Only the write moves the generation on here: nothing else takes a connection of its own.
+    let input = ProjectInput {
+        code: "DIG-2099-990".into(),
+        name: "Syns direkt".into(),
+        description: String::new(),
+        unit_id,
+        project_lead_id: None,
+        commissioner_id: None,
+        planned_start: None,
+        planned_end: None,
+        budget_sek: None,
+    };
+    app.db
+        .write(move |conn| {
+            let id = styr::db::projects::insert(conn, &input, Phase::Execution)?;
+            Ok(id)
+        })
+        .await
+        .expect("the project is written");
+    let page = app.get("/portfolio").await;
+    assert_eq!(page.texts("table.portfolio-table tbody tr").len(), rows + 1);
+    assert!(page.body.contains("DIG-2099-990"));
 }

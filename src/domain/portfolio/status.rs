@@ -428,8 +428,9 @@ impl Sort {
 
 /// Sorts the statuses by `sort`; ties in code order. A missing value (no light, no deviation, no
 /// milestone) comes last either way.
-pub fn sort(statuses: &mut [ProjectStatus], sort: Sort) {
+pub fn sort<S: std::borrow::Borrow<ProjectStatus>>(statuses: &mut [S], sort: Sort) {
     statuses.sort_by(|a, b| {
+        let (a, b) = (a.borrow(), b.borrow());
         let primary = compare(a, b, sort.key);
         let primary = if sort.descending {
             primary.reverse()

@@ -25,7 +25,7 @@ fn fill(light: Option<Light>) -> &'static str {
 }
 
 /// The SVG of the heatmap, as text: thousands of cells are written straight into one string.
-fn heatmap_svg(words: &Words, periods: &[Period], rows: &[ProjectStatus]) -> String {
+fn heatmap_svg(words: &Words, periods: &[Period], rows: &[&ProjectStatus]) -> String {
     let width = LABEL + CELL * periods.len();
     let height = CELL * (rows.len() + 1);
     let mut svg = String::with_capacity(200 + rows.len() * periods.len() * 160);
@@ -99,7 +99,7 @@ fn escape(text: &str) -> String {
     out
 }
 
-pub fn heatmap(ctx: &Ctx, periods: &[Period], rows: &[ProjectStatus]) -> Markup {
+pub fn heatmap(ctx: &Ctx, periods: &[Period], rows: &[&ProjectStatus]) -> Markup {
     let title = ctx.t("portfolio-heatmap-title");
     let words = Words::new(ctx);
     page(

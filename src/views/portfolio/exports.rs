@@ -20,7 +20,7 @@ fn amount(value: Option<i64>) -> Cell<'static> {
     value.map_or(Cell::Empty, Cell::Whole)
 }
 
-pub fn portfolio(ctx: &Ctx, excel: Excel, rows: &[ProjectStatus]) -> Result<Vec<u8>, csv::Error> {
+pub fn portfolio(ctx: &Ctx, excel: Excel, rows: &[&ProjectStatus]) -> Result<Vec<u8>, csv::Error> {
     let words = Words::new(ctx);
     let mut keys = vec![
         "project-code",

@@ -100,7 +100,7 @@ pub fn page_markup(
     filter: &Filter,
     sort: Sort,
     choices: &Choices,
-    rows: &[ProjectStatus],
+    rows: &[&ProjectStatus],
 ) -> Markup {
     let title = ctx.t("portfolio-title");
     let words = Words::new(ctx);

@@ -3,7 +3,7 @@
 use actix_web::web;
 use maud::Markup;
 
-use super::{HEATMAP_PERIODS, PortfolioQuery, Reach, load_statuses, shown};
+use super::{HEATMAP_PERIODS, PortfolioQuery, Reach, shown};
 use crate::domain::policy::Action;
 use crate::domain::portfolio::status::budget_by_unit_and_board;
 use crate::error::AppError;
@@ -19,11 +19,8 @@ pub async fn heatmap(
     query: web::Query<PortfolioQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let today = today();
-    let all = state
-        .db
-        .run(move |conn| Ok(load_statuses(conn, today, Reach::Heatmap)?.1))
-        .await?;
+    let statuses = state.statuses(today(), Reach::Heatmap).await?;
+    let all = &statuses.all;
     let periods = all
         .first()
         .map(|s| s.due_period.last(HEATMAP_PERIODS))
@@ -34,11 +31,7 @@ pub async fn heatmap(
 
 pub async fn budget(auth: Auth, state: web::Data<AppState>) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let today = today();
-    let all = state
-        .db
-        .run(move |conn| Ok(load_statuses(conn, today, Reach::Recent)?.1))
-        .await?;
-    let (units, boards) = budget_by_unit_and_board(&all);
+    let statuses = state.statuses(today(), Reach::Recent).await?;
+    let (units, boards) = budget_by_unit_and_board(&statuses.all);
     Ok(charts::budget(&auth.ctx, &units, &boards))
 }

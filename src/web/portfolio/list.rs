@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, web};
 use maud::Markup;
 
-use super::{PortfolioQuery, Reach, csv_file, load_statuses, shown};
+use super::{PortfolioQuery, Reach, csv_file, shown};
 use crate::db::units;
 use crate::domain::policy::Action;
 use crate::error::AppError;
@@ -17,14 +17,12 @@ pub async fn page(
     query: web::Query<PortfolioQuery>,
 ) -> Result<Markup, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let today = today();
-    let (all, units, boards) = state
+    let statuses = state.statuses(today(), Reach::Recent).await?;
+    let (units, boards) = state
         .db
-        .run(move |conn| {
-            let (_, all, _) = load_statuses(conn, today, Reach::Recent)?;
-            Ok((all, units::units(conn)?, units::boards(conn)?))
-        })
+        .run(move |conn| Ok((units::units(conn)?, units::boards(conn)?)))
         .await?;
+    let all = &statuses.all;
     let mut leads: Vec<(i64, String)> = all
         .iter()
         .filter_map(|s| s.project.lead_id.zip(s.project.lead_name.clone()))
@@ -49,12 +47,8 @@ pub async fn csv(
     query: web::Query<PortfolioQuery>,
 ) -> Result<HttpResponse, AppError> {
     auth.user.require(Action::ViewProjects)?;
-    let today = today();
-    let all = state
-        .db
-        .run(move |conn| Ok(load_statuses(conn, today, Reach::Recent)?.1))
-        .await?;
-    let rows = shown(all, &query.filter(), query.sort());
+    let statuses = state.statuses(today(), Reach::Recent).await?;
+    let rows = shown(&statuses.all, &query.filter(), query.sort());
     csv_file(
         "portfolio.csv",
         exports::portfolio(&auth.ctx, query.excel(), &rows),

@@ -65,8 +65,8 @@ impl PortfolioQuery {
 }
 
 /// The statuses that pass `filter`, in `sort`'s order.
-pub fn shown(all: Vec<ProjectStatus>, filter: &Filter, sort: Sort) -> Vec<ProjectStatus> {
-    let mut rows: Vec<ProjectStatus> = all.into_iter().filter(|s| filter.matches(s)).collect();
+pub fn shown<'a>(all: &'a [ProjectStatus], filter: &Filter, sort: Sort) -> Vec<&'a ProjectStatus> {
+    let mut rows: Vec<&ProjectStatus> = all.iter().filter(|s| filter.matches(s)).collect();
     crate::domain::portfolio::status::sort(&mut rows, sort);
     rows
 }

@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Reach, load_statuses};
+use std::sync::Arc;
+
+use crate::db::statuses::Statuses;
 use crate::db::{DbConnection, portfolio};
 use crate::domain::portfolio::attention;
 use crate::domain::role::Role;
@@ -11,20 +13,28 @@ use crate::error::AppError;
 use crate::views::start::{DueReport, NeedsAttention, OpenEscalation, Start};
 use crate::web::context::CurrentUser;
 
+/// What the start page shows `user`; `statuses` are every active project's (read for the
+/// development manager and project leads).
 pub fn load(
     conn: &mut DbConnection,
     user: &CurrentUser,
     today: NaiveDate,
+    statuses: Option<Arc<Statuses>>,
 ) -> Result<Start, AppError> {
-    match user.role {
-        Role::DevelopmentManager => development_manager(conn, today),
-        Role::ProjectLead => lead(conn, user.id, today),
+    match (user.role, statuses) {
+        (Role::DevelopmentManager, Some(statuses)) => development_manager(conn, &statuses),
+        (Role::ProjectLead, Some(statuses)) => lead(conn, user.id, today, &statuses),
         _ => Ok(Start::Welcome),
     }
 }
 
-fn lead(conn: &mut DbConnection, lead_id: i64, today: NaiveDate) -> Result<Start, AppError> {
-    let (reporting, all, _) = load_statuses(conn, today, Reach::Recent)?;
+fn lead(
+    conn: &mut DbConnection,
+    lead_id: i64,
+    today: NaiveDate,
+    statuses: &Statuses,
+) -> Result<Start, AppError> {
+    let (reporting, all) = (statuses.reporting, &statuses.all);
     let drafts = portfolio::drafts_of_lead(conn, lead_id)?;
     let mut due = Vec::new();
     for status in all.iter().filter(|s| s.project.lead_id == Some(lead_id)) {
@@ -51,11 +61,13 @@ fn lead(conn: &mut DbConnection, lead_id: i64, today: NaiveDate) -> Result<Start
     Ok(Start::Lead { due, drafts })
 }
 
-fn development_manager(conn: &mut DbConnection, today: NaiveDate) -> Result<Start, AppError> {
-    let (_, all, escalations) = load_statuses(conn, today, Reach::Recent)?;
+fn development_manager(conn: &mut DbConnection, statuses: &Statuses) -> Result<Start, AppError> {
+    let all = &statuses.all;
     let awaiting = portfolio::awaiting_review(conn)?;
-    let escalations = escalations
-        .into_iter()
+    let escalations = statuses
+        .escalations
+        .iter()
+        .cloned()
         .filter_map(|e| {
             let status = all.iter().find(|s| s.project.id == e.project_id)?;
             Some(OpenEscalation {
