@@ -161,6 +161,7 @@ pub fn backup(database: &str, path: &std::path::Path) -> Result<(), CliError> {
 }
 
 fn serve(database: &str, args: ServeArgs) -> Result<(), CliError> {
+    crate::server::bound_malloc();
     crate::init_logging();
     let config = ServeConfig::from_args(database, &args)?;
     crate::serve(config)

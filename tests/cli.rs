@@ -336,3 +336,40 @@ fn generate_refuses_a_database_with_only_a_user() {
     let out = styr(dir.path(), &["generate", "--projects", "0"], "");
     assert!(!out.status.success());
 }
+
+/// `styr serve` runs with glibc's malloc `mmap` threshold fixed (server::bound_malloc): the
+/// serving process's environment has the variable, though it was started without it.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn serve_runs_with_a_fixed_malloc_mmap_threshold() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_styr"))
+        .args([
+            "--database",
+            dir.path().join("styr.db").to_str().expect("utf-8"),
+        ])
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env_remove("DATABASE_URL")
+        .env_remove("MALLOC_MMAP_THRESHOLD_")
+        .env("STYR_ADMIN_PASSWORD", "ett långt lösenord för testet")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("styr starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let serving = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .any(|line| line.starts_with("Styr is serving"));
+    let environ = std::fs::read(format!("/proc/{}/environ", child.id())).unwrap_or_default();
+    child.kill().expect("styr stops");
+    child.wait().expect("styr ends");
+    assert!(serving, "styr served");
+    let variables: Vec<&[u8]> = environ.split(|b| *b == 0).collect();
+    assert!(
+        variables.contains(&b"MALLOC_MMAP_THRESHOLD_=262144".as_slice()),
+        "{}",
+        text(&environ)
+    );
+}
