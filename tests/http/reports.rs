@@ -504,6 +504,46 @@ async fn an_exception_report_must_escalate_to_the_steering_group() {
 }
 
 #[tokio::test]
+async fn a_stored_draft_is_submitted_with_the_exception_checked_on_the_day() {
+    let app = spawn_app().await;
+    let project = executing(&app, "RAP-5B").await;
+    let report = start(&project).await;
+    let lead = &project.cast.lead.browser;
+    let lock = lock_of(&project, report).await;
+    let saved = lead
+        .post(
+            &report_path(&project, report),
+            &with(GREEN, &[("lock_version", &lock)]),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    // The stored flag says exception, though the figures are within the plan's tolerances (as
+    // when a draft was saved before a milestone's day passed, the other way round).
+    app.with_db(|conn| {
+        diesel::update(status_reports::table.find(report))
+            .set(status_reports::exception.eq(true))
+            .execute(conn)
+            .expect("a draft may change")
+    });
+    let submitted = lead
+        .post(&format!("{}/submit", report_path(&project, report)), &[])
+        .await;
+    assert_eq!(
+        submitted.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        submitted.body
+    );
+    let row = stored(&app, &project, report);
+    assert_eq!(row.status, "submitted");
+    assert!(
+        !row.exception,
+        "the submitted version says what was checked"
+    );
+    assert_eq!(row.done, "Avtalet är skrivet.");
+}
+
+#[tokio::test]
 async fn a_submitted_report_never_changes() {
     let app = spawn_app().await;
     let project = executing(&app, "RAP-6").await;

@@ -182,13 +182,20 @@ fn submit_step(
     if let Err(errors) = check_submittable(exception, raised) {
         return Ok(Outcome::Invalid(data, errors));
     }
-    if posted {
+    // What is typed is saved first; a stored draft is saved again only when the day moved its
+    // exception on (a milestone's day passed), so that the submitted version says what was checked.
+    if posted || exception != data.report.exception {
         let draft = Draft {
             exception,
             content: &content,
             updates: &updates,
         };
-        if !reports::save(conn, &data.report, lock_version(pairs), &draft, user.id)? {
+        let lock = if posted {
+            lock_version(pairs)
+        } else {
+            data.report.lock_version
+        };
+        if !reports::save(conn, &data.report, lock, &draft, user.id)? {
             return conflicted(conn, user, project_id, report_id);
         }
     }
