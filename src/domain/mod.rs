@@ -6,6 +6,7 @@ pub mod decision;
 pub mod directive;
 pub mod document;
 pub mod lang;
+pub mod meeting;
 pub mod phase;
 pub mod plan;
 pub mod policy;

@@ -16,6 +16,7 @@ macro_rules! catalog_files {
             include_str!(concat!($lang, "/main.ftl")),
             include_str!(concat!($lang, "/reports.ftl")),
             include_str!(concat!($lang, "/portfolio.ftl")),
+            include_str!(concat!($lang, "/meetings.ftl")),
         ]
     };
 }

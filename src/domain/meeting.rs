@@ -1,0 +1,369 @@
+//! A meeting of a body and its minutes (protokoll): the fixed sections of the management group's
+//! agenda, the meeting's states from planned to locked, the adjusting (justering) by the chair and
+//! the adjuster, who was present and who absent, and the states of an action item (åtgärd).
+//!
+//! Pure: the pages and the database of issue 9 build on these rules, each tested here on its own.
+
+/// A section of the management group's minutes, in the order of governance.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    /// Strategiska verksamhetsfrågor.
+    Strategic,
+    /// Mål och resultatuppföljning.
+    Goals,
+    /// Organisation och arbetsmiljö.
+    Organisation,
+    /// Samverkan och omvärldsspaning.
+    Collaboration,
+    /// Övrigt.
+    Other,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Strategic,
+        Section::Goals,
+        Section::Organisation,
+        Section::Collaboration,
+        Section::Other,
+    ];
+
+    /// The form value (`section`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Strategic => "strategic",
+            Section::Goals => "goals",
+            Section::Organisation => "organisation",
+            Section::Collaboration => "collaboration",
+            Section::Other => "other",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Section, &'static str> {
+        Section::ALL
+            .into_iter()
+            .find(|s| s.as_str() == raw.trim())
+            .ok_or("error-meeting-section")
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Section::Strategic => "meeting-section-strategic",
+            Section::Goals => "meeting-section-goals",
+            Section::Organisation => "meeting-section-organisation",
+            Section::Collaboration => "meeting-section-collaboration",
+            Section::Other => "meeting-section-other",
+        }
+    }
+}
+
+/// Where a meeting stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MeetingState {
+    /// Planned: its agenda and attendance are prepared.
+    Planned,
+    /// Held: its minutes are being drafted.
+    Held,
+    /// Adjusted by one of the two who must; the other has not yet.
+    Adjusting,
+    /// Adjusted by both: locked, nothing in it changes again.
+    Locked,
+}
+
+impl MeetingState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingState::Planned => "planned",
+            MeetingState::Held => "held",
+            MeetingState::Adjusting => "adjusting",
+            MeetingState::Locked => "locked",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<MeetingState> {
+        [
+            MeetingState::Planned,
+            MeetingState::Held,
+            MeetingState::Adjusting,
+            MeetingState::Locked,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == raw)
+    }
+
+    /// Whether the minutes' content (items, decisions, action items, attendance) may change:
+    /// until someone has adjusted them.
+    pub fn is_editable(self) -> bool {
+        matches!(self, MeetingState::Planned | MeetingState::Held)
+    }
+}
+
+/// Who adjusts (justerar) the minutes: the chair and the adjuster, each once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Signer {
+    Chair,
+    Adjuster,
+}
+
+/// The adjusting so far: who of the two has signed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Signatures {
+    pub chair: bool,
+    pub adjuster: bool,
+}
+
+impl Signatures {
+    fn signed(self, signer: Signer) -> bool {
+        match signer {
+            Signer::Chair => self.chair,
+            Signer::Adjuster => self.adjuster,
+        }
+    }
+
+    fn with(self, signer: Signer) -> Signatures {
+        match signer {
+            Signer::Chair => Signatures {
+                chair: true,
+                ..self
+            },
+            Signer::Adjuster => Signatures {
+                adjuster: true,
+                ..self
+            },
+        }
+    }
+}
+
+/// The roles `user` has in the meeting's adjusting; one person may not be both (four eyes).
+pub fn signer_roles(user: i64, chair: i64, adjuster: i64) -> Vec<Signer> {
+    let mut roles = Vec::new();
+    if user == chair {
+        roles.push(Signer::Chair);
+    }
+    if user == adjuster {
+        roles.push(Signer::Adjuster);
+    }
+    roles
+}
+
+/// The chair and the adjuster are two people.
+pub fn check_chair_and_adjuster(chair: i64, adjuster: i64) -> Result<(), &'static str> {
+    if chair == adjuster {
+        Err("error-meeting-adjuster-is-chair")
+    } else {
+        Ok(())
+    }
+}
+
+/// Holding a planned meeting: its minutes are drafted from then on.
+pub fn hold(state: MeetingState) -> Result<MeetingState, &'static str> {
+    match state {
+        MeetingState::Planned => Ok(MeetingState::Held),
+        _ => Err("meeting-refused-not-planned"),
+    }
+}
+
+/// `signer` adjusts held minutes; the second signature locks them. Returns the new state and
+/// signatures.
+pub fn adjust(
+    state: MeetingState,
+    signatures: Signatures,
+    signer: Signer,
+) -> Result<(MeetingState, Signatures), &'static str> {
+    match state {
+        MeetingState::Planned => Err("meeting-refused-not-held"),
+        MeetingState::Locked => Err("meeting-refused-locked"),
+        MeetingState::Held | MeetingState::Adjusting if signatures.signed(signer) => {
+            Err("meeting-refused-signed")
+        }
+        MeetingState::Held | MeetingState::Adjusting => {
+            let signatures = signatures.with(signer);
+            let state = if signatures.chair && signatures.adjuster {
+                MeetingState::Locked
+            } else {
+                MeetingState::Adjusting
+            };
+            Ok((state, signatures))
+        }
+    }
+}
+
+/// Who of the body's members were present and who absent (frånvarande, listed in the minutes):
+/// `present` are the members ticked; anyone ticked who is not a member is refused.
+pub fn attendance(members: &[i64], present: &[i64]) -> Result<(Vec<i64>, Vec<i64>), &'static str> {
+    if present.iter().any(|p| !members.contains(p)) {
+        return Err("error-meeting-not-member");
+    }
+    let (here, away) = members.iter().partition(|m| present.contains(m));
+    Ok((here, away))
+}
+
+/// Where an action item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActionState {
+    Open,
+    Done,
+    Cancelled,
+}
+
+impl ActionState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionState::Open => "open",
+            ActionState::Done => "done",
+            ActionState::Cancelled => "cancelled",
+        }
+    }
+
+    /// The state a user may set (`state` = `done` or `cancelled`).
+    pub fn parse_closing(raw: &str) -> Result<ActionState, &'static str> {
+        match raw.trim() {
+            "done" => Ok(ActionState::Done),
+            "cancelled" => Ok(ActionState::Cancelled),
+            _ => Err("error-action-state"),
+        }
+    }
+}
+
+/// Closing an action item: an open item is done or cancelled once; a cancellation says why.
+pub fn close_action(
+    state: ActionState,
+    to: ActionState,
+    comment: &str,
+) -> Result<ActionState, &'static str> {
+    if state != ActionState::Open {
+        Err("action-refused-closed")
+    } else if to == ActionState::Cancelled && comment.trim().is_empty() {
+        Err("error-action-cancel-reason")
+    } else {
+        Ok(to)
+    }
+}
+
+/// Whether an open action item is overdue on `today`.
+pub fn is_overdue(state: ActionState, due_on: chrono::NaiveDate, today: chrono::NaiveDate) -> bool {
+    state == ActionState::Open && due_on < today
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_management_groups_sections_are_the_five_of_the_model_in_order() {
+        let values: Vec<&str> = Section::ALL.into_iter().map(Section::as_str).collect();
+        assert_eq!(
+            values,
+            [
+                "strategic",
+                "goals",
+                "organisation",
+                "collaboration",
+                "other"
+            ]
+        );
+        assert!(Section::Strategic < Section::Other);
+        assert_eq!(Section::parse(" goals "), Ok(Section::Goals));
+        assert_eq!(Section::parse("budget"), Err("error-meeting-section"));
+    }
+
+    #[test]
+    fn a_meeting_is_planned_held_adjusted_by_both_and_then_locked() {
+        let held = hold(MeetingState::Planned).expect("held");
+        assert_eq!(held, MeetingState::Held);
+        assert_eq!(hold(held), Err("meeting-refused-not-planned"));
+        assert!(held.is_editable());
+
+        let (state, signed) = adjust(held, Signatures::default(), Signer::Adjuster).expect("one");
+        assert_eq!(state, MeetingState::Adjusting);
+        assert!(
+            !state.is_editable(),
+            "nothing changes once someone adjusted"
+        );
+        assert_eq!(
+            adjust(state, signed, Signer::Adjuster),
+            Err("meeting-refused-signed")
+        );
+        let (state, signed) = adjust(state, signed, Signer::Chair).expect("both");
+        assert_eq!(state, MeetingState::Locked);
+        assert_eq!(
+            signed,
+            Signatures {
+                chair: true,
+                adjuster: true
+            }
+        );
+        assert_eq!(
+            adjust(state, signed, Signer::Chair),
+            Err("meeting-refused-locked")
+        );
+        assert_eq!(
+            adjust(MeetingState::Planned, Signatures::default(), Signer::Chair),
+            Err("meeting-refused-not-held")
+        );
+        for state in [
+            MeetingState::Planned,
+            MeetingState::Held,
+            MeetingState::Adjusting,
+            MeetingState::Locked,
+        ] {
+            assert_eq!(MeetingState::parse(state.as_str()), Some(state));
+        }
+    }
+
+    #[test]
+    fn the_chair_and_the_adjuster_are_two_people() {
+        assert_eq!(check_chair_and_adjuster(1, 2), Ok(()));
+        assert_eq!(
+            check_chair_and_adjuster(1, 1),
+            Err("error-meeting-adjuster-is-chair")
+        );
+        assert_eq!(signer_roles(1, 1, 2), [Signer::Chair]);
+        assert_eq!(signer_roles(2, 1, 2), [Signer::Adjuster]);
+        assert!(signer_roles(3, 1, 2).is_empty());
+    }
+
+    #[test]
+    fn members_not_ticked_present_are_absent_and_strangers_are_refused() {
+        assert_eq!(
+            attendance(&[1, 2, 3, 4], &[3, 1]),
+            Ok((vec![1, 3], vec![2, 4]))
+        );
+        assert_eq!(attendance(&[1, 2], &[]), Ok((vec![], vec![1, 2])));
+        assert_eq!(attendance(&[1, 2], &[9]), Err("error-meeting-not-member"));
+    }
+
+    #[test]
+    fn an_action_item_is_closed_once_and_a_cancellation_says_why() {
+        assert_eq!(ActionState::parse_closing("done"), Ok(ActionState::Done));
+        assert_eq!(
+            ActionState::parse_closing("open"),
+            Err("error-action-state")
+        );
+        assert_eq!(
+            close_action(ActionState::Open, ActionState::Done, ""),
+            Ok(ActionState::Done)
+        );
+        assert_eq!(
+            close_action(ActionState::Open, ActionState::Cancelled, " "),
+            Err("error-action-cancel-reason")
+        );
+        assert_eq!(
+            close_action(
+                ActionState::Open,
+                ActionState::Cancelled,
+                "Ersatt av LG 2026:14"
+            ),
+            Ok(ActionState::Cancelled)
+        );
+        assert_eq!(
+            close_action(ActionState::Done, ActionState::Cancelled, "x"),
+            Err("action-refused-closed")
+        );
+        let day = |d| NaiveDate::from_ymd_opt(2026, 8, d).expect("a date");
+        assert!(is_overdue(ActionState::Open, day(16), day(17)));
+        assert!(!is_overdue(ActionState::Open, day(16), day(16)));
+        assert!(!is_overdue(ActionState::Done, day(16), day(17)));
+    }
+}
