@@ -21,11 +21,12 @@ use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::document::Status;
 use crate::domain::phase::Phase;
 use crate::domain::status_report::{
-    Aspect, Escalation, EscalationKind, EscalationTo, Light, MilestoneForecast, MilestoneUpdate,
-    Period, Rated, ReportContent, Tolerances, computed_cost_light, computed_time_light,
-    is_exception,
+    Aspect, Escalation, EscalationKind, EscalationTo, Light, MilestoneUpdate, Period, Rated,
+    ReportContent,
 };
 use crate::domain::validation::sum_sek;
+
+pub use crate::domain::status_report::{Computed, PlanBasis, PlanMilestone};
 
 /// What the audit trail calls a report version and an escalation.
 pub const ENTITY: &str = "status_report";
@@ -191,83 +192,6 @@ pub fn previous_submitted(
         .select(ReportRow::as_select())
         .first(conn)
         .optional()
-}
-
-/// A milestone of the approved plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PlanMilestone {
-    pub id: i64,
-    pub name: String,
-    pub planned_on: NaiveDate,
-}
-
-/// What a report is measured against: the project's newest approved plan, its budget (the sum of
-/// its budget lines), tolerances and milestones.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PlanBasis {
-    pub plan_id: i64,
-    pub budget_sek: i64,
-    pub time_tolerance_days: i64,
-    pub cost_tolerance_percent: i64,
-    pub milestones: Vec<PlanMilestone>,
-}
-
-impl PlanBasis {
-    pub fn tolerances(&self) -> Tolerances {
-        Tolerances {
-            time_days: self.time_tolerance_days,
-            cost_percent: self.cost_tolerance_percent,
-        }
-    }
-
-    pub fn milestone_ids(&self) -> Vec<i64> {
-        self.milestones.iter().map(|m| m.id).collect()
-    }
-
-    /// The lights Styr computes for time and cost from a report's milestone updates and forecast
-    /// at completion (no forecast: nothing to measure, green), as of the day `as_of` (the day a
-    /// version was submitted; today for a draft): a milestone neither reached nor forecast is
-    /// expected no earlier than that day.
-    pub fn computed(
-        &self,
-        updates: &[MilestoneUpdate],
-        forecast_sek: Option<i64>,
-        as_of: NaiveDate,
-    ) -> Computed {
-        let forecasts: Vec<MilestoneForecast> = self
-            .milestones
-            .iter()
-            .map(|milestone| MilestoneForecast {
-                planned_on: milestone.planned_on,
-                forecast_on: updates
-                    .iter()
-                    .find(|u| u.milestone_id == milestone.id)
-                    .map_or(
-                        MilestoneUpdate::unreported(milestone.planned_on, as_of),
-                        |u| u.expected_on(milestone.planned_on, as_of),
-                    ),
-            })
-            .collect();
-        let time = computed_time_light(&forecasts, self.tolerances());
-        let cost = forecast_sek.map_or(Light::Green, |forecast| {
-            computed_cost_light(self.budget_sek, forecast, self.tolerances())
-        });
-        Computed { time, cost }
-    }
-}
-
-/// The lights Styr computes for a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Computed {
-    pub time: Light,
-    pub cost: Light,
-}
-
-impl Computed {
-    /// A forecast beyond a tolerance: the report is an exception report.
-    pub fn is_exception(self) -> bool {
-        is_exception(self.time, self.cost)
-    }
 }
 
 /// The plan `plan_id` as a report is measured against it.

@@ -804,6 +804,83 @@ pub fn parse_milestone_updates(
     errors.into_result(|| updates)
 }
 
+/// A milestone of the approved plan.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PlanMilestone {
+    pub id: i64,
+    pub name: String,
+    pub planned_on: NaiveDate,
+}
+
+/// What a report is measured against: the project's newest approved plan, its budget (the sum of
+/// its budget lines), tolerances and milestones.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PlanBasis {
+    pub plan_id: i64,
+    pub budget_sek: i64,
+    pub time_tolerance_days: i64,
+    pub cost_tolerance_percent: i64,
+    pub milestones: Vec<PlanMilestone>,
+}
+
+impl PlanBasis {
+    pub fn tolerances(&self) -> Tolerances {
+        Tolerances {
+            time_days: self.time_tolerance_days,
+            cost_percent: self.cost_tolerance_percent,
+        }
+    }
+
+    pub fn milestone_ids(&self) -> Vec<i64> {
+        self.milestones.iter().map(|m| m.id).collect()
+    }
+
+    /// The lights Styr computes for time and cost from a report's milestone updates and forecast
+    /// at completion (no forecast: nothing to measure, green), as of the day `as_of` (the day a
+    /// version was submitted; today for a draft): a milestone neither reached nor forecast is
+    /// expected no earlier than that day.
+    pub fn computed(
+        &self,
+        updates: &[MilestoneUpdate],
+        forecast_sek: Option<i64>,
+        as_of: NaiveDate,
+    ) -> Computed {
+        let forecasts: Vec<MilestoneForecast> = self
+            .milestones
+            .iter()
+            .map(|milestone| MilestoneForecast {
+                planned_on: milestone.planned_on,
+                forecast_on: updates
+                    .iter()
+                    .find(|u| u.milestone_id == milestone.id)
+                    .map_or(
+                        MilestoneUpdate::unreported(milestone.planned_on, as_of),
+                        |u| u.expected_on(milestone.planned_on, as_of),
+                    ),
+            })
+            .collect();
+        let time = computed_time_light(&forecasts, self.tolerances());
+        let cost = forecast_sek.map_or(Light::Green, |forecast| {
+            computed_cost_light(self.budget_sek, forecast, self.tolerances())
+        });
+        Computed { time, cost }
+    }
+}
+
+/// The lights Styr computes for a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Computed {
+    pub time: Light,
+    pub cost: Light,
+}
+
+impl Computed {
+    /// A forecast beyond a tolerance: the report is an exception report.
+    pub fn is_exception(self) -> bool {
+        is_exception(self.time, self.cost)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1088,6 +1165,44 @@ mod tests {
         assert_eq!(again.overall_comment, "Försenat.");
         assert_eq!(again.forecast, "1200");
         assert_eq!(again.escalation_text, "");
+    }
+
+    #[test]
+    fn the_plan_measures_a_report_by_its_milestones_forecast_and_budget() {
+        let basis = PlanBasis {
+            plan_id: 1,
+            budget_sek: 1_000_000,
+            time_tolerance_days: 30,
+            cost_tolerance_percent: 10,
+            milestones: vec![
+                PlanMilestone {
+                    id: 7,
+                    name: "Upphandling".into(),
+                    planned_on: day(2026, 10, 1),
+                },
+                PlanMilestone {
+                    id: 8,
+                    name: "Driftstart".into(),
+                    planned_on: day(2027, 3, 1),
+                },
+            ],
+        };
+        let reached = MilestoneUpdate {
+            milestone_id: 7,
+            actual_on: Some(day(2026, 10, 5)),
+            forecast_on: None,
+        };
+        let on_time = basis.computed(&[reached], Some(1_000_000), day(2026, 11, 30));
+        assert_eq!((on_time.time, on_time.cost), (Light::Amber, Light::Green));
+        assert!(!on_time.is_exception());
+        // Not reached, nothing said of it, its day long passed: it slips to the day measured on.
+        let overdue = basis.computed(&[], None, day(2026, 11, 30));
+        assert_eq!(overdue.time, Light::Red);
+        assert!(overdue.is_exception());
+        let over_budget = basis.computed(&[reached], Some(1_200_000), day(2026, 10, 5));
+        assert_eq!(over_budget.cost, Light::Red);
+        assert!(over_budget.is_exception());
+        assert_eq!(basis.milestone_ids(), [7, 8]);
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/reports.csv", web::get().to(exports::reports));
 }
 
-pub use crate::db::statuses::{HEATMAP_PERIODS, Reach, load_statuses};
+pub use crate::db::statuses::{HEATMAP_PERIODS, Reach};
 
 /// The portfolio's query: its filters, its order, and for a file whose Excel.
 #[derive(serde::Deserialize, Default)]
