@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::schema::{decisions, users};
+use super::schema::{decision_projects, decisions, users};
 use super::{DbConnection, now};
 use crate::domain::decision::{Body, DecisionKind};
 use crate::domain::phase::Phase;
@@ -27,9 +27,33 @@ pub struct DecisionRow {
     pub recorded_by: i64,
     pub created_at: NaiveDateTime,
     pub meeting_id: Option<i64>,
+    /// The person who formally decided (legacy rows: who entered it).
+    pub decided_by: Option<i64>,
+    pub delegated: bool,
+    /// The item of the minutes it was taken under, if any.
+    pub item_id: Option<i64>,
+    pub registry_number: Option<String>,
+    /// Marked confidential, for this reason: readers see the reason, not the text.
+    pub confidential_reason: Option<String>,
+    pub follow_up_by: Option<i64>,
+    pub follow_up_on: Option<NaiveDate>,
+    /// The decision this one corrects and replaces.
+    pub supersedes: Option<i64>,
 }
 
 impl DecisionRow {
+    /// How the decision is cited: "LG 2026:14".
+    pub fn citation(&self) -> String {
+        match self.body() {
+            Some(body) => crate::domain::decision::citation(body, self.year, self.number),
+            None => format!("{} {}:{}", self.body, self.year, self.number),
+        }
+    }
+
+    pub fn is_confidential(&self) -> bool {
+        self.confidential_reason.is_some()
+    }
+
     pub fn body(&self) -> Option<Body> {
         Body::parse(&self.body)
     }
@@ -59,8 +83,28 @@ pub struct NewDecision<'a> {
     pub phase_from: Option<Phase>,
     pub phase_to: Option<Phase>,
     pub recorded_by: i64,
-    /// The steering group meeting the decision was taken at, if any.
+    /// The steering group meeting the decision was taken at, if any (the record of issue 3).
     pub meeting_id: Option<i64>,
+    /// What the decision log holds beyond the phase and approval decisions.
+    pub extras: Extras<'a>,
+}
+
+/// The fields of a decision that the phase and approval workflows leave empty.
+#[derive(Debug, Clone, Default)]
+pub struct Extras<'a> {
+    /// The person who formally decided; `None`: the one who entered it.
+    pub decided_by: Option<i64>,
+    /// Decided under delegation by a named official.
+    pub delegated: bool,
+    /// The item of the minutes it was taken under.
+    pub item_id: Option<i64>,
+    pub registry_number: Option<&'a str>,
+    pub confidential_reason: Option<&'a str>,
+    pub follow_up_by: Option<i64>,
+    pub follow_up_on: Option<NaiveDate>,
+    pub supersedes: Option<i64>,
+    /// Further projects the decision concerns, beyond `project_id`.
+    pub also_projects: &'a [i64],
 }
 
 /// Records a decision under the next number of its body and year. Call inside a transaction: the
@@ -89,14 +133,34 @@ pub fn insert(conn: &mut DbConnection, decision: &NewDecision) -> QueryResult<De
             decisions::recorded_by.eq(decision.recorded_by),
             decisions::created_at.eq(now()),
             decisions::meeting_id.eq(decision.meeting_id),
+            decisions::decided_by.eq(decision.extras.decided_by.or(Some(decision.recorded_by))),
+            decisions::delegated.eq(decision.extras.delegated),
+            decisions::item_id.eq(decision.extras.item_id),
+            decisions::registry_number.eq(decision.extras.registry_number),
+            decisions::confidential_reason.eq(decision.extras.confidential_reason),
+            decisions::follow_up_by.eq(decision.extras.follow_up_by),
+            decisions::follow_up_on.eq(decision.extras.follow_up_on),
+            decisions::supersedes.eq(decision.extras.supersedes),
         ))
         .execute(conn)?;
-    decisions::table
+    let row: DecisionRow = decisions::table
         .filter(decisions::numbering_key.eq(&numbering_key))
         .filter(decisions::year.eq(year))
         .filter(decisions::number.eq(number))
         .select(DecisionRow::as_select())
-        .first(conn)
+        .first(conn)?;
+    // One statement per project: batch inserts are not available through the MultiConnection.
+    for project in decision.extras.also_projects {
+        if Some(*project) != decision.project_id {
+            diesel::insert_into(decision_projects::table)
+                .values((
+                    decision_projects::decision_id.eq(row.id),
+                    decision_projects::project_id.eq(*project),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(row)
 }
 
 /// A project's decisions, oldest first, with the name of who recorded each.

@@ -379,6 +379,7 @@ fn supplier_delay(conn: &mut DbConnection, seeder: &Seeder) -> QueryResult<()> {
                     phase_to: None,
                     recorded_by: chair,
                     meeting_id: None,
+                    extras: Default::default(),
                 },
             )?;
             taken(reports::answer(conn, &escalation, decision.id, chair)?)?;

@@ -130,6 +130,7 @@ pub fn decide<K: Kind>(
             phase_to: None,
             recorded_by,
             meeting_id: None,
+            extras: Default::default(),
         },
     )?;
     let to = if returning {

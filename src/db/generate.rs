@@ -682,6 +682,7 @@ impl Generated {
                         phase_to: None,
                         recorded_by: by,
                         meeting_id: None,
+                        extras: Default::default(),
                     },
                 )?;
                 taken(reports::answer(conn, &escalation, decision.id, by)?)?;

@@ -283,6 +283,7 @@ pub fn record_phase_change(
             phase_to: Some(input.to),
             recorded_by,
             meeting_id: None,
+            extras: Default::default(),
         },
     )?;
     project_rows::set_phase(conn, project_id, input.to)?;

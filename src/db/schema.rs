@@ -88,6 +88,14 @@ diesel::table! {
         recorded_by -> BigInt,
         created_at -> Timestamp,
         meeting_id -> Nullable<BigInt>,
+        decided_by -> Nullable<BigInt>,
+        delegated -> Bool,
+        item_id -> Nullable<BigInt>,
+        registry_number -> Nullable<Text>,
+        confidential_reason -> Nullable<Text>,
+        follow_up_by -> Nullable<BigInt>,
+        follow_up_on -> Nullable<Date>,
+        supersedes -> Nullable<BigInt>,
     }
 }
 
@@ -368,6 +376,111 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    meetings (id) {
+        id -> BigInt,
+        body -> Text,
+        project_id -> Nullable<BigInt>,
+        held_on -> Date,
+        starts_at -> Text,
+        place -> Text,
+        chair_id -> BigInt,
+        secretary_id -> BigInt,
+        adjuster_id -> BigInt,
+        state -> Text,
+        attendance_taken -> Bool,
+        chair_signed_at -> Nullable<Timestamp>,
+        adjuster_signed_at -> Nullable<Timestamp>,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meeting_attendance (meeting_id, user_id) {
+        meeting_id -> BigInt,
+        user_id -> BigInt,
+        present -> Bool,
+    }
+}
+
+diesel::table! {
+    meeting_items (id) {
+        id -> BigInt,
+        meeting_id -> BigInt,
+        section -> Text,
+        position -> Integer,
+        title -> Text,
+        notes -> Text,
+        presenter_id -> Nullable<BigInt>,
+        project_id -> Nullable<BigInt>,
+        report_id -> Nullable<BigInt>,
+        escalation_id -> Nullable<BigInt>,
+        rollup_id -> Nullable<BigInt>,
+        action_item_id -> Nullable<BigInt>,
+        follow_up_period -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    action_items (id) {
+        id -> BigInt,
+        text -> Text,
+        due_on -> Date,
+        state -> Text,
+        comment -> Text,
+        item_id -> Nullable<BigInt>,
+        decision_id -> Nullable<BigInt>,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        closed_by -> Nullable<BigInt>,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    action_item_owners (action_item_id, user_id) {
+        action_item_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    decision_projects (decision_id, project_id) {
+        decision_id -> BigInt,
+        project_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    follow_ups (id) {
+        id -> BigInt,
+        period -> Text,
+        board_id -> Nullable<BigInt>,
+        unit_id -> Nullable<BigInt>,
+        budget -> BigInt,
+        forecast_deviation -> BigInt,
+        comment -> Text,
+        recorded_by -> BigInt,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meeting_sections (body, key) {
+        body -> Text,
+        key -> Text,
+        position -> Integer,
+        label_sv -> Text,
+        label_en -> Text,
+    }
+}
+
+diesel::joinable!(meeting_items -> meetings (meeting_id));
+diesel::joinable!(meeting_attendance -> meetings (meeting_id));
+diesel::joinable!(action_item_owners -> action_items (action_item_id));
+diesel::joinable!(decision_projects -> decisions (decision_id));
 diesel::joinable!(status_reports -> projects (project_id));
 diesel::joinable!(report_milestones -> status_reports (report_id));
 diesel::joinable!(report_milestones -> plan_milestones (milestone_id));
@@ -398,5 +511,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     report_milestones,
     escalations,
     report_reviews,
-    rollups
+    rollups,
+    meetings,
+    meeting_attendance,
+    meeting_items,
+    action_items,
+    action_item_owners,
+    decision_projects,
+    follow_ups,
+    meeting_sections
 );

@@ -62,17 +62,56 @@ pub enum DecisionKind {
     PlanReturned,
     /// A decision the steering group takes at a meeting, beyond approvals and phase changes.
     SteeringDecision,
+    /// A strategic decision (of the management group, or the development manager under
+    /// delegation).
+    Strategic,
+    /// An economic decision.
+    Economic,
+    /// The decision to close a project into maintenance, taken in a meeting of the management group.
+    Closure,
+    /// Any other decision.
+    Other,
 }
 
 impl DecisionKind {
-    pub const ALL: [DecisionKind; 6] = [
+    pub const ALL: [DecisionKind; 10] = [
         DecisionKind::PhaseChange,
         DecisionKind::DirectiveApproved,
         DecisionKind::DirectiveReturned,
         DecisionKind::PlanApproved,
         DecisionKind::PlanReturned,
         DecisionKind::SteeringDecision,
+        DecisionKind::Strategic,
+        DecisionKind::Economic,
+        DecisionKind::Closure,
+        DecisionKind::Other,
     ];
+
+    /// The kinds a decision typed into minutes or under delegation may have (`kind`): phase
+    /// changes and approvals come from their own workflows. Closure is the management group's, in
+    /// a meeting.
+    pub const TYPED: [DecisionKind; 4] = [
+        DecisionKind::Strategic,
+        DecisionKind::Economic,
+        DecisionKind::Closure,
+        DecisionKind::Other,
+    ];
+
+    /// The category of the decision log this kind is filed under.
+    pub fn category(self, phase_to: Option<Phase>) -> Category {
+        match self {
+            DecisionKind::Strategic => Category::Strategic,
+            DecisionKind::Economic => Category::Economic,
+            DecisionKind::Closure => Category::Closure,
+            DecisionKind::PhaseChange if phase_to == Some(Phase::Maintenance) => Category::Closure,
+            DecisionKind::PhaseChange => Category::Phase,
+            DecisionKind::DirectiveApproved
+            | DecisionKind::DirectiveReturned
+            | DecisionKind::PlanApproved
+            | DecisionKind::PlanReturned => Category::Approval,
+            DecisionKind::SteeringDecision | DecisionKind::Other => Category::Other,
+        }
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -82,6 +121,10 @@ impl DecisionKind {
             DecisionKind::PlanApproved => "plan_approved",
             DecisionKind::PlanReturned => "plan_returned",
             DecisionKind::SteeringDecision => "steering_decision",
+            DecisionKind::Strategic => "strategic",
+            DecisionKind::Economic => "economic",
+            DecisionKind::Closure => "closure",
+            DecisionKind::Other => "other",
         }
     }
 
@@ -97,11 +140,207 @@ impl DecisionKind {
             DecisionKind::PlanApproved => "decision-kind-plan_approved",
             DecisionKind::PlanReturned => "decision-kind-plan_returned",
             DecisionKind::SteeringDecision => "decision-kind-steering_decision",
+            DecisionKind::Strategic => "decision-kind-strategic",
+            DecisionKind::Economic => "decision-kind-economic",
+            DecisionKind::Closure => "decision-kind-closure",
+            DecisionKind::Other => "decision-kind-other",
         }
     }
 }
 
+/// The six kinds the decision log files every decision under (`kind` of `GET /decisions`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Category {
+    Strategic,
+    Economic,
+    Phase,
+    Approval,
+    Closure,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::Strategic,
+        Category::Economic,
+        Category::Phase,
+        Category::Approval,
+        Category::Closure,
+        Category::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Strategic => "strategic",
+            Category::Economic => "economic",
+            Category::Phase => "phase",
+            Category::Approval => "approval",
+            Category::Closure => "closure",
+            Category::Other => "other",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == raw.trim())
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Category::Strategic => "decision-category-strategic",
+            Category::Economic => "decision-category-economic",
+            Category::Phase => "decision-category-phase",
+            Category::Approval => "decision-category-approval",
+            Category::Closure => "decision-category-closure",
+            Category::Other => "decision-category-other",
+        }
+    }
+
+    /// The stored kinds filed under this category; phase changes to maintenance are closures and
+    /// the others phase decisions, which the caller tells apart by `phase_to`.
+    pub fn kinds(self) -> Vec<DecisionKind> {
+        DecisionKind::ALL
+            .into_iter()
+            .filter(|kind| match (self, kind) {
+                (Category::Closure | Category::Phase, DecisionKind::PhaseChange) => true,
+                _ => kind.category(None) == self,
+            })
+            .collect()
+    }
+}
+
+/// The label a decision is cited by: the body's abbreviation, the year and the number
+/// ("LG 2026:14").
+pub fn citation(body: Body, year: i32, number: i32) -> String {
+    let abbreviation = match body {
+        Body::ManagementGroup => "LG",
+        Body::DevelopmentManager => "UC",
+        Body::SteeringGroup => "SG",
+    };
+    format!("{abbreviation} {year}:{number}")
+}
+
 pub const TEXT_MAX: usize = 5_000;
+pub const REGISTRY_NUMBER_MAX: usize = 60;
+
+/// A decision typed into minutes (`POST /meetings/{id}/items/{item}/decisions`) or under
+/// delegation (`POST /decisions`), as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct TypedDecisionForm {
+    pub text: String,
+    pub kind: String,
+    pub decided_by: String,
+    /// Under delegation only: the day it was decided. In a meeting, the meeting's day.
+    pub decided_on: String,
+    pub project: String,
+    pub registry_number: String,
+    /// Marked confidential with this reason; empty when it is public.
+    pub confidential_reason: String,
+    pub follow_up_by: String,
+    pub follow_up_on: String,
+    /// The id of the decision this one corrects and replaces.
+    pub supersedes: String,
+    /// The escalations this decision answers (repeated).
+    #[serde(skip)]
+    pub answers: Vec<String>,
+}
+
+/// A typed decision's fields that need no lookup, parsed. The caller resolves `decided_by`,
+/// `project`, `follow_up_by` and `supersedes` against the database and checks them with
+/// [`check_decided_by`] and [`check_supersedes`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypedDecision {
+    pub text: String,
+    pub kind: DecisionKind,
+    pub registry_number: Option<String>,
+    pub confidential_reason: Option<String>,
+    pub follow_up_on: Option<NaiveDate>,
+}
+
+/// Parses the fields of a typed decision that need no lookup: a text, one of the typed kinds
+/// (closure only in a meeting: `in_meeting`), an optional registry number, an optional reason
+/// for confidentiality, and an optional follow-up date not before `decided_on`.
+pub fn parse_typed(
+    form: &TypedDecisionForm,
+    in_meeting: bool,
+    decided_on: Option<NaiveDate>,
+) -> Result<TypedDecision, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let text = errors.check("text", parse_decision_text(&form.text));
+    let kind = errors.check(
+        "kind",
+        match DecisionKind::parse(form.kind.trim()) {
+            Some(DecisionKind::Closure) if !in_meeting => Err("error-decision-closure-in-meeting"),
+            Some(kind) if DecisionKind::TYPED.contains(&kind) => Ok(kind),
+            _ if form.kind.trim().is_empty() => Err("error-choose-decision-kind"),
+            _ => Err("error-unknown-choice"),
+        },
+    );
+    let registry_number = errors.check(
+        "registry_number",
+        optional_text(&form.registry_number, REGISTRY_NUMBER_MAX)
+            .map(|r| (!r.is_empty()).then_some(r)),
+    );
+    let confidential_reason = errors.check(
+        "confidential_reason",
+        optional_text(&form.confidential_reason, TEXT_MAX).map(|r| (!r.is_empty()).then_some(r)),
+    );
+    let follow_up_on = errors.check(
+        "follow_up_on",
+        optional_date(&form.follow_up_on).and_then(|date| match (date, decided_on) {
+            (Some(date), Some(decided)) if date < decided => Err("error-follow-up-before-decision"),
+            (date, _) => Ok(date),
+        }),
+    );
+    match (
+        text,
+        kind,
+        registry_number,
+        confidential_reason,
+        follow_up_on,
+    ) {
+        (
+            Some(text),
+            Some(kind),
+            Some(registry_number),
+            Some(confidential_reason),
+            Some(follow_up_on),
+        ) if errors.is_empty() => Ok(TypedDecision {
+            text,
+            kind,
+            registry_number,
+            confidential_reason,
+            follow_up_on,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Who formally decided must be a member of the deciding body: a named person, never the group
+/// (governance.md, "Delegation").
+pub fn check_decided_by(decided_by: i64, members: &[i64]) -> Result<(), &'static str> {
+    if members.contains(&decided_by) {
+        Ok(())
+    } else {
+        Err("error-decided-by-not-member")
+    }
+}
+
+/// A correction supersedes a decision of the same body (for a steering group, the same project's
+/// group), which is not itself superseded already.
+pub fn check_supersedes(
+    numbering_key: &str,
+    old_numbering_key: &str,
+    already_superseded: bool,
+) -> Result<(), &'static str> {
+    if numbering_key != old_numbering_key {
+        Err("error-supersedes-other-body")
+    } else if already_superseded {
+        Err("error-supersedes-superseded")
+    } else {
+        Ok(())
+    }
+}
 
 /// Something a decision rests on, and so may not be dated before (governance.md, "Dates follow the
 /// facts").
@@ -463,6 +702,132 @@ mod tests {
             ..early
         };
         assert!(parse_phase_decision(&cancel, day(22), floor_for).is_ok());
+    }
+
+    #[test]
+    fn every_kind_is_filed_under_one_category_and_found_by_it() {
+        assert_eq!(
+            DecisionKind::PhaseChange.category(Some(Phase::Maintenance)),
+            Category::Closure
+        );
+        assert_eq!(
+            DecisionKind::PhaseChange.category(Some(Phase::Execution)),
+            Category::Phase
+        );
+        assert_eq!(
+            DecisionKind::PlanReturned.category(None),
+            Category::Approval
+        );
+        assert_eq!(
+            DecisionKind::SteeringDecision.category(None),
+            Category::Other
+        );
+        for kind in DecisionKind::ALL {
+            assert_eq!(DecisionKind::parse(kind.as_str()), Some(kind));
+            let category = kind.category(None);
+            assert!(category.kinds().contains(&kind), "{kind:?}");
+        }
+        for category in Category::ALL {
+            assert_eq!(Category::parse(category.as_str()), Some(category));
+        }
+        assert_eq!(Category::parse("closing"), None);
+        assert_eq!(
+            Category::Closure.kinds(),
+            [DecisionKind::PhaseChange, DecisionKind::Closure]
+        );
+    }
+
+    #[test]
+    fn a_decision_is_cited_by_body_year_and_number() {
+        assert_eq!(citation(Body::ManagementGroup, 2026, 14), "LG 2026:14");
+        assert_eq!(citation(Body::DevelopmentManager, 2025, 3), "UC 2025:3");
+        assert_eq!(citation(Body::SteeringGroup, 2026, 1), "SG 2026:1");
+    }
+
+    #[test]
+    fn a_typed_decision_needs_a_text_and_a_typed_kind() {
+        let form = TypedDecisionForm {
+            text: " Ledningsgruppen ger uppdrag åt utvecklingschefen. ".into(),
+            kind: "strategic".into(),
+            registry_number: " SN 2026/114 ".into(),
+            follow_up_on: "2026-12-15".into(),
+            ..TypedDecisionForm::default()
+        };
+        assert_eq!(
+            parse_typed(&form, true, Some(day(20))),
+            Ok(TypedDecision {
+                text: "Ledningsgruppen ger uppdrag åt utvecklingschefen.".into(),
+                kind: DecisionKind::Strategic,
+                registry_number: Some("SN 2026/114".into()),
+                confidential_reason: None,
+                follow_up_on: NaiveDate::from_ymd_opt(2026, 12, 15),
+            })
+        );
+        let errors = parse_typed(&TypedDecisionForm::default(), true, None).unwrap_err();
+        assert_eq!(errors.get("text"), Some("error-required"));
+        assert_eq!(errors.get("kind"), Some("error-choose-decision-kind"));
+        // Phase changes and approvals come from their workflows, not from a typed form.
+        let phase = TypedDecisionForm {
+            kind: "phase_change".into(),
+            ..form.clone()
+        };
+        let errors = parse_typed(&phase, true, None).unwrap_err();
+        assert_eq!(errors.get("kind"), Some("error-unknown-choice"));
+        // A closure is the management group's, in a meeting.
+        let closure = TypedDecisionForm {
+            kind: "closure".into(),
+            ..form.clone()
+        };
+        assert!(parse_typed(&closure, true, None).is_ok());
+        let errors = parse_typed(&closure, false, None).unwrap_err();
+        assert_eq!(
+            errors.get("kind"),
+            Some("error-decision-closure-in-meeting")
+        );
+        // A follow-up is not due before the decision.
+        let early = TypedDecisionForm {
+            follow_up_on: "2026-11-19".into(),
+            ..form.clone()
+        };
+        let errors = parse_typed(&early, true, Some(day(20))).unwrap_err();
+        assert_eq!(
+            errors.get("follow_up_on"),
+            Some("error-follow-up-before-decision")
+        );
+        let confidential = TypedDecisionForm {
+            confidential_reason: " OSL 26 kap. 1 § ".into(),
+            ..form
+        };
+        assert_eq!(
+            parse_typed(&confidential, true, None).map(|d| d.confidential_reason),
+            Ok(Some("OSL 26 kap. 1 §".into()))
+        );
+    }
+
+    #[test]
+    fn only_a_member_decides_and_a_correction_stays_with_its_body() {
+        assert_eq!(check_decided_by(3, &[1, 3]), Ok(()));
+        assert_eq!(
+            check_decided_by(4, &[1, 3]),
+            Err("error-decided-by-not-member")
+        );
+        assert_eq!(check_decided_by(4, &[]), Err("error-decided-by-not-member"));
+        assert_eq!(
+            check_supersedes("management_group", "management_group", false),
+            Ok(())
+        );
+        assert_eq!(
+            check_supersedes("management_group", "steering_group:4", false),
+            Err("error-supersedes-other-body")
+        );
+        assert_eq!(
+            check_supersedes("steering_group:3", "steering_group:4", false),
+            Err("error-supersedes-other-body")
+        );
+        assert_eq!(
+            check_supersedes("management_group", "management_group", true),
+            Err("error-supersedes-superseded")
+        );
     }
 
     #[test]

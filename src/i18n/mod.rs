@@ -17,6 +17,8 @@ macro_rules! catalog_files {
             include_str!(concat!($lang, "/reports.ftl")),
             include_str!(concat!($lang, "/portfolio.ftl")),
             include_str!(concat!($lang, "/meetings.ftl")),
+            include_str!(concat!($lang, "/decisions.ftl")),
+            include_str!(concat!($lang, "/actions.ftl")),
         ]
     };
 }

@@ -297,6 +297,7 @@ fn record(
                 phase_to: None,
                 recorded_by: user_id,
                 meeting_id: Some(meeting_id),
+                extras: Default::default(),
             },
         )?);
     }

@@ -1,0 +1,1 @@
+## action items and the monthly follow-up (issue 9)
