@@ -208,3 +208,34 @@ pub fn record(conn: &mut DbConnection, decision: &NewDecision) -> QueryResult<De
     )?;
     Ok(row)
 }
+
+/// The people who may formally decide for `body` (for a steering group, the one of `project_id`):
+/// the management group's active members, the active development managers, or the steering
+/// group's members. Who decided must be one of them (`domain::decision::check_decided_by`).
+pub fn members_of(
+    conn: &mut DbConnection,
+    body: Body,
+    project_id: Option<i64>,
+) -> QueryResult<Vec<super::users::Person>> {
+    use super::schema::steering_group_members;
+    use crate::domain::role::Role;
+    let by_role = |conn: &mut DbConnection, role: Role| {
+        users::table
+            .filter(users::role.eq(role.as_str()))
+            .filter(users::active.eq(true))
+            .order((users::display_name, users::id))
+            .select((users::id, users::display_name))
+            .load(conn)
+    };
+    match (body, project_id) {
+        (Body::ManagementGroup, _) => by_role(conn, Role::ManagementGroup),
+        (Body::DevelopmentManager, _) => by_role(conn, Role::DevelopmentManager),
+        (Body::SteeringGroup, Some(project_id)) => steering_group_members::table
+            .inner_join(users::table)
+            .filter(steering_group_members::project_id.eq(project_id))
+            .order((users::display_name, users::id))
+            .select((users::id, users::display_name))
+            .load(conn),
+        (Body::SteeringGroup, None) => Ok(Vec::new()),
+    }
+}

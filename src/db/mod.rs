@@ -5,6 +5,7 @@
 //! touching the queries. Queries return `QueryResult`; handlers turn failures into `AppError`.
 //! Blocking database work runs on actix's blocking thread pool through [`Db::run`].
 
+pub mod action_items;
 pub mod audit;
 pub mod closing;
 pub mod decisions;
