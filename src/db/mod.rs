@@ -15,6 +15,7 @@ pub mod demo_reports;
 pub mod directives;
 pub mod documents;
 pub mod escalations;
+pub mod follow_ups;
 pub mod generate;
 pub mod governance;
 pub mod login_sessions;
