@@ -2,6 +2,7 @@
 //! and drives it over HTTP, as a browser would.
 
 mod access;
+mod action_items;
 mod account;
 mod admin;
 mod auth;
