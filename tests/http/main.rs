@@ -11,6 +11,7 @@ mod concurrency;
 mod demo_reports;
 mod directives;
 mod escalations;
+mod follow_up;
 mod governance;
 mod hardening;
 mod helpers;
