@@ -210,7 +210,10 @@ pub fn list(conn: &mut DbConnection, filter: Filter) -> QueryResult<Vec<Listed>>
 fn owned_by(
     user: i64,
 ) -> diesel::dsl::Select<
-    diesel::dsl::Filter<action_item_owners::table, diesel::dsl::Eq<action_item_owners::user_id, i64>>,
+    diesel::dsl::Filter<
+        action_item_owners::table,
+        diesel::dsl::Eq<action_item_owners::user_id, i64>,
+    >,
     action_item_owners::action_item_id,
 > {
     action_item_owners::table

@@ -195,7 +195,10 @@ mod tests {
             })
         );
         assert_eq!(
-            parse_closing(ActionState::Open, &form(" cancelled ", " Ersatt av LG 2026:3 ")),
+            parse_closing(
+                ActionState::Open,
+                &form(" cancelled ", " Ersatt av LG 2026:3 ")
+            ),
             Ok(Closing {
                 state: ActionState::Cancelled,
                 comment: "Ersatt av LG 2026:3".into()
@@ -262,7 +265,12 @@ mod tests {
 
     #[test]
     fn an_item_with_several_owners_is_in_each_owners_group() {
-        let items = [("a", vec![2, 1]), ("b", vec![1]), ("c", vec![]), ("d", vec![3, 3])];
+        let items = [
+            ("a", vec![2, 1]),
+            ("b", vec![1]),
+            ("c", vec![]),
+            ("d", vec![3, 3]),
+        ];
         let groups = group_by(&items, |item| item.1.clone());
         let named: Vec<(i32, Vec<&str>)> = groups
             .into_iter()

@@ -343,9 +343,28 @@ mod tests {
 
     #[test]
     fn the_scale_always_holds_zero_and_maps_top_to_bottom() {
-        let lines = [[Some(-300), Some(100), None, None, None, None, None, None, None, None, None, None]];
+        let lines = [[
+            Some(-300),
+            Some(100),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ]];
         let scale = Scale::of(&lines);
-        assert_eq!(scale, Scale { min: -300, max: 100 });
+        assert_eq!(
+            scale,
+            Scale {
+                min: -300,
+                max: 100
+            }
+        );
         assert_eq!(scale.y(100, 200), 0);
         assert_eq!(scale.y(-300, 200), 200);
         assert_eq!(scale.y(0, 200), 50);
@@ -355,7 +374,20 @@ mod tests {
         let empty = Scale::of(&[]);
         assert_eq!(empty, Scale { min: 0, max: 1 });
         assert_eq!(empty.y(0, 100), 100);
-        let extreme = Scale::of(&[[Some(i64::MIN), Some(i64::MAX), None, None, None, None, None, None, None, None, None, None]]);
+        let extreme = Scale::of(&[[
+            Some(i64::MIN),
+            Some(i64::MAX),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ]]);
         assert!((49..=50).contains(&extreme.y(0, 100)));
     }
 

@@ -145,7 +145,13 @@ async fn close(
                 form: &typed,
                 errors: &errors,
             };
-            Ok(invalid(view::show(&auth.ctx, &item, today, Some(form), None)))
+            Ok(invalid(view::show(
+                &auth.ctx,
+                &item,
+                today,
+                Some(form),
+                None,
+            )))
         }
         Outcome::Conflict(item, reason) => {
             let note = reason.map(Message::Refused);

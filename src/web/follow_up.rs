@@ -104,7 +104,10 @@ fn render(
         .filter(|l| period.is_none_or(|p| p == l.period))
         .collect();
     let mut years = loaded.years.clone();
-    years.extend([year, crate::domain::status_report::Period::of(today()).year()]);
+    years.extend([
+        year,
+        crate::domain::status_report::Period::of(today()).year(),
+    ]);
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
     let unit_options: Vec<(i64, String)> = loaded

@@ -92,7 +92,10 @@ async fn a_month_is_recorded_shown_in_the_table_and_the_chart_and_replaced_when_
         .await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.text(".notice").unwrap_or_default().contains("sparad"));
-    assert_eq!(page.text("h2#month").as_deref(), Some(format!("Uppföljning {month}").as_str()));
+    assert_eq!(
+        page.text("h2#month").as_deref(),
+        Some(format!("Uppföljning {month}").as_str())
+    );
     let rows = page.texts("table.follow-up-table tbody tr");
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert!(rows[0].contains("Äldreenheten (enhet)"), "{rows:?}");
@@ -109,16 +112,26 @@ async fn a_month_is_recorded_shown_in_the_table_and_the_chart_and_replaced_when_
     // The chart: a line per board and unit, named in text, and the same numbers as a table.
     let svg = page.attr("svg.forecast", "aria-hidden");
     assert_eq!(svg.as_deref(), Some("true"));
-    assert!(page.body.contains(">Äldreenheten (enhet)</text>"), "the line is named in the drawing");
+    assert!(
+        page.body.contains(">Äldreenheten (enhet)</text>"),
+        "the line is named in the drawing"
+    );
     let legend = page.texts(".chart-legend li");
-    assert!(legend.contains(&"Äldreenheten (enhet)".to_owned()), "{legend:?}");
+    assert!(
+        legend.contains(&"Äldreenheten (enhet)".to_owned()),
+        "{legend:?}"
+    );
     let table = page.texts("table.follow-up-chart-table tbody tr");
     let unit_line = table
         .iter()
         .find(|r| r.starts_with("Äldreenheten (enhet)"))
         .expect("the unit's line in the table");
     assert!(unit_line.contains("−250 000 kr"), "{unit_line}");
-    assert!(page.attr("table.follow-up-chart-table caption", "class").is_none(), "a visible caption");
+    assert!(
+        page.attr("table.follow-up-chart-table caption", "class")
+            .is_none(),
+        "a visible caption"
+    );
 
     // The same month and unit again: replaced, not added; audited with before and after.
     let page = manager
@@ -144,7 +157,10 @@ async fn a_month_is_recorded_shown_in_the_table_and_the_chart_and_replaced_when_
         .iter()
         .find(|r| r.unit_id == Some(unit) && r.period == month)
         .expect("the month's row");
-    assert_eq!((row.forecast_deviation, row.comment.as_str()), (-400_000, "Fler vakanser"));
+    assert_eq!(
+        (row.forecast_deviation, row.comment.as_str()),
+        (-400_000, "Fler vakanser")
+    );
     let audit: Vec<(String, Option<String>, Option<String>)> = app.with_db(|conn| {
         use diesel::prelude::*;
         use styr::db::schema::audit_log;
@@ -157,11 +173,32 @@ async fn a_month_is_recorded_shown_in_the_table_and_the_chart_and_replaced_when_
             .expect("the audit trail")
     });
     assert_eq!(audit.len(), 2, "{audit:?}");
-    assert_eq!((audit[0].0.as_str(), audit[1].0.as_str()), ("create", "update"));
-    assert!(audit[1].1.as_deref().unwrap_or_default().contains("-250000"));
-    assert!(audit[1].2.as_deref().unwrap_or_default().contains("-400000"));
-    let page = manager.get(&format!("/follow-up?period={month}&saved=replaced")).await;
-    assert!(page.text(".notice").unwrap_or_default().contains("ersätter"));
+    assert_eq!(
+        (audit[0].0.as_str(), audit[1].0.as_str()),
+        ("create", "update")
+    );
+    assert!(
+        audit[1]
+            .1
+            .as_deref()
+            .unwrap_or_default()
+            .contains("-250000")
+    );
+    assert!(
+        audit[1]
+            .2
+            .as_deref()
+            .unwrap_or_default()
+            .contains("-400000")
+    );
+    let page = manager
+        .get(&format!("/follow-up?period={month}&saved=replaced"))
+        .await;
+    assert!(
+        page.text(".notice")
+            .unwrap_or_default()
+            .contains("ersätter")
+    );
 }
 
 #[tokio::test]
@@ -194,14 +231,32 @@ async fn bad_input_is_refused_beside_its_field_with_the_input_kept_and_nothing_s
         (with("period", "maj"), "period", "Ange perioden"),
         (
             good.iter()
-                .map(|(n, v)| ((*n).to_owned(), if *n == "period" { next.clone() } else { (*v).to_owned() }))
+                .map(|(n, v)| {
+                    (
+                        (*n).to_owned(),
+                        if *n == "period" {
+                            next.clone()
+                        } else {
+                            (*v).to_owned()
+                        },
+                    )
+                })
                 .collect(),
             "period",
             "framtiden",
         ),
         (
             good.iter()
-                .map(|(n, v)| ((*n).to_owned(), if *n == "board" { board.clone() } else { (*v).to_owned() }))
+                .map(|(n, v)| {
+                    (
+                        (*n).to_owned(),
+                        if *n == "board" {
+                            board.clone()
+                        } else {
+                            (*v).to_owned()
+                        },
+                    )
+                })
                 .collect(),
             "unit",
             "inte båda",
@@ -222,18 +277,35 @@ async fn bad_input_is_refused_beside_its_field_with_the_input_kept_and_nothing_s
         (with("budget", "-1"), "budget", "negativt"),
         (with("budget", "mycket"), "budget", "hela kronor"),
         (with("budget", ""), "budget", "Fyll i"),
-        (with("forecast_deviation", "tio"), "forecast_deviation", "hela kronor"),
-        (with("forecast_deviation", "12,5"), "forecast_deviation", "hela kronor"),
+        (
+            with("forecast_deviation", "tio"),
+            "forecast_deviation",
+            "hela kronor",
+        ),
+        (
+            with("forecast_deviation", "12,5"),
+            "forecast_deviation",
+            "hela kronor",
+        ),
     ];
     for (form, field, message) in cases {
-        let fields: Vec<(&str, &str)> = form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        let fields: Vec<(&str, &str)> =
+            form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
         let page = member.post("/follow-up", &fields).await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{fields:?}");
         let error = page.field_error(field).unwrap_or_default();
         assert!(error.contains(message), "{field}: {error} ({fields:?})");
-        let typed = fields.iter().find(|(n, _)| *n == field).map(|(_, v)| *v).unwrap_or_default();
+        let typed = fields
+            .iter()
+            .find(|(n, _)| *n == field)
+            .map(|(_, v)| *v)
+            .unwrap_or_default();
         if ["period", "budget", "forecast_deviation"].contains(&field) {
-            assert_eq!(page.input_value(field).as_deref(), Some(typed), "{field} kept");
+            assert_eq!(
+                page.input_value(field).as_deref(),
+                Some(typed),
+                "{field} kept"
+            );
         }
         assert_eq!(page.text("#comment").as_deref(), Some("Kvar i fältet"));
         assert!(
@@ -249,7 +321,9 @@ async fn bad_input_is_refused_beside_its_field_with_the_input_kept_and_nothing_s
     app.login_as("ledamot").await;
     let page = app.post_with_token("/follow-up", &good, None).await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
-    let page = app.post_with_token("/follow-up", &good, Some("wrong")).await;
+    let page = app
+        .post_with_token("/follow-up", &good, Some("wrong"))
+        .await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
     assert_eq!(stored(&app).len(), before);
 }
@@ -271,26 +345,53 @@ async fn the_development_manager_management_group_and_administrator_record_and_e
         let browser = Browser::log_in(&app, user).await;
         let page = browser.get("/follow-up").await;
         assert_eq!(page.status, StatusCode::OK, "{user}");
-        assert!(page.attr("form.follow-up-form", "action").is_none(), "{user} sees no form");
-        assert_eq!(browser.post("/follow-up", &form).await.status, StatusCode::FORBIDDEN, "{user}");
+        assert!(
+            page.attr("form.follow-up-form", "action").is_none(),
+            "{user} sees no form"
+        );
+        assert_eq!(
+            browser.post("/follow-up", &form).await.status,
+            StatusCode::FORBIDDEN,
+            "{user}"
+        );
     }
     assert_eq!(stored(&app).len(), before);
     for (user, expected) in [("utvecklingschef", 1), ("ledamot", 1), ("admin", 1)] {
         let browser = Browser::log_in(&app, user).await;
         let page = browser.get("/follow-up").await;
-        assert_eq!(page.attr("form.follow-up-form", "action").as_deref(), Some("/follow-up"), "{user}");
-        assert_eq!(page.input_value("period").as_deref(), Some(month.as_str()), "{user}: this month");
+        assert_eq!(
+            page.attr("form.follow-up-form", "action").as_deref(),
+            Some("/follow-up"),
+            "{user}"
+        );
+        assert_eq!(
+            page.input_value("period").as_deref(),
+            Some(month.as_str()),
+            "{user}: this month"
+        );
         let page = browser.post("/follow-up", &form).await;
         assert_eq!(page.status, StatusCode::SEE_OTHER, "{user}");
-        assert_eq!(stored(&app).len(), before + expected, "{user}: the one row, replaced");
+        assert_eq!(
+            stored(&app).len(),
+            before + expected,
+            "{user}: the one row, replaced"
+        );
     }
     // A period that is no period, or a year that is no year, shows the current year.
     let reader = Browser::log_in(&app, "lasare").await;
-    for path in ["/follow-up?period=nej", "/follow-up?year=x", "/follow-up?period=2026-13"] {
+    for path in [
+        "/follow-up?period=nej",
+        "/follow-up?year=x",
+        "/follow-up?period=2026-13",
+    ] {
         let page = reader.get(path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
         let caption = format!("Uppföljning {}", this_month().year());
-        assert_eq!(page.text("h2#month").as_deref(), Some(caption.as_str()), "{path}");
+        assert_eq!(
+            page.text("h2#month").as_deref(),
+            Some(caption.as_str()),
+            "{path}"
+        );
     }
     // Another year shows that year, with nothing recorded.
     let page = reader.get("/follow-up?year=2001").await;

@@ -2,8 +2,8 @@
 //! and drives it over HTTP, as a browser would.
 
 mod access;
-mod action_items;
 mod account;
+mod action_items;
 mod admin;
 mod auth;
 mod builders;

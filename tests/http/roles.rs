@@ -107,7 +107,8 @@ async fn every_route_answers_every_role_as_the_policy_says() {
         let first = issued.first().expect("the demo issued a roll-up");
         (first.id, first.period.clone())
     });
-    let action_item = crate::action_items::create_item(&app, "Rapportera läget", 7, &["karin.holm"], None);
+    let action_item =
+        crate::action_items::create_item(&app, "Rapportera läget", 7, &["karin.holm"], None);
     let ids = [
         ("{action_item}", action_item),
         ("{rollup}", rollup),

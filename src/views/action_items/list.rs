@@ -10,7 +10,7 @@ use maud::{Markup, html};
 use super::{items_table, standing_of};
 use crate::db::action_items::Listed;
 use crate::domain::action_item::group_by;
-use crate::views::components::{date, notice};
+use crate::views::components::date;
 use crate::views::layout::{Section, page};
 use crate::web::context::Ctx;
 
@@ -112,7 +112,7 @@ fn mine(ctx: &Ctx, items: &[Listed], today: NaiveDate) -> Markup {
             p { (ctx.t("action-items-none-open")) }
         } @else {
             @if overdue > 0 {
-                (notice(&ctx.t_args("action-items-overdue-count", &[("count", overdue.into())])))
+                p.overdue-count { strong { (ctx.t_args("action-items-overdue-count", &[("count", overdue.into())])) } }
             }
             (items_table(ctx, &ctx.t("action-items-open"), &open, today, ""))
         }
@@ -129,10 +129,7 @@ fn mine(ctx: &Ctx, items: &[Listed], today: NaiveDate) -> Markup {
 
 fn by_owner(ctx: &Ctx, items: &[Listed], today: NaiveDate) -> Markup {
     let groups = group_by(items, |item| {
-        item.owners
-            .iter()
-            .map(|o| (o.name.clone(), o.id))
-            .collect()
+        item.owners.iter().map(|o| (o.name.clone(), o.id)).collect()
     });
     html! {
         @if groups.is_empty() { p { (ctx.t("action-items-none")) } }
@@ -170,9 +167,10 @@ fn by_meeting(ctx: &Ctx, items: &[Listed], today: NaiveDate) -> Markup {
 
 fn meeting_heading(ctx: &Ctx, key: &MeetingKey, rows: &[&Listed]) -> String {
     match rows.first().and_then(|r| r.meeting.as_ref()) {
-        Some(m) if !key.0 => {
-            ctx.t_args("action-items-meeting-of", &[("date", date(Some(m.held_on)).into())])
-        }
+        Some(m) if !key.0 => ctx.t_args(
+            "action-items-meeting-of",
+            &[("date", date(Some(m.held_on)).into())],
+        ),
         _ => ctx.t("action-items-no-meeting"),
     }
 }

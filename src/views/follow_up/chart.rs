@@ -53,7 +53,9 @@ fn svg(ctx: &Ctx, lines: &[Line]) -> String {
         r#"<svg class="forecast chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-hidden="true" focusable="false">"#
     );
     // The value axis: the highest, zero and the lowest.
-    for value in [scale.max, 0, scale.min] {
+    let mut ticks = vec![scale.max, 0, scale.min];
+    ticks.dedup();
+    for value in ticks {
         let y = TOP + scale.y(value, HEIGHT);
         let stroke = if value == 0 { "#1b1f24" } else { "#c5ccd3" };
         let _ = write!(
@@ -169,17 +171,39 @@ mod tests {
 
     #[test]
     fn every_line_is_named_in_text_and_names_are_escaped() {
-        let months: Months = [Some(-100), Some(50), None, None, None, None, None, None, None, None, None, None];
+        let months: Months = [
+            Some(-100),
+            Some(50),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ];
         let other: Months = [None; 12];
         let lines = [
-            Line { name: "Barn & <familj>", months: &months },
-            Line { name: "Äldreenheten", months: &other },
+            Line {
+                name: "Barn & <familj>",
+                months: &months,
+            },
+            Line {
+                name: "Äldreenheten",
+                months: &other,
+            },
         ];
         let svg = svg(&ctx(), &lines);
         assert!(svg.contains("Barn &amp; &lt;familj&gt;"), "{svg}");
         assert!(!svg.contains("<familj>"));
         assert_eq!(svg.matches("<polyline").count(), 2);
         assert_eq!(svg.matches("<circle").count(), 2);
-        assert!(svg.contains(r#"stroke-dasharray="6 3""#), "the second line is dashed");
+        assert!(
+            svg.contains(r#"stroke-dasharray="6 3""#),
+            "the second line is dashed"
+        );
     }
 }

@@ -94,7 +94,10 @@ fn year_form(ctx: &Ctx, year: i32, years: &[i32]) -> Markup {
 
 fn month_table(ctx: &Ctx, data: &FollowUpPage) -> Markup {
     let caption = match data.period {
-        Some(period) => ctx.t_args("follow-up-month-caption", &[("period", period.to_string().into())]),
+        Some(period) => ctx.t_args(
+            "follow-up-month-caption",
+            &[("period", period.to_string().into())],
+        ),
         None => ctx.t_args("follow-up-year-caption", &[("year", data.year.into())]),
     };
     html! {

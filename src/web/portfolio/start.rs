@@ -12,7 +12,9 @@ use crate::domain::portfolio::attention;
 use crate::domain::role::Role;
 use crate::domain::status_report::{ReportState, periods_to_report};
 use crate::error::AppError;
-use crate::views::start::{DueReport, NeedsAttention, OpenEscalation, Start, StartActions, StartPage};
+use crate::views::start::{
+    DueReport, NeedsAttention, OpenEscalation, Start, StartActions, StartPage,
+};
 use crate::web::context::CurrentUser;
 
 /// What the start page shows `user`; `statuses` are every active project's (read for the
