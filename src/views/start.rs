@@ -96,7 +96,9 @@ pub fn page_markup(ctx: &Ctx, data: &StartPage) -> Markup {
             p.start-links {
                 a href="/portfolio" { (ctx.t("portfolio-title")) } " · "
                 a href="/projects" { (ctx.t("nav-projects")) } " · "
-                a href="/rollups" { (ctx.t("rollups-title")) }
+                a href="/rollups" { (ctx.t("rollups-title")) } " · "
+                a href="/action-items" { (ctx.t("action-items-title")) } " · "
+                a href="/follow-up" { (ctx.t("follow-up-title")) }
             }
         },
     )

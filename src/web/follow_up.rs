@@ -99,10 +99,11 @@ fn render(
             .map(|l| (l.name.clone(), l.period, l.forecast_deviation)),
         year,
     );
-    let lines: Vec<Line> = all
+    let mut lines: Vec<Line> = all
         .into_iter()
         .filter(|l| period.is_none_or(|p| p == l.period))
         .collect();
+    lines.sort_by(|a, b| (a.period, &a.name).cmp(&(b.period, &b.name)));
     let mut years = loaded.years.clone();
     years.extend([
         year,

@@ -25,6 +25,22 @@ fn stored(app: &TestApp) -> Vec<FollowUpRow> {
     })
 }
 
+/// A form as posted: (name, value) pairs.
+type Form = Vec<(String, String)>;
+
+/// `good` with the values of `changes` in place of its own.
+fn changed(good: &[(&str, &str)], changes: &[(&str, &str)]) -> Form {
+    good.iter()
+        .map(|(name, value)| {
+            let value = changes
+                .iter()
+                .find(|(changed, _)| changed == name)
+                .map_or(*value, |(_, new)| *new);
+            ((*name).to_owned(), value.to_owned())
+        })
+        .collect()
+}
+
 fn unit_and_board(app: &TestApp) -> (i64, i64) {
     app.with_db(|conn| {
         let unit = styr::db::units::units(conn)
@@ -218,72 +234,50 @@ async fn bad_input_is_refused_beside_its_field_with_the_input_kept_and_nothing_s
         ("forecast_deviation", "-5 000"),
         ("comment", "Kvar i fältet"),
     ];
-    let with = |field: &str, value: &'static str| -> Vec<(String, String)> {
-        good.iter()
-            .map(|(name, v)| {
-                let v = if *name == field { value } else { v };
-                ((*name).to_owned(), v.to_owned())
-            })
-            .collect()
-    };
-    let cases: Vec<(Vec<(String, String)>, &str, &str)> = vec![
-        (with("period", "2026-13"), "period", "Ange perioden"),
-        (with("period", "maj"), "period", "Ange perioden"),
+    let next = next.as_str();
+    let board = board.as_str();
+    let cases: Vec<(Form, &str, &str)> = vec![
         (
-            good.iter()
-                .map(|(n, v)| {
-                    (
-                        (*n).to_owned(),
-                        if *n == "period" {
-                            next.clone()
-                        } else {
-                            (*v).to_owned()
-                        },
-                    )
-                })
-                .collect(),
+            changed(&good, &[("period", "2026-13")]),
             "period",
-            "framtiden",
+            "Ange perioden",
         ),
         (
-            good.iter()
-                .map(|(n, v)| {
-                    (
-                        (*n).to_owned(),
-                        if *n == "board" {
-                            board.clone()
-                        } else {
-                            (*v).to_owned()
-                        },
-                    )
-                })
-                .collect(),
+            changed(&good, &[("period", "maj")]),
+            "period",
+            "Ange perioden",
+        ),
+        (changed(&good, &[("period", next)]), "period", "framtiden"),
+        (changed(&good, &[("board", board)]), "unit", "inte båda"),
+        (
+            changed(&good, &[("unit", "")]),
             "unit",
-            "inte båda",
+            "Välj en enhet eller en nämnd",
         ),
-        (with("unit", ""), "unit", "Välj en enhet eller en nämnd"),
-        (with("unit", "999999"), "unit", "Välj ett av alternativen"),
         (
-            good.iter()
-                .map(|(n, v)| match *n {
-                    "unit" => ((*n).to_owned(), String::new()),
-                    "board" => ((*n).to_owned(), "999999".to_owned()),
-                    _ => ((*n).to_owned(), (*v).to_owned()),
-                })
-                .collect(),
+            changed(&good, &[("unit", "999999")]),
+            "unit",
+            "Välj ett av alternativen",
+        ),
+        (
+            changed(&good, &[("unit", ""), ("board", "999999")]),
             "board",
             "Välj ett av alternativen",
         ),
-        (with("budget", "-1"), "budget", "negativt"),
-        (with("budget", "mycket"), "budget", "hela kronor"),
-        (with("budget", ""), "budget", "Fyll i"),
+        (changed(&good, &[("budget", "-1")]), "budget", "negativt"),
         (
-            with("forecast_deviation", "tio"),
+            changed(&good, &[("budget", "mycket")]),
+            "budget",
+            "hela kronor",
+        ),
+        (changed(&good, &[("budget", "")]), "budget", "Fyll i"),
+        (
+            changed(&good, &[("forecast_deviation", "tio")]),
             "forecast_deviation",
             "hela kronor",
         ),
         (
-            with("forecast_deviation", "12,5"),
+            changed(&good, &[("forecast_deviation", "12,5")]),
             "forecast_deviation",
             "hela kronor",
         ),
