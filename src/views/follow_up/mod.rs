@@ -12,7 +12,9 @@ use crate::db::follow_ups::Recorded;
 use crate::domain::follow_up::{FollowUpForm, Months, Target};
 use crate::domain::status_report::Period;
 use crate::domain::validation::FieldErrors;
-use crate::views::components::{Field, csrf_field, error_summary, notice, select_field};
+use crate::views::components::{
+    Field, column_heads, csrf_field, error_summary, notice, select_field,
+};
 use crate::views::layout::{Section, page};
 use crate::views::portfolio::signed_sek;
 use crate::web::context::Ctx;
@@ -115,15 +117,7 @@ fn month_table(ctx: &Ctx, data: &FollowUpPage) -> Markup {
             div.table-wrap {
                 table.data-table.follow-up-table {
                     caption.sr-only { (caption) }
-                    thead {
-                        tr {
-                            th scope="col" { (ctx.t("follow-up-period")) }
-                            th scope="col" { (ctx.t("follow-up-target")) }
-                            th scope="col" { (ctx.t("follow-up-budget")) }
-                            th scope="col" { (ctx.t("follow-up-forecast-deviation")) }
-                            th scope="col" { (ctx.t("follow-up-comment")) }
-                        }
-                    }
+                    (column_heads(ctx, &["follow-up-period", "follow-up-target", "follow-up-budget", "follow-up-forecast-deviation", "follow-up-comment"]))
                     tbody {
                         @for line in data.lines {
                             tr {
