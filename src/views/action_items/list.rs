@@ -66,7 +66,7 @@ pub fn list(ctx: &Ctx, data: &ListPage) -> Markup {
     let title = ctx.t("action-items-title");
     page(
         ctx,
-        Section::None,
+        Section::ActionItems,
         &title,
         html! {
             h1 { (title) }

@@ -32,7 +32,7 @@ pub fn show(
     let row = &item.item;
     page(
         ctx,
-        Section::None,
+        Section::ActionItems,
         &title,
         html! {
             p.breadcrumb { a href="/action-items" { (ctx.t("action-items-title")) } }

@@ -62,7 +62,7 @@ pub fn page_markup(ctx: &Ctx, data: &FollowUpPage) -> Markup {
         .collect();
     page(
         ctx,
-        Section::None,
+        Section::FollowUp,
         &title,
         html! {
             p.breadcrumb { (ctx.t("meeting-section-goals")) }
