@@ -10,6 +10,7 @@ pub mod audit;
 pub mod closing;
 pub mod decisions;
 pub mod demo;
+pub mod demo_follow_ups;
 pub mod demo_governance;
 pub mod demo_reports;
 pub mod directives;
