@@ -8,6 +8,7 @@
 pub mod action_items;
 pub mod audit;
 pub mod closing;
+pub mod decision_log;
 pub mod decisions;
 pub mod demo;
 pub mod demo_governance;

@@ -3,6 +3,7 @@
 
 pub mod closing;
 pub mod decision;
+pub mod decision_log;
 pub mod directive;
 pub mod document;
 pub mod lang;
