@@ -353,6 +353,17 @@ pub fn detail(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Detail>> {
     }))
 }
 
+/// Every project, by code: the choices of the project filter and of the form.
+pub fn project_choices(conn: &mut DbConnection) -> QueryResult<Vec<ProjectRef>> {
+    Ok(projects::table
+        .order(projects::code)
+        .select((projects::id, projects::code, projects::name))
+        .load::<(i64, String, String)>(conn)?
+        .into_iter()
+        .map(|(id, code, name)| ProjectRef { id, code, name })
+        .collect())
+}
+
 /// The development managers who may decide under delegation: the choices of the form.
 pub fn delegates(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
     let members: Vec<i64> = decisions::members_of(conn, Body::DevelopmentManager, None)?

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod auth;
 pub mod closing;
 pub mod context;
+pub mod decisions;
 pub mod directives;
 pub mod documents;
 pub mod escalations;
@@ -110,6 +111,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     admin::routes(cfg);
     account::routes(cfg);
     escalations::routes(cfg);
+    decisions::routes(cfg);
 }
 
 /// Builds the whole app with its middleware.
