@@ -90,29 +90,15 @@ fn category_sql() -> String {
 /// follow-up, today, whether confidential texts may match, limit, offset.
 fn page_sql(search: bool) -> String {
     let p = |n: usize| format!("?{}", n + usize::from(search));
-    let (from, matching, order) = if search {
-        (
-            "decisions_fts JOIN decisions d ON d.id = decisions_fts.rowid",
-            format!(
-                "decisions_fts MATCH ?1 AND ({} OR d.confidential_reason IS NULL) AND ",
-                p(8)
-            ),
-            "bm25(decisions_fts), d.decided_on DESC, d.id DESC",
-        )
-    } else {
-        ("decisions d", String::new(), "d.decided_on DESC, d.id DESC")
-    };
-    format!(
-        "SELECT d.id AS id, COUNT(*) OVER () AS total FROM {from} WHERE {matching}\
-         ({b} IS NULL OR d.body = {b}) \
+    let filters = format!(
+        "({b} IS NULL OR d.body = {b}) \
          AND ({y} IS NULL OR d.year = {y}) \
          AND ({c} IS NULL OR ({category}) = {c}) \
          AND ({pr} IS NULL OR d.project_id = {pr} OR EXISTS (SELECT 1 FROM decision_projects dp \
               WHERE dp.decision_id = d.id AND dp.project_id = {pr})) \
          AND ({dl} IS NULL OR d.delegated = {dl}) \
          AND ({f} IS NULL OR ({f} = 'due' AND d.follow_up_on >= {t}) \
-              OR ({f} = 'overdue' AND d.follow_up_on < {t})) \
-         ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+              OR ({f} = 'overdue' AND d.follow_up_on < {t}))",
         b = p(1),
         y = p(2),
         c = p(3),
@@ -121,9 +107,27 @@ fn page_sql(search: bool) -> String {
         dl = p(5),
         f = p(6),
         t = p(7),
-        limit = p(9),
-        offset = p(10),
-    )
+    );
+    let (limit, offset) = (p(9), p(10));
+    if search {
+        // bm25 is only known inside the query that matches; the count over the page is taken
+        // outside it, on the matches alone.
+        format!(
+            "WITH matches AS MATERIALIZED (\
+               SELECT d.id AS id, bm25(decisions_fts) AS score, d.decided_on AS decided_on \
+               FROM decisions_fts JOIN decisions d ON d.id = decisions_fts.rowid \
+               WHERE decisions_fts MATCH ?1 AND ({confidential} OR d.confidential_reason IS NULL) \
+               AND {filters}) \
+             SELECT id, COUNT(*) OVER () AS total FROM matches \
+             ORDER BY score, decided_on DESC, id DESC LIMIT {limit} OFFSET {offset}",
+            confidential = p(8),
+        )
+    } else {
+        format!(
+            "SELECT d.id AS id, COUNT(*) OVER () AS total FROM decisions d WHERE {filters} \
+             ORDER BY d.decided_on DESC, d.id DESC LIMIT {limit} OFFSET {offset}"
+        )
+    }
 }
 
 /// The ids of the decisions `filter` finds, in the order shown, and how many it finds in all.
@@ -525,7 +529,7 @@ mod tests {
     #[test]
     fn the_search_statement_starts_from_the_index_and_numbers_its_parameters() {
         let search = page_sql(true);
-        assert!(search.starts_with("SELECT d.id AS id, COUNT(*) OVER () AS total FROM decisions_fts"));
+        assert!(search.contains("FROM decisions_fts JOIN decisions d"));
         assert!(search.contains("MATCH ?1"));
         assert!(search.contains("LIMIT ?10 OFFSET ?11"));
         let plain = page_sql(false);
