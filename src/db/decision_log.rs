@@ -220,8 +220,14 @@ fn listed(conn: &mut DbConnection, ids: &[i64]) -> QueryResult<Vec<Listed>> {
         .load(conn)?;
     let further: Vec<(i64, i64)> = decision_projects::table
         .filter(decision_projects::decision_id.eq_any(ids))
-        .order((decision_projects::decision_id, decision_projects::project_id))
-        .select((decision_projects::decision_id, decision_projects::project_id))
+        .order((
+            decision_projects::decision_id,
+            decision_projects::project_id,
+        ))
+        .select((
+            decision_projects::decision_id,
+            decision_projects::project_id,
+        ))
         .load(conn)?;
     let project_ids: HashSet<i64> = rows
         .iter()
@@ -393,7 +399,10 @@ pub fn record_delegated(
     recorded_by: i64,
 ) -> QueryResult<Result<DecisionRow, FieldErrors>> {
     let mut errors = FieldErrors::new();
-    let decided_on = errors.check("decided_on", parse_decided_on(&form.decided_on, today, None));
+    let decided_on = errors.check(
+        "decided_on",
+        parse_decided_on(&form.decided_on, today, None),
+    );
     let typed = parse_typed(form, false, decided_on)
         .map_err(|e| e.iter().for_each(|e| errors.add(e.field.clone(), e.key)))
         .ok();
@@ -483,7 +492,10 @@ fn follow_up_owner(
 
 /// The decision a new delegated one corrects: one of the development manager's, not superseded
 /// yet.
-fn superseded(conn: &mut DbConnection, raw: &str) -> QueryResult<Result<Option<i64>, &'static str>> {
+fn superseded(
+    conn: &mut DbConnection,
+    raw: &str,
+) -> QueryResult<Result<Option<i64>, &'static str>> {
     let id = match optional_id(raw) {
         Ok(Some(id)) => id,
         Ok(None) => return Ok(Ok(None)),

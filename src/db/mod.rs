@@ -17,6 +17,7 @@ pub mod directives;
 pub mod documents;
 pub mod escalations;
 pub mod generate;
+pub mod generate_decisions;
 pub mod governance;
 pub mod login_sessions;
 pub mod plans;

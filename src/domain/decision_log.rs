@@ -112,7 +112,12 @@ pub fn filter_of(query: &LogQuery) -> LogFilter {
     parsed("year", &query.year, &|_| year.map(|_| ()));
     let category = Category::parse(&query.kind);
     parsed("kind", &query.kind, &|_| category.map(|_| ()));
-    let project = query.project.trim().parse::<i64>().ok().filter(|id| *id > 0);
+    let project = query
+        .project
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0);
     parsed("project", &query.project, &|_| project.map(|_| ()));
     let delegated = parse_yes_no(&query.delegated);
     parsed("delegated", &query.delegated, &|_| delegated.map(|_| ()));
@@ -264,7 +269,10 @@ mod tests {
 
     #[test]
     fn a_long_search_keeps_its_first_words() {
-        let raw = (0..30).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        let raw = (0..30)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
         let q = fts_query(&raw).expect("words");
         assert_eq!(q.matches('"').count(), 2 * MAX_WORDS);
         assert!(q.ends_with("\"w11\"*"));
@@ -322,15 +330,30 @@ mod tests {
             }
         );
         assert_eq!(filter_of(&LogQuery::default()).ignored, Vec::<&str>::new());
-        assert_eq!(filter_of(&query(&[("delegated", "false")])).delegated, Some(false));
-        assert_eq!(filter_of(&query(&[("delegated", "no")])).delegated, Some(false));
-        assert_eq!(filter_of(&query(&[("delegated", "true")])).delegated, Some(true));
+        assert_eq!(
+            filter_of(&query(&[("delegated", "false")])).delegated,
+            Some(false)
+        );
+        assert_eq!(
+            filter_of(&query(&[("delegated", "no")])).delegated,
+            Some(false)
+        );
+        assert_eq!(
+            filter_of(&query(&[("delegated", "true")])).delegated,
+            Some(true)
+        );
     }
 
     #[test]
     fn a_follow_up_is_due_until_its_day_has_passed() {
-        assert_eq!(FollowUp::of(day(2026, 5, 2), day(2026, 5, 2)), FollowUp::Due);
-        assert_eq!(FollowUp::of(day(2026, 5, 3), day(2026, 5, 2)), FollowUp::Due);
+        assert_eq!(
+            FollowUp::of(day(2026, 5, 2), day(2026, 5, 2)),
+            FollowUp::Due
+        );
+        assert_eq!(
+            FollowUp::of(day(2026, 5, 3), day(2026, 5, 2)),
+            FollowUp::Due
+        );
         assert_eq!(
             FollowUp::of(day(2026, 5, 1), day(2026, 5, 2)),
             FollowUp::Overdue

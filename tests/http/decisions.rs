@@ -82,7 +82,10 @@ fn link(id: i64) -> String {
 /// A valid delegated decision, with `changes` in place of its fields.
 fn form<'a>(changes: &[(&'a str, &'a str)], today: &'a str) -> Vec<(&'a str, &'a str)> {
     let mut fields = vec![
-        ("text", "Beslut om Förvaltning av e-tjänsten för ansökan om färdtjänst."),
+        (
+            "text",
+            "Beslut om Förvaltning av e-tjänsten för ansökan om färdtjänst.",
+        ),
         ("kind", "economic"),
         ("decided_on", today),
         ("decided_by", "utvecklingschef"),
@@ -162,7 +165,12 @@ async fn a_delegated_decision_is_recorded_numbered_and_shown() {
     );
 
     // The log finds it by a word of its text, in any case, and by its registry number.
-    for q in ["förvaltning", "FÖRVALTNING", "e-tjänsten färdtjänst", "2026/417"] {
+    for q in [
+        "förvaltning",
+        "FÖRVALTNING",
+        "e-tjänsten färdtjänst",
+        "2026/417",
+    ] {
         let log = app
             .get(&format!("/decisions?q={}&delegated=yes", urlencode(q)))
             .await;
@@ -222,15 +230,16 @@ async fn bad_input_is_refused_beside_the_field_kept_and_nothing_saved() {
     ];
     let before = count(&app);
     for (field, name, value) in cases {
-        let page = app
-            .post("/decisions", &form(&[(name, value)], &day))
-            .await;
+        let page = app.post("/decisions", &form(&[(name, value)], &day)).await;
         assert_eq!(
             page.status,
             StatusCode::UNPROCESSABLE_ENTITY,
             "{name}={value}"
         );
-        assert!(page.field_error(field).is_some(), "{name}={value}: no message");
+        assert!(
+            page.field_error(field).is_some(),
+            "{name}={value}: no message"
+        );
         assert!(
             page.attr(&format!("#{field}"), "aria-describedby")
                 .is_some_and(|d| d.contains(&format!("{field}-error"))),
@@ -271,7 +280,11 @@ async fn only_the_development_manager_and_the_administrator_record_and_only_with
         );
         // Everyone reads the log, the report and the CSV.
         for path in ["/decisions", "/decisions/delegated", "/decisions.csv"] {
-            assert_eq!(browser.get(path).await.status, StatusCode::OK, "{user} {path}");
+            assert_eq!(
+                browser.get(path).await.status,
+                StatusCode::OK,
+                "{user} {path}"
+            );
         }
     }
     app.login_as("utvecklingschef").await;
@@ -329,8 +342,21 @@ async fn the_search_reads_swedish_and_takes_any_input() {
     assert_eq!(both, expected);
     // Input that is FTS5 syntax is read as words or left out, never an error.
     for q in [
-        "\"", "AND", "*", "-", "NEAR(", "zylofon\"", "zylofon OR", "NOT zylofon", "'", "(((",
-        "zylofon -år", "^zylofon", "år:", "\u{0}", "💡",
+        "\"",
+        "AND",
+        "*",
+        "-",
+        "NEAR(",
+        "zylofon\"",
+        "zylofon OR",
+        "NOT zylofon",
+        "'",
+        "(((",
+        "zylofon -år",
+        "^zylofon",
+        "år:",
+        "\u{0}",
+        "💡",
     ] {
         let page = search(q).await;
         assert_eq!(page.status, StatusCode::OK, "{q:?}");
@@ -360,7 +386,9 @@ async fn a_confidential_decision_shows_readers_its_reason_only() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("OSL 26 kap. 1 §"));
     assert!(!page.body.contains("Qwertyplan"));
-    let page = reader.get(&format!("/decisions?year={}", today().year())).await;
+    let page = reader
+        .get(&format!("/decisions?year={}", today().year()))
+        .await;
     assert!(!page.body.contains("Qwertyplan"));
     let csv = reader.get("/decisions.csv").await;
     assert!(!csv.body.contains("Qwertyplan"));
@@ -423,7 +451,10 @@ async fn the_filters_narrow_the_log_and_bad_values_are_named_not_fatal() {
     assert_eq!(log("kind=strategic").await, vec![g.clone()]);
     assert_eq!(log("kind=phase").await, Vec::<String>::new());
     assert_eq!(log(&format!("project={project}")).await, vec![g.clone()]);
-    assert_eq!(log(&format!("project={other_project}")).await, vec![g.clone()]);
+    assert_eq!(
+        log(&format!("project={other_project}")).await,
+        vec![g.clone()]
+    );
     assert_eq!(
         log(&format!("year={}", last_year.year())).await,
         vec![d.clone()]
@@ -438,9 +469,14 @@ async fn the_filters_narrow_the_log_and_bad_values_are_named_not_fatal() {
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(listed(&page).len(), 2);
     let notice = page.text(".notice").expect("the ignored filters are named");
-    assert!(notice.contains("Beslutande organ") && notice.contains("Uppföljning"), "{notice}");
+    assert!(
+        notice.contains("Beslutande organ") && notice.contains("Uppföljning"),
+        "{notice}"
+    );
     // The form keeps the filters it understood.
-    let page = app.get("/decisions?q=filtertest&body=management_group").await;
+    let page = app
+        .get("/decisions?q=filtertest&body=management_group")
+        .await;
     assert_eq!(page.input_value("q").as_deref(), Some("filtertest"));
     assert_eq!(
         page.attr("#body option[selected]", "value").as_deref(),
@@ -477,5 +513,8 @@ async fn the_log_is_paged_newest_first() {
     assert_eq!(listed(&second).len(), 5);
     assert!(second.attr("a[rel=prev]", "href").is_some());
     // A page past the end is empty, not an error.
-    assert_eq!(app.get("/decisions?q=sidtest&page=99").await.status, StatusCode::OK);
+    assert_eq!(
+        app.get("/decisions?q=sidtest&page=99").await.status,
+        StatusCode::OK
+    );
 }

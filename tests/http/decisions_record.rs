@@ -72,7 +72,11 @@ async fn a_decision_page_links_what_it_supersedes_and_what_supersedes_it() {
     let old_page = app.get(&format!("/decisions/{old}")).await;
     assert!(old_page.attrs("a", "href").contains(&new));
     let new_page = app.get(&new).await;
-    assert!(new_page.attrs("a", "href").contains(&format!("/decisions/{old}")));
+    assert!(
+        new_page
+            .attrs("a", "href")
+            .contains(&format!("/decisions/{old}"))
+    );
     // A decision is superseded once.
     let again = app
         .post(
@@ -94,7 +98,11 @@ async fn a_decision_page_links_what_it_supersedes_and_what_supersedes_it() {
         use styr::db::schema::escalations;
         escalations::table
             .filter(escalations::answered_by_decision_id.is_not_null())
-            .select((escalations::answered_by_decision_id, escalations::project_id, escalations::report_id))
+            .select((
+                escalations::answered_by_decision_id,
+                escalations::project_id,
+                escalations::report_id,
+            ))
             .first::<(Option<i64>, i64, i64)>(conn)
             .optional()
             .expect("the query runs")
@@ -107,7 +115,12 @@ async fn a_decision_page_links_what_it_supersedes_and_what_supersedes_it() {
         );
     }
 
-    for path in ["/decisions/999999", "/decisions/abc", "/decisions/-1", "/decisions/1.5"] {
+    for path in [
+        "/decisions/999999",
+        "/decisions/abc",
+        "/decisions/-1",
+        "/decisions/1.5",
+    ] {
         assert_eq!(app.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
     }
 }
@@ -132,7 +145,11 @@ async fn no_route_changes_or_deletes_a_decision_and_the_database_refuses_it() {
         page.status
     );
     let token = app.csrf_token().await;
-    for method in [reqwest::Method::DELETE, reqwest::Method::PUT, reqwest::Method::PATCH] {
+    for method in [
+        reqwest::Method::DELETE,
+        reqwest::Method::PUT,
+        reqwest::Method::PATCH,
+    ] {
         let response = app
             .client
             .request(method.clone(), app.url(&path))
@@ -219,7 +236,10 @@ async fn forty_delegated_decisions_recorded_at_once_are_numbered_without_a_gap()
     let numbers = numbers_of(&app);
     assert_eq!(numbers.len(), before.len() + 40);
     let expected: Vec<i32> = (1..=numbers.len() as i32).collect();
-    assert_eq!(numbers, expected, "numbered 1, 2, 3, … without a gap or a repeat");
+    assert_eq!(
+        numbers, expected,
+        "numbered 1, 2, 3, … without a gap or a repeat"
+    );
 }
 
 #[tokio::test]
@@ -250,10 +270,18 @@ async fn the_log_as_csv_keeps_the_filters_and_excels_conventions() {
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert!(lines[0].starts_with("Beslut;Beslutsdatum;"), "{}", lines[0]);
     assert_eq!(lines.iter().filter(|l| l.contains("Csvtest")).count(), 1);
-    assert!(text.contains("\"'=HYPERLINK"), "a formula is made plain text: {text}");
+    assert!(
+        text.contains("\"'=HYPERLINK"),
+        "a formula is made plain text: {text}"
+    );
     assert!(text.contains("SN 2026/9"));
     let (_, _, english) = download(&app, "/decisions.csv?q=csvtest&excel=en").await;
-    let header = english.trim_start_matches('\u{feff}').lines().next().unwrap_or_default().to_owned();
+    let header = english
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
     assert!(header.starts_with("Beslut,Beslutsdatum,"), "{header}");
     assert_eq!(english.matches("Csvtest").count(), 2);
 }
@@ -317,7 +345,9 @@ async fn the_delegated_decisions_of_a_period_are_listed_printed_and_exported() {
     assert_eq!(page.input_value("to"), Some(today().to_string()));
 
     // A malformed date, or a start after the end, is refused beside its field.
-    let page = app.get("/decisions/delegated?from=2026-13-01&to=2026-02-01").await;
+    let page = app
+        .get("/decisions/delegated?from=2026-13-01&to=2026-02-01")
+        .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.field_error("from").is_some());
     assert_eq!(page.input_value("from").as_deref(), Some("2026-13-01"));

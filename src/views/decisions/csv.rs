@@ -54,11 +54,29 @@ fn text(value: &str) -> Cell<'_> {
 }
 
 /// The rows as CSV; a reader gets a confidential decision's reason, as on the page.
-pub fn log(ctx: &Ctx, viewer: Viewer, excel: Excel, rows: &[Listed]) -> Result<Vec<u8>, ::csv::Error> {
+pub fn log(
+    ctx: &Ctx,
+    viewer: Viewer,
+    excel: Excel,
+    rows: &[Listed],
+) -> Result<Vec<u8>, ::csv::Error> {
     let headers: Vec<String> = COLUMNS.into_iter().map(|key| ctx.t(key)).collect();
     let texts: Vec<[String; 9]> = rows.iter().map(|row| texts(ctx, viewer, row)).collect();
     let lines = rows.iter().zip(&texts).map(
-        |(row, [citation, body, kind, text_, projects, decided_by, recorded_by, delegated, follow_up])| {
+        |(
+            row,
+            [
+                citation,
+                body,
+                kind,
+                text_,
+                projects,
+                decided_by,
+                recorded_by,
+                delegated,
+                follow_up,
+            ],
+        )| {
             let d = &row.decision;
             vec![
                 Cell::Text(citation),

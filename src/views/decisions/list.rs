@@ -149,7 +149,7 @@ pub fn list(ctx: &Ctx, view: &LogView) -> Markup {
         &title,
         html! {
             h1 { (title) }
-            p.actions {
+            p.decision-links {
                 a href="/decisions/delegated" { (ctx.t("decisions-delegated-title")) }
                 @if view.may_record {
                     " · "

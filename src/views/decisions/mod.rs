@@ -49,9 +49,10 @@ pub fn kind_label(ctx: &Ctx, decision: &DecisionRow) -> String {
 /// The text the viewer may read: the text, or for a reader the confidentiality reason.
 pub fn readable_text(ctx: &Ctx, viewer: Viewer, decision: &DecisionRow) -> String {
     match &decision.confidential_reason {
-        Some(reason) if !viewer.confidential_text => {
-            ctx.t_args("decisions-confidential", &[("reason", reason.clone().into())])
-        }
+        Some(reason) if !viewer.confidential_text => ctx.t_args(
+            "decisions-confidential",
+            &[("reason", reason.clone().into())],
+        ),
         _ => decision.text.clone(),
     }
 }

@@ -3,7 +3,9 @@
 
 use maud::{Markup, html};
 
-use super::{Viewer, body_label, category_label, follow_up_text, kind_label, projects_cell, text_cell};
+use super::{
+    Viewer, body_label, category_label, follow_up_text, kind_label, projects_cell, text_cell,
+};
 use crate::db::decision_log::Detail;
 use crate::db::decisions::DecisionRow;
 use crate::views::components::{self, notice};

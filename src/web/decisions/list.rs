@@ -32,8 +32,7 @@ pub async fn list(
     let (filter, page, projects) = state
         .db
         .run(move |conn| {
-            let page =
-                decision_log::page(conn, &filter, viewer.today, viewer.confidential_text)?;
+            let page = decision_log::page(conn, &filter, viewer.today, viewer.confidential_text)?;
             let projects = decision_log::project_choices(conn)?;
             Ok((filter, page, projects))
         })
