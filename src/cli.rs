@@ -53,6 +53,9 @@ pub enum Command {
         /// How many months of reports, ending with this month.
         #[arg(long, default_value_t = 12)]
         months: usize,
+        /// How many years of decisions in the decision log (about 500 a year), ending today.
+        #[arg(long, default_value_t = 0)]
+        decision_years: usize,
     },
 }
 
@@ -114,11 +117,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             );
             Ok(())
         }
-        Some(Command::Generate { projects, months }) => {
+        Some(Command::Generate {
+            projects,
+            months,
+            decision_years,
+        }) => {
             let started = std::time::Instant::now();
-            let summary = generate(&cli.database, projects, months)?;
+            let (summary, decisions) = generate(&cli.database, projects, months, decision_years)?;
             println!(
-                "Generated {} projects, {} reports and {} escalations in {:.1} s.",
+                "Generated {} projects, {} reports, {} escalations and {decisions} decisions in {:.1} s.",
                 summary.projects,
                 summary.reports,
                 summary.escalations,
@@ -224,10 +231,12 @@ pub fn generate(
     database: &str,
     projects: usize,
     months: usize,
-) -> Result<db::generate::Summary, CliError> {
-    if projects == 0 || months == 0 || projects > 100_000 || months > 120 {
+    decision_years: usize,
+) -> Result<(db::generate::Summary, usize), CliError> {
+    if projects == 0 || months == 0 || projects > 100_000 || months > 120 || decision_years > 100 {
         return Err(CliError::Invalid(
-            "--projects must be 1 to 100000 and --months 1 to 120".into(),
+            "--projects must be 1 to 100000, --months 1 to 120 and --decision-years 0 to 100"
+                .into(),
         ));
     }
     let db = Db::open(database)?;
@@ -246,8 +255,14 @@ pub fn generate(
         today: crate::web::today(),
     };
     let conn: &mut db::DbConnection = &mut conn;
-    let summary =
-        diesel::Connection::transaction(conn, |conn| db::generate::fill(conn, &hash, options))
-            .map_err(db::DbSetupError::from)?;
+    let summary = diesel::Connection::transaction(conn, |conn| {
+        let summary = db::generate::fill(conn, &hash, options)?;
+        let recorder = db::users::find_by_username(conn, "utvecklingschef")?
+            .ok_or(diesel::result::Error::NotFound)?;
+        let decisions =
+            db::generate_decisions::fill(conn, decision_years, options.today, recorder.id)?;
+        Ok::<_, diesel::result::Error>((summary, decisions))
+    })
+    .map_err(db::DbSetupError::from)?;
     Ok(summary)
 }

@@ -8,6 +8,7 @@
 pub mod action_items;
 pub mod audit;
 pub mod closing;
+pub mod decision_log;
 pub mod decisions;
 pub mod demo;
 pub mod demo_follow_ups;
@@ -18,6 +19,7 @@ pub mod documents;
 pub mod escalations;
 pub mod follow_ups;
 pub mod generate;
+pub mod generate_decisions;
 pub mod governance;
 pub mod login_sessions;
 pub mod plans;

@@ -4,6 +4,7 @@
 pub mod action_item;
 pub mod closing;
 pub mod decision;
+pub mod decision_log;
 pub mod directive;
 pub mod document;
 pub mod follow_up;

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod closing;
 pub mod components;
 pub mod csv;
+pub mod decisions;
 pub mod directives;
 pub mod documents;
 pub mod escalations;

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod auth;
 pub mod closing;
 pub mod context;
+pub mod decisions;
 pub mod directives;
 pub mod documents;
 pub mod escalations;
@@ -114,6 +115,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     escalations::routes(cfg);
     action_items::routes(cfg);
     follow_up::routes(cfg);
+    decisions::routes(cfg);
 }
 
 /// Builds the whole app with its middleware.

@@ -8,6 +8,8 @@ mod admin;
 mod auth;
 mod builders;
 mod concurrency;
+mod decisions;
+mod decisions_record;
 mod demo_reports;
 mod directives;
 mod escalations;

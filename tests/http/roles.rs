@@ -68,6 +68,15 @@ const ROUTES: &[(&str, &str, [Expect; 6])] = &[
     ("POST", "/action-items/{action_item}",      [L, A, F, F, A, F]),
     ("GET",  "/follow-up",                       [L, A, A, A, A, A]),
     ("POST", "/follow-up",                       [L, A, A, F, A, F]),
+    // the decision log (issue 9); decision 1 is the demo's first
+    ("GET",  "/decisions",                       [L, A, A, A, A, A]),
+    ("GET",  "/decisions?q=f%C3%B6rvaltning",    [L, A, A, A, A, A]),
+    ("GET",  "/decisions.csv",                   [L, A, A, A, A, A]),
+    ("GET",  "/decisions/1",                     [L, A, A, A, A, A]),
+    ("GET",  "/decisions/delegated",             [L, A, A, A, A, A]),
+    ("GET",  "/decisions/delegated.csv",         [L, A, A, A, A, A]),
+    ("GET",  "/decisions/new",                   [L, A, A, F, F, F]),
+    ("POST", "/decisions",                       [L, A, A, F, F, F]),
 ];
 
 /// A new browser that opens a connection for every request. An anonymous post is answered with a
