@@ -18,6 +18,7 @@ pub mod escalations;
 pub mod generate;
 pub mod governance;
 pub mod login_sessions;
+pub mod meetings;
 pub mod plans;
 pub mod portfolio;
 pub mod projects;

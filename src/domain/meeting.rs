@@ -4,6 +4,9 @@
 //!
 //! Pure: the pages and the database of issue 9 build on these rules, each tested here on its own.
 
+use super::decision::{Body, DecisionKind};
+use super::role::Role;
+
 /// A section of the management group's minutes, in the order of governance.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
@@ -155,6 +158,22 @@ pub fn check_chair_and_adjuster(chair: i64, adjuster: i64) -> Result<(), &'stati
     }
 }
 
+/// The chair and the adjuster are members of the body and two different people. On a refusal,
+/// the field it concerns (`chair` or `adjuster`) and the message.
+pub fn check_officers(
+    chair: i64,
+    adjuster: i64,
+    members: &[i64],
+) -> Result<(), (&'static str, &'static str)> {
+    if !members.contains(&chair) {
+        Err(("chair", "error-meeting-officer-not-member"))
+    } else if !members.contains(&adjuster) {
+        Err(("adjuster", "error-meeting-officer-not-member"))
+    } else {
+        check_chair_and_adjuster(chair, adjuster).map_err(|key| ("adjuster", key))
+    }
+}
+
 /// Holding a planned meeting: its minutes are drafted from then on.
 pub fn hold(state: MeetingState) -> Result<MeetingState, &'static str> {
     match state {
@@ -196,6 +215,106 @@ pub fn attendance(members: &[i64], present: &[i64]) -> Result<(Vec<i64>, Vec<i64
     }
     let (here, away) = members.iter().partition(|m| present.contains(m));
     Ok((here, away))
+}
+
+/// Nothing in minutes someone has adjusted changes: items, attendance, decisions, action items.
+pub fn check_editable(state: MeetingState) -> Result<(), &'static str> {
+    if state.is_editable() {
+        Ok(())
+    } else {
+        Err("meeting-refused-adjusted")
+    }
+}
+
+/// A meeting's start time, `HH:MM` on the 24-hour clock.
+pub fn parse_starts_at(raw: &str) -> Result<String, &'static str> {
+    chrono::NaiveTime::parse_from_str(raw.trim(), "%H:%M")
+        .map(|time| time.format("%H:%M").to_string())
+        .map_err(|_| "error-meeting-time")
+}
+
+/// An action item handed out at a meeting is not due before the meeting.
+pub fn check_due_on(
+    due_on: chrono::NaiveDate,
+    held_on: chrono::NaiveDate,
+) -> Result<(), &'static str> {
+    if due_on < held_on {
+        Err("error-action-due-before-meeting")
+    } else {
+        Ok(())
+    }
+}
+
+/// The section an overdue action item is offered under at a later meeting: the section of the
+/// item it came from, or Övrigt when it came from none (or from a section no longer known).
+pub fn offered_section(came_from: Option<&str>) -> Section {
+    came_from
+        .and_then(|raw| Section::parse(raw).ok())
+        .unwrap_or(Section::Other)
+}
+
+/// The minute-taker is an active user who may write, not a reader.
+pub fn check_secretary(role: Role, active: bool) -> Result<(), &'static str> {
+    if !active || role == Role::Reader {
+        Err("error-meeting-secretary")
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether a decision of `kind` taken in a meeting of `body` closes a project into maintenance:
+/// a closure of the management group on a project. A closure without a project, or of another
+/// body, is refused.
+pub fn closes_project(
+    kind: DecisionKind,
+    body: Body,
+    project_id: Option<i64>,
+) -> Result<bool, &'static str> {
+    match (kind, body, project_id) {
+        (DecisionKind::Closure, Body::ManagementGroup, Some(_)) => Ok(true),
+        (DecisionKind::Closure, Body::ManagementGroup, None) => Err("error-closure-needs-project"),
+        (DecisionKind::Closure, _, _) => Err("error-decision-closure-in-meeting"),
+        _ => Ok(false),
+    }
+}
+
+/// An owner chosen for an action item (`owners`): a username, or a group (`group:<role>`) that is
+/// resolved to its members when the action item is created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OwnerChoice {
+    User(String),
+    Group(Role),
+}
+
+impl OwnerChoice {
+    pub const GROUP_PREFIX: &'static str = "group:";
+
+    pub fn parse(raw: &str) -> Result<OwnerChoice, &'static str> {
+        let raw = raw.trim();
+        match raw.strip_prefix(OwnerChoice::GROUP_PREFIX) {
+            Some(role) => Role::parse(role)
+                .map(OwnerChoice::Group)
+                .map_err(|_| "error-action-owner-unknown"),
+            None if raw.is_empty() => Err("error-action-owner-unknown"),
+            None => Ok(OwnerChoice::User(raw.to_owned())),
+        }
+    }
+}
+
+/// The owners of an action item: at least one, each chosen once.
+pub fn parse_owners(raw: &[String]) -> Result<Vec<OwnerChoice>, &'static str> {
+    let mut owners: Vec<OwnerChoice> = Vec::new();
+    for value in raw.iter().filter(|v| !v.trim().is_empty()) {
+        let owner = OwnerChoice::parse(value)?;
+        if !owners.contains(&owner) {
+            owners.push(owner);
+        }
+    }
+    if owners.is_empty() {
+        Err("error-action-owners")
+    } else {
+        Ok(owners)
+    }
 }
 
 /// Where an action item stands.
@@ -365,5 +484,112 @@ mod tests {
         assert!(is_overdue(ActionState::Open, day(16), day(17)));
         assert!(!is_overdue(ActionState::Open, day(16), day(16)));
         assert!(!is_overdue(ActionState::Done, day(16), day(17)));
+    }
+    #[test]
+    fn the_chair_and_the_adjuster_are_members_and_two_people() {
+        assert_eq!(check_officers(1, 2, &[1, 2, 3]), Ok(()));
+        assert_eq!(
+            check_officers(9, 2, &[1, 2]),
+            Err(("chair", "error-meeting-officer-not-member"))
+        );
+        assert_eq!(
+            check_officers(1, 9, &[1, 2]),
+            Err(("adjuster", "error-meeting-officer-not-member"))
+        );
+        assert_eq!(
+            check_officers(1, 1, &[1, 2]),
+            Err(("adjuster", "error-meeting-adjuster-is-chair"))
+        );
+    }
+
+    #[test]
+    fn adjusted_minutes_refuse_every_change() {
+        assert_eq!(check_editable(MeetingState::Planned), Ok(()));
+        assert_eq!(check_editable(MeetingState::Held), Ok(()));
+        for state in [MeetingState::Adjusting, MeetingState::Locked] {
+            assert_eq!(check_editable(state), Err("meeting-refused-adjusted"));
+        }
+    }
+
+    #[test]
+    fn a_start_time_is_hours_and_minutes() {
+        assert_eq!(parse_starts_at(" 9:05 "), Ok("09:05".into()));
+        assert_eq!(parse_starts_at("13:30"), Ok("13:30".into()));
+        for bad in ["", "25:00", "13.30", "kl 9", "12:60"] {
+            assert_eq!(parse_starts_at(bad), Err("error-meeting-time"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_action_item_is_not_due_before_its_meeting() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 9, d).expect("a date");
+        assert_eq!(check_due_on(day(10), day(10)), Ok(()));
+        assert_eq!(
+            check_due_on(day(9), day(10)),
+            Err("error-action-due-before-meeting")
+        );
+    }
+
+    #[test]
+    fn an_overdue_action_returns_under_the_section_it_came_from() {
+        assert_eq!(offered_section(Some("organisation")), Section::Organisation);
+        assert_eq!(offered_section(Some("renamed")), Section::Other);
+        assert_eq!(offered_section(None), Section::Other);
+    }
+
+    #[test]
+    fn the_minute_taker_is_an_active_user_who_is_not_a_reader() {
+        assert_eq!(check_secretary(Role::ProjectLead, true), Ok(()));
+        assert_eq!(
+            check_secretary(Role::Reader, true),
+            Err("error-meeting-secretary")
+        );
+        assert_eq!(
+            check_secretary(Role::ManagementGroup, false),
+            Err("error-meeting-secretary")
+        );
+    }
+
+    #[test]
+    fn only_the_management_group_closes_a_project_and_names_it() {
+        let closure = DecisionKind::Closure;
+        assert_eq!(
+            closes_project(closure, Body::ManagementGroup, Some(3)),
+            Ok(true)
+        );
+        assert_eq!(
+            closes_project(closure, Body::ManagementGroup, None),
+            Err("error-closure-needs-project")
+        );
+        assert_eq!(
+            closes_project(closure, Body::SteeringGroup, Some(3)),
+            Err("error-decision-closure-in-meeting")
+        );
+        assert_eq!(
+            closes_project(DecisionKind::Strategic, Body::ManagementGroup, Some(3)),
+            Ok(false)
+        );
+    }
+
+    #[test]
+    fn owners_are_users_or_a_group_each_once() {
+        let raw = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            parse_owners(&raw(&[
+                "karin.holm",
+                "group:management_group",
+                "karin.holm",
+                " "
+            ])),
+            Ok(vec![
+                OwnerChoice::User("karin.holm".into()),
+                OwnerChoice::Group(Role::ManagementGroup)
+            ])
+        );
+        assert_eq!(parse_owners(&raw(&["", " "])), Err("error-action-owners"));
+        assert_eq!(
+            parse_owners(&raw(&["group:unit_heads"])),
+            Err("error-action-owner-unknown")
+        );
     }
 }
