@@ -995,3 +995,65 @@ pub fn minutes(conn: &mut DbConnection, id: i64) -> QueryResult<Option<Minutes>>
         project_codes,
     }))
 }
+
+/// What the forms of the minutes offer to choose from.
+pub mod choices {
+    use super::*;
+
+    /// Every project, by code: what a decision or an item may concern.
+    pub fn projects(conn: &mut DbConnection) -> QueryResult<Vec<(i64, String, String)>> {
+        projects::table
+            .order(projects::code)
+            .select((projects::id, projects::code, projects::name))
+            .load(conn)
+    }
+
+    /// The newest decisions of the body a meeting decides for (at most 300): what a correction may
+    /// supersede.
+    pub fn decisions_of(
+        conn: &mut DbConnection,
+        meeting: &MeetingRow,
+    ) -> QueryResult<Vec<DecisionRow>> {
+        decisions::table
+            .filter(decisions::numbering_key.eq(meeting.body().numbering_key(meeting.project_id)))
+            .order((decisions::year.desc(), decisions::number.desc()))
+            .limit(300)
+            .select(DecisionRow::as_select())
+            .load(conn)
+    }
+
+    /// The open escalations of submitted reports addressed to `to`, with their project's code:
+    /// what a decision may answer.
+    pub fn open_escalations(
+        conn: &mut DbConnection,
+        to: EscalationTo,
+    ) -> QueryResult<Vec<(reports::EscalationRow, String)>> {
+        escalations::table
+            .inner_join(status_reports::table)
+            .inner_join(projects::table.on(projects::id.eq(escalations::project_id)))
+            .filter(status_reports::status.eq(Status::Submitted.as_str()))
+            .filter(escalations::addressed_to.eq(to.as_str()))
+            .filter(escalations::answered_by_decision_id.is_null())
+            .order(escalations::id)
+            .select((reports::EscalationRow::as_select(), projects::code))
+            .load(conn)
+    }
+}
+
+/// An active user as the people fields of the minutes offer them.
+#[derive(Debug, Clone, Queryable)]
+pub struct Someone {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+}
+
+/// Every active user by name.
+pub fn people(conn: &mut DbConnection) -> QueryResult<Vec<Someone>> {
+    users::table
+        .filter(users::active.eq(true))
+        .order((users::display_name, users::id))
+        .select((users::id, users::username, users::display_name, users::role))
+        .load(conn)
+}

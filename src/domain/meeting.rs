@@ -4,8 +4,13 @@
 //!
 //! Pure: the pages and the database of issue 9 build on these rules, each tested here on its own.
 
+use chrono::NaiveDate;
+
 use super::decision::{Body, DecisionKind};
 use super::role::Role;
+use super::validation::{
+    FieldErrors, optional_date, optional_id, optional_text, required_line, required_text,
+};
 
 /// A section of the management group's minutes, in the order of governance.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -174,6 +179,37 @@ pub fn check_officers(
     }
 }
 
+/// Who plans and minutes a meeting of `body`: for the management group its members and the
+/// administrator; for a steering group its chair (`is_steering_chair`) and the development
+/// manager.
+pub fn may_minute(role: Role, body: Body, is_steering_chair: bool) -> bool {
+    match body {
+        Body::ManagementGroup => matches!(role, Role::Administrator | Role::ManagementGroup),
+        Body::SteeringGroup => is_steering_chair || role == Role::DevelopmentManager,
+        Body::DevelopmentManager => false,
+    }
+}
+
+/// Who sees a meeting and its minutes: everyone once they are locked; before that, those who
+/// minute it, and the management group, the administrator and the development manager.
+pub fn may_see(role: Role, state: MeetingState, minutes_it: bool) -> bool {
+    state == MeetingState::Locked
+        || minutes_it
+        || matches!(
+            role,
+            Role::Administrator | Role::ManagementGroup | Role::DevelopmentManager
+        )
+}
+
+/// Whether a confidential decision's text is shown to `role`: to the governance roles; everyone
+/// else sees the reason it is confidential instead.
+pub fn sees_confidential(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Administrator | Role::ManagementGroup | Role::DevelopmentManager
+    )
+}
+
 /// Holding a planned meeting: its minutes are drafted from then on.
 pub fn hold(state: MeetingState) -> Result<MeetingState, &'static str> {
     match state {
@@ -234,10 +270,7 @@ pub fn parse_starts_at(raw: &str) -> Result<String, &'static str> {
 }
 
 /// An action item handed out at a meeting is not due before the meeting.
-pub fn check_due_on(
-    due_on: chrono::NaiveDate,
-    held_on: chrono::NaiveDate,
-) -> Result<(), &'static str> {
+pub fn check_due_on(due_on: NaiveDate, held_on: NaiveDate) -> Result<(), &'static str> {
     if due_on < held_on {
         Err("error-action-due-before-meeting")
     } else {
@@ -317,6 +350,179 @@ pub fn parse_owners(raw: &[String]) -> Result<Vec<OwnerChoice>, &'static str> {
     }
 }
 
+/// The longest title of an item, place of a meeting and text of an action item.
+pub const TITLE_MAX: usize = 300;
+pub const PLACE_MAX: usize = 200;
+pub const NOTES_MAX: usize = 20_000;
+pub const ACTION_MAX: usize = 2_000;
+
+/// A meeting to plan, as typed (`POST /meetings`). People are usernames.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct MeetingForm {
+    pub body: String,
+    pub project: String,
+    pub held_on: String,
+    pub starts_at: String,
+    pub place: String,
+    pub chair: String,
+    pub secretary: String,
+    pub adjuster: String,
+}
+
+/// A meeting to plan, parsed; the caller resolves the usernames and checks them against the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedMeeting {
+    pub body: Body,
+    pub project_id: Option<i64>,
+    pub held_on: NaiveDate,
+    pub starts_at: String,
+    pub place: String,
+    pub chair: String,
+    pub secretary: String,
+    pub adjuster: String,
+}
+
+fn required_date(raw: &str) -> Result<NaiveDate, &'static str> {
+    optional_date(raw)?.ok_or("error-required")
+}
+
+fn required_username(raw: &str) -> Result<String, &'static str> {
+    required_line(raw, 100)
+}
+
+/// Parses a meeting to plan: a body (the management group, or a steering group with its project),
+/// a date, a start time, a place, and the chair, minute-taker and adjuster, the chair and the
+/// adjuster two people.
+pub fn parse_meeting(form: &MeetingForm) -> Result<PlannedMeeting, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let body = errors.check(
+        "body",
+        match (Body::parse(form.body.trim()), optional_id(&form.project)) {
+            (Some(Body::ManagementGroup), _) => Ok((Body::ManagementGroup, None)),
+            (Some(Body::SteeringGroup), Ok(Some(project))) => {
+                Ok((Body::SteeringGroup, Some(project)))
+            }
+            _ => Err("error-unknown-choice"),
+        },
+    );
+    let held_on = errors.check("held_on", required_date(&form.held_on));
+    let starts_at = errors.check("starts_at", parse_starts_at(&form.starts_at));
+    let place = errors.check("place", required_line(&form.place, PLACE_MAX));
+    let chair = errors.check("chair", required_username(&form.chair));
+    let secretary = errors.check("secretary", required_username(&form.secretary));
+    let adjuster = errors.check(
+        "adjuster",
+        required_username(&form.adjuster).and_then(|adjuster| {
+            if chair.as_deref() == Some(adjuster.as_str()) {
+                Err("error-meeting-adjuster-is-chair")
+            } else {
+                Ok(adjuster)
+            }
+        }),
+    );
+    match (body, held_on, starts_at, place, chair, secretary, adjuster) {
+        (
+            Some((body, project_id)),
+            Some(held_on),
+            Some(starts_at),
+            Some(place),
+            Some(chair),
+            Some(secretary),
+            Some(adjuster),
+        ) => Ok(PlannedMeeting {
+            body,
+            project_id,
+            held_on,
+            starts_at,
+            place,
+            chair,
+            secretary,
+            adjuster,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// An item to add, as typed (`POST /meetings/{id}/items`).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ItemForm {
+    pub section: String,
+    pub title: String,
+    pub notes: String,
+    pub presenter: String,
+}
+
+/// An item, parsed; `section` is a key the caller checks against the body's sections, and
+/// `presenter` a username or empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedItem {
+    pub section: String,
+    pub title: String,
+    pub notes: String,
+    pub presenter: Option<String>,
+}
+
+pub fn parse_item(form: &ItemForm) -> Result<ParsedItem, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let section = errors.check(
+        "section",
+        match form.section.trim() {
+            "" => Err("error-meeting-section"),
+            key => Ok(key.to_owned()),
+        },
+    );
+    let title = errors.check("title", required_line(&form.title, TITLE_MAX));
+    let notes = errors.check("notes", optional_text(&form.notes, NOTES_MAX));
+    let presenter = errors.check("presenter", optional_text(&form.presenter, 100));
+    match (section, title, notes, presenter) {
+        (Some(section), Some(title), Some(notes), Some(presenter)) => Ok(ParsedItem {
+            section,
+            title,
+            notes,
+            presenter: (!presenter.is_empty()).then_some(presenter),
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// An action item, as typed (`POST /meetings/{id}/items/{item}/actions`); `owners` repeats.
+#[derive(Debug, Clone, Default)]
+pub struct ActionForm {
+    pub text: String,
+    pub due_on: String,
+    pub owners: Vec<String>,
+}
+
+/// An action item, parsed; the caller resolves the owners.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedAction {
+    pub text: String,
+    pub due_on: NaiveDate,
+    pub owners: Vec<OwnerChoice>,
+}
+
+/// Parses an action item handed out at a meeting held on `held_on`: a text, a due date not before
+/// the meeting, at least one owner.
+pub fn parse_action(form: &ActionForm, held_on: NaiveDate) -> Result<ParsedAction, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let text = errors.check("text", required_text(&form.text, ACTION_MAX));
+    let due_on = errors.check(
+        "due_on",
+        required_date(&form.due_on).and_then(|due| check_due_on(due, held_on).map(|()| due)),
+    );
+    let owners = errors.check("owners", parse_owners(&form.owners));
+    match (text, due_on, owners) {
+        (Some(text), Some(due_on), Some(owners)) => Ok(ParsedAction {
+            text,
+            due_on,
+            owners,
+        }),
+        _ => Err(errors),
+    }
+}
+
 /// Where an action item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ActionState {
@@ -360,14 +566,13 @@ pub fn close_action(
 }
 
 /// Whether an open action item is overdue on `today`.
-pub fn is_overdue(state: ActionState, due_on: chrono::NaiveDate, today: chrono::NaiveDate) -> bool {
+pub fn is_overdue(state: ActionState, due_on: NaiveDate, today: NaiveDate) -> bool {
     state == ActionState::Open && due_on < today
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
 
     #[test]
     fn the_management_groups_sections_are_the_five_of_the_model_in_order() {
@@ -500,6 +705,115 @@ mod tests {
             check_officers(1, 1, &[1, 2]),
             Err(("adjuster", "error-meeting-adjuster-is-chair"))
         );
+    }
+
+    #[test]
+    fn the_management_group_minutes_its_meetings_and_everyone_reads_locked_minutes() {
+        use Role::*;
+        let mg = Body::ManagementGroup;
+        assert!(may_minute(ManagementGroup, mg, false));
+        assert!(may_minute(Administrator, mg, false));
+        for role in [DevelopmentManager, ProjectLead, Reader] {
+            assert!(!may_minute(role, mg, false), "{role:?}");
+        }
+        let sg = Body::SteeringGroup;
+        assert!(may_minute(ProjectLead, sg, true));
+        assert!(may_minute(DevelopmentManager, sg, false));
+        assert!(!may_minute(ManagementGroup, sg, false));
+        for role in Role::ALL {
+            assert!(may_see(role, MeetingState::Locked, false));
+        }
+        assert!(may_see(DevelopmentManager, MeetingState::Held, false));
+        assert!(may_see(ProjectLead, MeetingState::Held, true));
+        assert!(!may_see(ProjectLead, MeetingState::Adjusting, false));
+        assert!(!may_see(Reader, MeetingState::Planned, false));
+        assert!(sees_confidential(ManagementGroup));
+        assert!(!sees_confidential(Reader));
+        assert!(!sees_confidential(ProjectLead));
+    }
+
+    fn meeting_form() -> MeetingForm {
+        MeetingForm {
+            body: "management_group".into(),
+            held_on: "2026-09-10".into(),
+            starts_at: "9:00".into(),
+            place: " Stadshuset,  rum 3 ".into(),
+            chair: "karin.holm".into(),
+            secretary: "utvecklingschef".into(),
+            adjuster: "lars.dahl".into(),
+            ..MeetingForm::default()
+        }
+    }
+
+    #[test]
+    fn a_meeting_to_plan_is_parsed_and_each_field_refused_on_its_own() {
+        let planned = parse_meeting(&meeting_form()).expect("valid");
+        assert_eq!(planned.body, Body::ManagementGroup);
+        assert_eq!(planned.starts_at, "09:00");
+        assert_eq!(planned.place, "Stadshuset, rum 3");
+        let steering = MeetingForm {
+            body: "steering_group".into(),
+            project: "4".into(),
+            ..meeting_form()
+        };
+        assert_eq!(parse_meeting(&steering).expect("valid").project_id, Some(4));
+        let bad = MeetingForm {
+            body: "steering_group".into(),
+            held_on: "10/9".into(),
+            starts_at: "nio".into(),
+            place: " ".into(),
+            adjuster: "karin.holm".into(),
+            ..meeting_form()
+        };
+        let errors = parse_meeting(&bad).expect_err("invalid");
+        assert_eq!(errors.get("body"), Some("error-unknown-choice"));
+        assert_eq!(errors.get("held_on"), Some("error-date"));
+        assert_eq!(errors.get("starts_at"), Some("error-meeting-time"));
+        assert_eq!(errors.get("place"), Some("error-required"));
+        assert_eq!(
+            errors.get("adjuster"),
+            Some("error-meeting-adjuster-is-chair")
+        );
+    }
+
+    #[test]
+    fn an_item_has_a_section_and_a_title() {
+        let form = ItemForm {
+            section: "goals".into(),
+            title: "Budget".into(),
+            ..ItemForm::default()
+        };
+        let item = parse_item(&form).expect("valid");
+        assert_eq!(item.presenter, None);
+        let errors = parse_item(&ItemForm::default()).expect_err("invalid");
+        assert_eq!(errors.get("section"), Some("error-meeting-section"));
+        assert_eq!(errors.get("title"), Some("error-required"));
+    }
+
+    #[test]
+    fn an_action_item_has_a_text_owners_and_a_due_date_from_the_meeting_on() {
+        let held = NaiveDate::from_ymd_opt(2026, 9, 10).expect("a date");
+        let form = ActionForm {
+            text: "Ta fram underlag".into(),
+            due_on: "2026-10-01".into(),
+            owners: vec!["group:management_group".into()],
+        };
+        assert_eq!(
+            parse_action(&form, held).expect("valid").owners,
+            [OwnerChoice::Group(Role::ManagementGroup)]
+        );
+        let late = ActionForm {
+            text: " ".into(),
+            due_on: "2026-09-09".into(),
+            owners: vec![],
+        };
+        let errors = parse_action(&late, held).expect_err("invalid");
+        assert_eq!(errors.get("text"), Some("error-required"));
+        assert_eq!(
+            errors.get("due_on"),
+            Some("error-action-due-before-meeting")
+        );
+        assert_eq!(errors.get("owners"), Some("error-action-owners"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod escalations;
 pub mod governance;
 pub mod layout;
+pub mod meetings;
 pub mod pages;
 pub mod plans;
 pub mod portfolio;

@@ -11,6 +11,7 @@ pub mod documents;
 pub mod escalations;
 pub mod forms;
 pub mod governance;
+pub mod meetings;
 pub mod pages;
 pub mod plans;
 pub mod portfolio;
@@ -110,6 +111,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     admin::routes(cfg);
     account::routes(cfg);
     escalations::routes(cfg);
+    meetings::routes(cfg);
 }
 
 /// Builds the whole app with its middleware.
