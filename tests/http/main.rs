@@ -14,6 +14,8 @@ mod governance;
 mod hardening;
 mod helpers;
 mod lifecycle;
+mod meetings;
+mod meetings_rules;
 mod plans;
 mod portfolio;
 mod projects;

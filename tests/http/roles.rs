@@ -59,6 +59,9 @@ const ROUTES: &[(&str, &str, [Expect; 6])] = &[
     ("GET",  "/rollups",                         [L, A, A, A, A, A]),
     ("POST", "/rollups",                         [L, F, A, F, F, F]),
     ("GET",  "/rollups/{rollup}",                [L, A, A, A, A, A]),
+    // meetings and minutes (a meeting's own routes are in meetings_rules.rs)
+    ("GET",  "/meetings",                        [L, A, A, A, A, A]),
+    ("POST", "/meetings",                        [L, A, F, F, A, F]),
 ];
 
 /// A new browser that opens a connection for every request. An anonymous post is answered with a
