@@ -896,6 +896,7 @@ async fn an_escalation_answered_by_a_decision_shows_on_the_report_and_the_projec
                 phase_to: None,
                 recorded_by: member.id,
                 meeting_id: None,
+                extras: Default::default(),
             },
         )
         .expect("recorded")
