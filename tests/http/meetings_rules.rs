@@ -79,7 +79,6 @@ async fn only_the_management_group_minutes_and_others_see_only_locked_minutes() 
         .get(&format!("{page}/items/999999/decisions"))
         .await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
-    let mut app = app;
     app.login_as("ledamot").await;
     let items = format!("{page}/items");
     let fields = [("section", "other"), ("title", "Utan token")];
