@@ -11,6 +11,7 @@ pub mod closing;
 pub mod decisions;
 pub mod demo;
 pub mod demo_governance;
+pub mod demo_meetings;
 pub mod demo_reports;
 pub mod directives;
 pub mod documents;

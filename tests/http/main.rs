@@ -7,6 +7,7 @@ mod admin;
 mod auth;
 mod builders;
 mod concurrency;
+mod demo_meetings;
 mod demo_reports;
 mod directives;
 mod escalations;

@@ -47,9 +47,16 @@ async fn only_the_management_group_minutes_and_others_see_only_locked_minutes() 
     }
     let admin = Browser::log_in(&app, "admin").await;
     let posted = admin
-        .post(&format!("{page}/items"), &[("section", "other"), ("title", "Av admin")])
+        .post(
+            &format!("{page}/items"),
+            &[("section", "other"), ("title", "Av admin")],
+        )
         .await;
-    assert_eq!(posted.status, StatusCode::SEE_OTHER, "the administrator minutes");
+    assert_eq!(
+        posted.status,
+        StatusCode::SEE_OTHER,
+        "the administrator minutes"
+    );
     let manager = Browser::log_in(&app, "utvecklingschef").await;
     let before = minutes_rows(&app, meeting);
     for path in [
@@ -60,24 +67,38 @@ async fn only_the_management_group_minutes_and_others_see_only_locked_minutes() 
         format!("{page}/hold"),
         format!("{page}/adjust"),
     ] {
-        let got = manager.post(&path, &[("section", "other"), ("title", "x")]).await;
+        let got = manager
+            .post(&path, &[("section", "other"), ("title", "x")])
+            .await;
         assert_eq!(got.status, StatusCode::FORBIDDEN, "{path}");
     }
     let reader = Browser::log_in(&app, "lasare").await;
     let got = reader.post(&format!("{page}/hold"), &[]).await;
-    assert_eq!(got.status, StatusCode::NOT_FOUND, "an unlocked meeting is not found");
-    let planner = reader.post("/meetings", &[("body", "management_group")]).await;
+    assert_eq!(
+        got.status,
+        StatusCode::NOT_FOUND,
+        "an unlocked meeting is not found"
+    );
+    let planner = reader
+        .post("/meetings", &[("body", "management_group")])
+        .await;
     assert_eq!(planner.status, StatusCode::FORBIDDEN);
     assert_eq!(minutes_rows(&app, meeting)[0], before[0]);
     assert_eq!(state_of(&app, meeting), "planned");
 
     // Unknown and malformed ids, and the CSRF token.
-    for path in ["/meetings/999999", "/meetings/abc", "/meetings/999999/minutes"] {
-        assert_eq!(member.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
+    for path in [
+        "/meetings/999999",
+        "/meetings/abc",
+        "/meetings/999999/minutes",
+    ] {
+        assert_eq!(
+            member.get(path).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
     }
-    let missing = member
-        .get(&format!("{page}/items/999999/decisions"))
-        .await;
+    let missing = member.get(&format!("{page}/items/999999/decisions")).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     app.login_as("ledamot").await;
     let items = format!("{page}/items");
@@ -91,11 +112,23 @@ async fn only_the_management_group_minutes_and_others_see_only_locked_minutes() 
     // Locked: everyone reads; the reader still writes nothing; only the two sign.
     hold_and_lock(&app, meeting).await;
     assert_eq!(reader.get(&page).await.status, StatusCode::OK);
-    assert_eq!(reader.get(&format!("{page}/minutes")).await.status, StatusCode::OK);
-    let got = reader.post(&format!("{page}/items"), &[("section", "other"), ("title", "x")]).await;
+    assert_eq!(
+        reader.get(&format!("{page}/minutes")).await.status,
+        StatusCode::OK
+    );
+    let got = reader
+        .post(
+            &format!("{page}/items"),
+            &[("section", "other"), ("title", "x")],
+        )
+        .await;
     assert_eq!(got.status, StatusCode::FORBIDDEN);
     let got = admin.post(&format!("{page}/adjust"), &[]).await;
-    assert_eq!(got.status, StatusCode::FORBIDDEN, "the administrator does not sign");
+    assert_eq!(
+        got.status,
+        StatusCode::FORBIDDEN,
+        "the administrator does not sign"
+    );
 }
 
 #[tokio::test]
@@ -113,7 +146,10 @@ async fn adjusted_minutes_never_change_through_a_route_or_in_the_database() {
         StatusCode::SEE_OTHER
     );
     // A decision while held: the minutes are drafted.
-    assert_eq!(decide(&member, meeting, item, &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        decide(&member, meeting, item, &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
     let chair = Browser::log_in(&app, "karin.holm").await;
     assert_eq!(
         chair.post(&format!("{page}/adjust"), &[]).await.status,
@@ -125,8 +161,17 @@ async fn adjusted_minutes_never_change_through_a_route_or_in_the_database() {
 
     let writes = |app_today: &str| {
         vec![
-            (format!("{page}/items"), vec![("section", "other".to_owned()), ("title", "Sent".to_owned())]),
-            (format!("{page}/attendance"), vec![("present", "karin.holm".to_owned())]),
+            (
+                format!("{page}/items"),
+                vec![
+                    ("section", "other".to_owned()),
+                    ("title", "Sent".to_owned()),
+                ],
+            ),
+            (
+                format!("{page}/attendance"),
+                vec![("present", "karin.holm".to_owned())],
+            ),
             (
                 format!("{page}/items/{item}/decisions"),
                 vec![
@@ -153,7 +198,10 @@ async fn adjusted_minutes_never_change_through_a_route_or_in_the_database() {
         assert_eq!(got.status, StatusCode::CONFLICT, "adjusting: {path}");
     }
     assert_eq!(
-        member.get(&format!("{page}/items/{item}/decisions")).await.status,
+        member
+            .get(&format!("{page}/items/{item}/decisions"))
+            .await
+            .status,
         StatusCode::CONFLICT
     );
 
@@ -169,10 +217,17 @@ async fn adjusted_minutes_never_change_through_a_route_or_in_the_database() {
         assert_eq!(got.status, StatusCode::CONFLICT, "locked: {path}");
     }
     let again = adjuster.post(&format!("{page}/adjust"), &[]).await;
-    assert_eq!(again.status, StatusCode::CONFLICT, "locked minutes are adjusted once");
+    assert_eq!(
+        again.status,
+        StatusCode::CONFLICT,
+        "locked minutes are adjusted once"
+    );
     assert_eq!(minutes_rows(&app, meeting), before, "nothing changed");
     let shown = member.get(&page).await;
-    assert!(shown.text("form[action$='/items']").is_none(), "no forms on locked minutes");
+    assert!(
+        shown.text("form[action$='/items']").is_none(),
+        "no forms on locked minutes"
+    );
 
     // The database refuses too.
     app.with_db(|conn| {
@@ -224,7 +279,10 @@ async fn a_reader_sees_the_reason_of_a_confidential_decision_not_its_text() {
     hold_and_lock(&app, meeting).await;
 
     let reader = Browser::log_in(&app, "lasare").await;
-    for path in [format!("/meetings/{meeting}"), format!("/meetings/{meeting}/minutes")] {
+    for path in [
+        format!("/meetings/{meeting}"),
+        format!("/meetings/{meeting}/minutes"),
+    ] {
         let page = reader.get(&path).await;
         assert!(!page.body.contains(secret), "{path}");
         assert!(page.body.contains("Personalärende, OSL 39 kap."), "{path}");
@@ -239,7 +297,10 @@ async fn a_correction_supersedes_the_old_decision_which_shows_by_what() {
     let member = Browser::log_in(&app, "ledamot").await;
     let first = plan(&member, &today()).await;
     let item = add_item(&app, &member, first, "strategic").await;
-    assert_eq!(decide(&member, first, item, &[]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        decide(&member, first, item, &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
     let old = decision_of(&app, item);
     hold_and_lock(&app, first).await;
 
@@ -249,7 +310,10 @@ async fn a_correction_supersedes_the_old_decision_which_shows_by_what() {
         &member,
         second,
         later,
-        &[("text", "Rättelse av det tidigare beslutet."), ("supersedes", &old.to_string())],
+        &[
+            ("text", "Rättelse av det tidigare beslutet."),
+            ("supersedes", &old.to_string()),
+        ],
     )
     .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
@@ -263,7 +327,11 @@ async fn a_correction_supersedes_the_old_decision_which_shows_by_what() {
             .contains(&format!("/decisions/{new}"))
     );
     let twice = decide(&member, second, later, &[("supersedes", &old.to_string())]).await;
-    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY, "superseded once");
+    assert_eq!(
+        twice.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "superseded once"
+    );
     assert!(twice.field_error("supersedes").is_some());
 }
 
@@ -281,7 +349,11 @@ async fn a_closure_of_the_management_group_follows_the_lifecycle_rules() {
         ("project", project_field.as_str()),
     ];
     let refused = decide(&member, meeting, item, &closure).await;
-    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "the report is a draft");
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the report is a draft"
+    );
     assert!(refused.field_error("kind").is_some());
     assert_eq!(app.phase_of(project), "closing");
 
@@ -292,13 +364,22 @@ async fn a_closure_of_the_management_group_follows_the_lifecycle_rules() {
         let content = styr::domain::closing::ClosingContent {
             handover: "Överlämnat till förvaltningsobjektet.".into(),
             maintenance_owner_id: Some(1),
-            benefit_follow_up_on: Some(chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("a date")),
+            benefit_follow_up_on: Some(
+                chrono::NaiveDate::from_ymd_opt(2030, 1, 1).expect("a date"),
+            ),
             final_cost_sek: Some(600_000),
             ..before.content()
         };
-        styr::db::closing::save(conn, project, Some(&before), before.lock_version, &content, 1)
-            .expect("saved")
-            .expect("not changed meanwhile");
+        styr::db::closing::save(
+            conn,
+            project,
+            Some(&before),
+            before.lock_version,
+            &content,
+            1,
+        )
+        .expect("saved")
+        .expect("not changed meanwhile");
     });
     let closed = decide(&member, meeting, item, &closure).await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
@@ -312,7 +393,11 @@ async fn a_closure_of_the_management_group_follows_the_lifecycle_rules() {
     });
     assert_eq!(kind, "closure");
     let without = decide(&member, meeting, item, &[("kind", "closure")]).await;
-    assert_eq!(without.status, StatusCode::UNPROCESSABLE_ENTITY, "a closure names its project");
+    assert_eq!(
+        without.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a closure names its project"
+    );
 }
 
 #[tokio::test]
@@ -347,7 +432,10 @@ async fn a_planned_meeting_is_offered_the_rollup_and_the_overdue_action_items() 
             .expect("the items")
     });
     let latest = app.with_db(|conn| {
-        styr::db::rollups::list(conn).expect("roll-ups").first().map(|r| r.id)
+        styr::db::rollups::list(conn)
+            .expect("roll-ups")
+            .first()
+            .map(|r| r.id)
     });
     assert!(latest.is_some(), "the demo issued a roll-up");
     assert!(
@@ -357,9 +445,11 @@ async fn a_planned_meeting_is_offered_the_rollup_and_the_overdue_action_items() 
         "{offered:?}"
     );
     assert!(
-        offered.iter().any(|(section, title, _, action)| section == "organisation"
-            && title == "Kartlägg arbetsmiljön i hemtjänsten"
-            && action.is_some()),
+        offered
+            .iter()
+            .any(|(section, title, _, action)| section == "organisation"
+                && title == "Kartlägg arbetsmiljön i hemtjänsten"
+                && action.is_some()),
         "{offered:?}"
     );
     let open_to_group = app.with_db(|conn| {
@@ -371,5 +461,8 @@ async fn a_planned_meeting_is_offered_the_rollup_and_the_overdue_action_items() 
         .len()
     });
     let strategic = offered.iter().filter(|(s, ..)| s == "strategic").count();
-    assert_eq!(strategic, open_to_group, "each open escalation to the group");
+    assert_eq!(
+        strategic, open_to_group,
+        "each open escalation to the group"
+    );
 }
