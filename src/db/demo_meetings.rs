@@ -15,7 +15,7 @@ use super::decisions::{self, DecisionRow, Extras, NewDecision};
 use super::meetings::{self, MeetingDecision, MeetingError, NewItem, NewMeeting};
 use super::schema::{action_items, projects, users};
 use super::{DbConnection, audit};
-use crate::domain::decision::{Body, DecisionKind, TypedDecision};
+use crate::domain::decision::{Body, DecisionKind, TypedDecision, TypedDecisionForm, parse_typed};
 use crate::domain::meeting::{ActionState, Section};
 
 /// The management group's members in the demo (`demo::USERS`): the head of the administration,
@@ -925,6 +925,34 @@ fn registry_number((series, number): (&str, u32), on: NaiveDate) -> String {
     format!("{series} {}/{number:04}", on.year())
 }
 
+/// A typed decision as its form would carry it, so that the demo's decisions pass the rules
+/// the pages apply (`domain::decision::parse_typed`).
+fn typed(
+    text: &str,
+    kind: DecisionKind,
+    registry_number: Option<String>,
+    confidential_reason: Option<&str>,
+    follow_up_on: Option<NaiveDate>,
+) -> TypedDecisionForm {
+    TypedDecisionForm {
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        kind: kind.as_str().to_owned(),
+        registry_number: registry_number.unwrap_or_default(),
+        confidential_reason: confidential_reason.unwrap_or_default().to_owned(),
+        follow_up_on: follow_up_on.map(|on| on.to_string()).unwrap_or_default(),
+        ..TypedDecisionForm::default()
+    }
+}
+
+/// The typed decision the form parses to; a form the rules refuse is a demo that contradicts them.
+fn parsed(
+    form: &TypedDecisionForm,
+    in_meeting: bool,
+    decided_on: NaiveDate,
+) -> QueryResult<TypedDecision> {
+    parse_typed(form, in_meeting, Some(decided_on)).map_err(|_| NotFound)
+}
+
 /// A refusal of the meetings' rules is a demo that contradicts them: the demo's transaction is
 /// rolled back, as for any other step that does not go through.
 fn done<T>(result: Result<T, MeetingError>) -> QueryResult<T> {
@@ -1143,19 +1171,17 @@ impl Year {
         decision: &DecisionPlan,
         (held_on, chair): (NaiveDate, i64),
     ) -> QueryResult<DecisionRow> {
-        let typed = TypedDecision {
-            text: decision
-                .text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            kind: decision.kind,
-            registry_number: decision.registry.map(|r| registry_number(r, held_on)),
-            confidential_reason: decision.confidential_reason.map(str::to_owned),
-            follow_up_on: decision
-                .follow_up
-                .map(|(_, days)| held_on + Duration::days(days)),
-        };
+        let follow_up_on = decision
+            .follow_up
+            .map(|(_, days)| held_on + Duration::days(days));
+        let form = typed(
+            decision.text,
+            decision.kind,
+            decision.registry.map(|r| registry_number(r, held_on)),
+            decision.confidential_reason,
+            follow_up_on,
+        );
+        let typed = parsed(&form, true, held_on)?;
         let follow_up_by = match decision.follow_up {
             Some((who, _)) => Some(self.ids.user(who)?),
             None => None,
@@ -1265,19 +1291,16 @@ fn record_delegated(
     let decided_on = today + Duration::days(delegated.day);
     let project_id = ids.project(delegated.project)?;
     let registry = delegated.registry.map(|r| registry_number(r, decided_on));
-    let text = delegated
-        .text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let form = typed(delegated.text, delegated.kind, registry, None, None);
+    let typed = parsed(&form, false, decided_on)?;
     decisions::record(
         conn,
         &NewDecision {
             body: Body::DevelopmentManager,
             project_id,
             decided_on,
-            kind: delegated.kind,
-            text: &text,
+            kind: typed.kind,
+            text: &typed.text,
             phase_from: None,
             phase_to: None,
             recorded_by: manager,
@@ -1285,7 +1308,7 @@ fn record_delegated(
             extras: Extras {
                 decided_by: Some(manager),
                 delegated: true,
-                registry_number: registry.as_deref(),
+                registry_number: typed.registry_number.as_deref(),
                 ..Extras::default()
             },
         },
