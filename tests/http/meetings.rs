@@ -74,14 +74,12 @@ pub async fn add_item(app: &TestApp, browser: &Browser, meeting: i64, section: &
 }
 
 /// Records a decision under `item`; returns the answer.
-pub async fn decide(
-    browser: &Browser,
-    meeting: i64,
-    item: i64,
-    extra: &[(&str, &str)],
-) -> Page {
+pub async fn decide(browser: &Browser, meeting: i64, item: i64, extra: &[(&str, &str)]) -> Page {
     let mut fields = vec![
-        ("text", "Ledningsgruppen beslutar att prioritera e-tjänsten."),
+        (
+            "text",
+            "Ledningsgruppen beslutar att prioritera e-tjänsten.",
+        ),
         ("kind", "strategic"),
         ("decided_by", "karin.holm"),
     ];
@@ -90,19 +88,31 @@ pub async fn decide(
         fields.push((name, value));
     }
     browser
-        .post(&format!("/meetings/{meeting}/items/{item}/decisions"), &fields)
+        .post(
+            &format!("/meetings/{meeting}/items/{item}/decisions"),
+            &fields,
+        )
         .await
 }
 
 /// Holds the meeting and has the chair and the adjuster adjust it, which locks it.
 pub async fn hold_and_lock(app: &TestApp, meeting: i64) {
     let secretary = Browser::log_in(app, "ledamot").await;
-    let held = secretary.post(&format!("/meetings/{meeting}/hold"), &[]).await;
+    let held = secretary
+        .post(&format!("/meetings/{meeting}/hold"), &[])
+        .await;
     assert_eq!(held.status, StatusCode::SEE_OTHER, "{}", held.body);
     for signer in ["karin.holm", "lars.dahl"] {
         let browser = Browser::log_in(app, signer).await;
-        let page = browser.post(&format!("/meetings/{meeting}/adjust"), &[]).await;
-        assert_eq!(page.status, StatusCode::SEE_OTHER, "{signer}: {}", page.body);
+        let page = browser
+            .post(&format!("/meetings/{meeting}/adjust"), &[])
+            .await;
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "{signer}: {}",
+            page.body
+        );
     }
     assert_eq!(state_of(app, meeting), "locked");
 }
@@ -201,7 +211,13 @@ async fn a_meeting_is_planned_minuted_adjusted_by_both_and_printed() {
     assert!(absent.contains(&app.user_id("ledamot")));
 
     let item = add_item(&app, &member, meeting, "goals").await;
-    let decided = decide(&member, meeting, item, &[("registry_number", "SN 2026/114")]).await;
+    let decided = decide(
+        &member,
+        meeting,
+        item,
+        &[("registry_number", "SN 2026/114")],
+    )
+    .await;
     assert_eq!(decided.status, StatusCode::SEE_OTHER, "{}", decided.body);
     let action_path = format!("/meetings/{meeting}/items/{item}/actions");
     let form = member.get(&action_path).await;
@@ -223,26 +239,46 @@ async fn a_meeting_is_planned_minuted_adjusted_by_both_and_printed() {
             .expect("members")
             .len() as i64
     });
-    assert_eq!(minutes_rows(&app, meeting)[4], members + 1, "the group resolved");
+    assert_eq!(
+        minutes_rows(&app, meeting)[4],
+        members + 1,
+        "the group resolved"
+    );
 
     let page = member.get(&format!("/meetings/{meeting}")).await;
     let decision = page.text(".decision p").expect("the decision");
     let year = &today[..4];
-    assert!(decision.starts_with(&format!("Beslut: LG {year}:")), "{decision}");
+    assert!(
+        decision.starts_with(&format!("Beslut: LG {year}:")),
+        "{decision}"
+    );
     assert!(decision.contains("prioritera e-tjänsten"));
 
     hold_and_lock(&app, meeting).await;
     let minutes = member.get(&format!("/meetings/{meeting}/minutes")).await;
     assert_eq!(minutes.status, StatusCode::OK);
     let header = minutes.text("dl.minutes-header").expect("the header");
-    for expected in ["Stadshuset, sal 2", "09:00", "Karin Holm", "Lars Dahl", "Sofia Ahmed"] {
+    for expected in [
+        "Stadshuset, sal 2",
+        "09:00",
+        "Karin Holm",
+        "Lars Dahl",
+        "Sofia Ahmed",
+    ] {
         assert!(header.contains(expected), "{expected} in {header}");
     }
     assert!(minutes.text("h3").expect("an item").starts_with("§ 1"));
     assert!(minutes.body.contains("Prognosen visar ett underskott."));
-    assert!(minutes.text(".decision strong").is_some_and(|s| s == "Beslut:"));
+    assert!(
+        minutes
+            .text(".decision strong")
+            .is_some_and(|s| s == "Beslut:")
+    );
     let action = minutes.text("ul.actions li").expect("the action item");
-    assert!(action.contains("Karin Holm") && action.contains(&today), "{action}");
+    assert!(
+        action.contains("Karin Holm") && action.contains(&today),
+        "{action}"
+    );
     let signatures = minutes.text("section.signatures").expect("signatures");
     assert_eq!(signatures.matches("justerat ").count(), 2, "{signatures}");
     assert!(!signatures.contains("inte justerat"));
@@ -367,7 +403,10 @@ async fn bad_minutes_are_refused_beside_the_field_and_nothing_is_saved() {
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.field_error("owners").is_some());
-    assert_eq!(page.input_value("due_on").as_deref(), Some(held_on.as_str()));
+    assert_eq!(
+        page.input_value("due_on").as_deref(),
+        Some(held_on.as_str())
+    );
     let day_before = (chrono::NaiveDate::parse_from_str(&held_on, "%Y-%m-%d").expect("a date")
         - chrono::Duration::days(1))
     .to_string();
