@@ -290,11 +290,20 @@ pub fn plan(conn: &mut DbConnection, new: &NewMeeting) -> MeetingResult<i64> {
     Ok(row.id)
 }
 
-/// The items a management group meeting is offered when it is planned.
+/// The items a management group meeting is offered when it is planned, as things stood on its
+/// day: the open escalations to it raised by then, the latest roll-up of a period begun by then,
+/// and the action items of earlier meetings overdue by then.
 fn offer_items(conn: &mut DbConnection, meeting: &MeetingRow, by: i64) -> MeetingResult<()> {
+    offer_escalations(conn, meeting, by)?;
+    offer_rollup(conn, meeting, by)?;
+    offer_overdue_actions(conn, meeting, by)
+}
+
+fn offer_escalations(conn: &mut DbConnection, meeting: &MeetingRow, by: i64) -> MeetingResult<()> {
     let open: Vec<(i64, i64, i64, String)> = escalations::table
         .inner_join(status_reports::table)
         .filter(status_reports::status.eq(Status::Submitted.as_str()))
+        .filter(status_reports::submitted_on.le(meeting.held_on))
         .filter(escalations::addressed_to.eq(EscalationTo::ManagementGroup.as_str()))
         .filter(escalations::answered_by_decision_id.is_null())
         .order(escalations::id)
@@ -316,8 +325,13 @@ fn offer_items(conn: &mut DbConnection, meeting: &MeetingRow, by: i64) -> Meetin
         };
         insert_item(conn, meeting, &item, None, by)?;
     }
+    Ok(())
+}
 
+fn offer_rollup(conn: &mut DbConnection, meeting: &MeetingRow, by: i64) -> MeetingResult<()> {
+    let month = meeting.held_on.format("%Y-%m").to_string();
     let latest: Option<(i64, String)> = rollups::table
+        .filter(rollups::period.le(month))
         .order(rollups::period.desc())
         .select((rollups::id, rollups::period))
         .first(conn)
@@ -331,7 +345,14 @@ fn offer_items(conn: &mut DbConnection, meeting: &MeetingRow, by: i64) -> Meetin
         };
         insert_item(conn, meeting, &item, None, by)?;
     }
+    Ok(())
+}
 
+fn offer_overdue_actions(
+    conn: &mut DbConnection,
+    meeting: &MeetingRow,
+    by: i64,
+) -> MeetingResult<()> {
     let overdue: Vec<(i64, String, Option<i64>)> = action_items::table
         .filter(action_items::state.eq(meeting::ActionState::Open.as_str()))
         .filter(action_items::due_on.lt(meeting.held_on))
@@ -339,13 +360,18 @@ fn offer_items(conn: &mut DbConnection, meeting: &MeetingRow, by: i64) -> Meetin
         .select((action_items::id, action_items::text, action_items::item_id))
         .load(conn)?;
     let source_ids: Vec<i64> = overdue.iter().filter_map(|(_, _, item)| *item).collect();
-    let sources: Vec<(i64, String)> = meeting_items::table
+    // The item each came from, and the day of its meeting: only earlier meetings' actions return.
+    let sources: Vec<(i64, String, NaiveDate)> = meeting_items::table
+        .inner_join(meetings::table)
         .filter(meeting_items::id.eq_any(&source_ids))
-        .select((meeting_items::id, meeting_items::section))
+        .select((meeting_items::id, meeting_items::section, meetings::held_on))
         .load(conn)?;
     for (action_id, text, source) in overdue {
-        let came_from = source.and_then(|s| sources.iter().find(|(id, _)| *id == s));
-        let section = offered_section(came_from.map(|(_, section)| section.as_str()));
+        let came_from = source.and_then(|s| sources.iter().find(|(id, ..)| *id == s));
+        if came_from.is_some_and(|(_, _, held_on)| *held_on >= meeting.held_on) {
+            continue;
+        }
+        let section = offered_section(came_from.map(|(_, section, _)| section.as_str()));
         let item = NewItem {
             section: section.as_str(),
             title: &offered_title(&text),

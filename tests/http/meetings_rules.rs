@@ -466,3 +466,211 @@ async fn a_planned_meeting_is_offered_the_rollup_and_the_overdue_action_items() 
         "each open escalation to the group"
     );
 }
+
+#[tokio::test]
+async fn a_decision_answers_an_open_escalation_to_the_management_group() {
+    use styr::db::schema::{escalations, status_reports};
+    let app = spawn_app().await;
+    let (escalation, project) = app.with_db(|conn| {
+        let (report, project): (i64, i64) = status_reports::table
+            .filter(status_reports::status.eq("submitted"))
+            .order(status_reports::id)
+            .select((status_reports::id, status_reports::project_id))
+            .first(conn)
+            .expect("the demo has a submitted report");
+        diesel::insert_into(escalations::table)
+            .values((
+                escalations::report_id.eq(report),
+                escalations::project_id.eq(project),
+                escalations::text.eq("Budgetramen räcker inte för införandet."),
+                escalations::kind.eq("economic"),
+                escalations::addressed_to.eq("management_group"),
+                escalations::created_by.eq(1_i64),
+                escalations::created_at.eq(styr::db::now()),
+            ))
+            .execute(conn)
+            .expect("an escalation");
+        let id: i64 = escalations::table
+            .select(diesel::dsl::max(escalations::id))
+            .first::<Option<i64>>(conn)
+            .expect("the query runs")
+            .expect("the escalation");
+        (id, project)
+    });
+    let member = Browser::log_in(&app, "ledamot").await;
+    let meeting = plan(&member, &today()).await;
+    let offered: Option<(i64, String)> = app.with_db(|conn| {
+        meeting_items::table
+            .filter(meeting_items::meeting_id.eq(meeting))
+            .filter(meeting_items::escalation_id.eq(escalation))
+            .select((meeting_items::id, meeting_items::section))
+            .first(conn)
+            .optional()
+            .expect("the query runs")
+    });
+    let (item, section) = offered.expect("the escalation is offered as an item");
+    assert_eq!(section, "strategic");
+    let form = member
+        .get(&format!("/meetings/{meeting}/items/{item}/decisions"))
+        .await;
+    assert!(
+        form.body.contains("Budgetramen räcker inte"),
+        "offered as an answer"
+    );
+
+    let project_field = project.to_string();
+    let answer = escalation.to_string();
+    let fields = [
+        ("kind", "economic"),
+        ("text", "Ramen utökas med 200 000 kronor."),
+        ("project", project_field.as_str()),
+        ("answers", answer.as_str()),
+    ];
+    let page = decide(&member, meeting, item, &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let answered_by: Option<i64> = app.with_db(|conn| {
+        escalations::table
+            .find(escalation)
+            .select(escalations::answered_by_decision_id)
+            .first(conn)
+            .expect("the escalation")
+    });
+    assert_eq!(answered_by, Some(decision_of(&app, item)));
+    let again = decide(&member, meeting, item, &fields).await;
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "answered once"
+    );
+    assert!(again.field_error("answers").is_some());
+}
+
+/// The statements one GET of `path` makes, nothing kept from before.
+async fn statements_of(app: &TestApp, browser: &Browser, path: &str) -> u64 {
+    assert_eq!(browser.get(path).await.status, StatusCode::OK, "{path}");
+    app.db.changed();
+    let before = app.db.statements_run();
+    assert_eq!(browser.get(path).await.status, StatusCode::OK, "{path}");
+    app.db.statements_run() - before
+}
+
+#[tokio::test]
+async fn the_minutes_are_read_in_as_many_statements_however_long_they_are() {
+    let app = spawn_app().await;
+    let member = Browser::log_in(&app, "ledamot").await;
+    let meeting = plan(&member, &today()).await;
+    let add_minuted_item = |section: &'static str| {
+        let (app, member) = (&app, &member);
+        async move {
+            let item = add_item(app, member, meeting, section).await;
+            assert_eq!(
+                decide(member, meeting, item, &[]).await.status,
+                StatusCode::SEE_OTHER
+            );
+            let page = member
+                .post(
+                    &format!("/meetings/{meeting}/items/{item}/actions"),
+                    &[
+                        ("text", "Följ upp"),
+                        ("owners", "karin.holm"),
+                        ("due_on", &today()),
+                    ],
+                )
+                .await;
+            assert_eq!(page.status, StatusCode::SEE_OTHER);
+        }
+    };
+    add_minuted_item("goals").await;
+    let pages = [
+        format!("/meetings/{meeting}"),
+        format!("/meetings/{meeting}/minutes"),
+    ];
+    let mut short = Vec::new();
+    for path in &pages {
+        short.push(statements_of(&app, &member, path).await);
+    }
+    for section in [
+        "strategic",
+        "organisation",
+        "collaboration",
+        "other",
+        "goals",
+    ] {
+        add_minuted_item(section).await;
+    }
+    for (path, at_one) in pages.iter().zip(short) {
+        assert_eq!(statements_of(&app, &member, path).await, at_one, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn the_development_manager_plans_a_steering_group_meeting_of_its_members() {
+    use styr::db::schema::users;
+    let app = spawn_app().await;
+    let project = app.project_id("DIG-2025-003");
+    let usernames: Vec<(String, String)> = app.with_db(|conn| {
+        styr::db::steering::members(conn, project)
+            .expect("the members")
+            .into_iter()
+            .map(|m| {
+                let username = users::table
+                    .find(m.user_id)
+                    .select(users::username)
+                    .first::<String>(conn)
+                    .expect("a user");
+                (username, m.role)
+            })
+            .collect()
+    });
+    let chair = usernames
+        .iter()
+        .find(|(_, role)| role == "chair")
+        .map(|(u, _)| u.clone())
+        .expect("the demo project's steering group has a chair");
+    let adjuster = usernames
+        .iter()
+        .find(|(u, _)| *u != chair)
+        .map(|(u, _)| u.clone())
+        .expect("and another member");
+    let project_field = project.to_string();
+    let fields = [
+        ("body", "steering_group"),
+        ("project", project_field.as_str()),
+        ("held_on", "2026-03-03"),
+        ("starts_at", "13:00"),
+        ("place", "Projektrummet"),
+        ("chair", chair.as_str()),
+        ("secretary", "projektledare"),
+        ("adjuster", adjuster.as_str()),
+    ];
+    if chair != "ledamot" {
+        let member = Browser::log_in(&app, "ledamot").await;
+        let refused = member.post("/meetings", &fields).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::FORBIDDEN,
+            "not the group's chair"
+        );
+    }
+    let manager = Browser::log_in(&app, "utvecklingschef").await;
+    let page = manager.post("/meetings", &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let (body, project_id, offered): (String, Option<i64>, i64) = app.with_db(|conn| {
+        let (id, body, project_id): (i64, String, Option<i64>) = meetings::table
+            .order(meetings::id.desc())
+            .select((meetings::id, meetings::body, meetings::project_id))
+            .first(conn)
+            .expect("the meeting");
+        let items = meeting_items::table
+            .filter(meeting_items::meeting_id.eq(id))
+            .count()
+            .get_result(conn)
+            .expect("a count");
+        (body, project_id, items)
+    });
+    assert_eq!(
+        (body.as_str(), project_id),
+        ("steering_group", Some(project))
+    );
+    assert_eq!(offered, 0, "only the management group is offered items");
+}

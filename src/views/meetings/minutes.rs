@@ -38,7 +38,7 @@ pub fn page(ctx: &Ctx, data: &MeetingData) -> Markup {
                         @if items.is_empty() { p.muted { (ctx.t("meeting-no-items")) } }
                         @for item in items {
                             div.minutes-item {
-                                h3 { "§ " ({ paragraph += 1; paragraph }) " " (item.title) }
+                                h3 { "§ " ({ paragraph += 1; paragraph }) " " (super::item_heading(ctx, item)) }
                                 (item_record(ctx, minutes, item, data.rights))
                             }
                         }

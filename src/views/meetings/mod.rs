@@ -188,6 +188,7 @@ fn decision(ctx: &Ctx, minutes: &Minutes, d: &DecisionRow, sees_confidential: bo
 pub fn item_record(ctx: &Ctx, minutes: &Minutes, item: &ItemRow, rights: Rights) -> Markup {
     let actions: Vec<_> = minutes.actions_of(item.id).collect();
     html! {
+        (item_links(ctx, minutes, item))
         @if let Some(presenter) = item.presenter_id {
             p.muted { (ctx.t("meeting-presenter")) ": " (minutes.name(presenter)) }
         }
@@ -204,6 +205,46 @@ pub fn item_record(ctx: &Ctx, minutes: &Minutes, item: &ItemRow, rights: Rights)
                         (ctx.t("meeting-due-on")) " " (date(Some(a.action.due_on)))
                     }
                 }
+            }
+        }
+    }
+}
+
+/// An item's heading: its title, named as a roll-up when it offers one (its title is the period).
+pub fn item_heading(ctx: &Ctx, item: &ItemRow) -> String {
+    match item.rollup_id {
+        Some(_) => format!("{} {}", ctx.t("meeting-linked-rollup"), item.title),
+        None => item.title.clone(),
+    }
+}
+
+/// What an item links to: its project, status report, escalation, roll-up, overdue action item
+/// or month of the budget follow-up.
+fn item_links(ctx: &Ctx, minutes: &Minutes, item: &ItemRow) -> Markup {
+    let any = item.project_id.is_some()
+        || item.rollup_id.is_some()
+        || item.action_item_id.is_some()
+        || item.follow_up_period.is_some();
+    if !any {
+        return html! {};
+    }
+    html! {
+        p.item-links {
+            @if let Some(project) = item.project_id {
+                a href={ "/projects/" (project) } { (minutes.project_code(project)) }
+                @if let Some(report) = item.report_id {
+                    " · " a href={ "/projects/" (project) "/reports/" (report) } {
+                        (ctx.t("meeting-linked-report"))
+                    }
+                }
+                @if item.escalation_id.is_some() { " · " (ctx.t("meeting-linked-escalation")) }
+            }
+            @if let Some(rollup) = item.rollup_id {
+                a href={ "/rollups/" (rollup) } { (item_heading(ctx, item)) }
+            }
+            @if item.action_item_id.is_some() { (ctx.t("meeting-linked-overdue-action")) }
+            @if let Some(period) = &item.follow_up_period {
+                a href={ "/follow-up?period=" (period) } { (ctx.t("meeting-linked-follow-up")) " " (period) }
             }
         }
     }

@@ -50,16 +50,18 @@ pub fn page(ctx: &Ctx, data: &MeetingData, posted: &Posted, msg: Option<Message>
                     @if items.is_empty() { p.muted { (ctx.t("meeting-no-items")) } }
                     @for item in items {
                         article.item id={ "item-" (item.id) } {
-                            h3 { (item.title) }
+                            h3 { (super::item_heading(ctx, item)) }
                             (item_record(ctx, minutes, item, data.rights))
                             @if data.editable() {
                                 p.item-actions {
-                                    a href={ "/meetings/" (m.id) "/items/" (item.id) "/decisions" } {
-                                        (ctx.t("meeting-add-decision")) span.sr-only { ": " (item.title) }
+                                    a href={ "/meetings/" (m.id) "/items/" (item.id) "/decisions" }
+                                        aria-label={ (ctx.t("meeting-add-decision")) ": " (item.title) } {
+                                        (ctx.t("meeting-add-decision"))
                                     }
                                     " · "
-                                    a href={ "/meetings/" (m.id) "/items/" (item.id) "/actions" } {
-                                        (ctx.t("meeting-add-action")) span.sr-only { ": " (item.title) }
+                                    a href={ "/meetings/" (m.id) "/items/" (item.id) "/actions" }
+                                        aria-label={ (ctx.t("meeting-add-action")) ": " (item.title) } {
+                                        (ctx.t("meeting-add-action"))
                                     }
                                 }
                             }

@@ -4,19 +4,21 @@
 
 use actix_web::{HttpResponse, web};
 
-use super::{Refused, ids, load_item_editable, refused_page, repeated, single, someone};
+use super::{
+    FormStep, Refused, form_answer, form_page, ids, load_item_editable, repeated, single, someone,
+};
 use crate::db::DbConnection;
 use crate::db::meetings::{self, ItemRow, Someone};
 use crate::domain::meeting::{ActionForm, OwnerChoice, parse_action};
 use crate::domain::validation::FieldErrors;
-use crate::error::{AppError, see_other};
+use crate::error::AppError;
 use crate::views::meetings::MeetingData;
 use crate::views::meetings::forms::action_page;
 use crate::web::AppState;
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, Outcome, invalid};
+use crate::web::forms::{CsrfForm, Outcome};
 
-type Added = Result<Outcome<String, Box<(MeetingData, ItemRow)>>, Refused>;
+type Added = FormStep<(MeetingData, ItemRow)>;
 
 pub(super) async fn form(
     auth: Auth,
@@ -29,21 +31,14 @@ pub(super) async fn form(
         .db
         .run(move |conn| load_item_editable(conn, id, item_id, &user))
         .await?;
-    Ok(match loaded {
-        Ok((data, item)) => {
-            let html = action_page(
-                &auth.ctx,
-                &data,
-                &item,
-                &ActionForm::default(),
-                &FieldErrors::new(),
-            );
-            HttpResponse::Ok()
-                .content_type("text/html; charset=utf-8")
-                .body(html.into_string())
-        }
-        Err(Refused::Conflict(data, key)) => refused_page(&auth, &data, key),
-        Err(Refused::Invalid(..)) => return Err(AppError::internal("a form page is not posted")),
+    form_page(&auth, loaded, |(data, item)| {
+        action_page(
+            &auth.ctx,
+            data,
+            item,
+            &ActionForm::default(),
+            &FieldErrors::new(),
+        )
     })
 }
 
@@ -70,16 +65,8 @@ pub(super) async fn add(
             },
         )
         .await?;
-    Ok(match added {
-        Ok(Outcome::Saved(location)) => see_other(&location),
-        Ok(Outcome::Invalid(page, errors)) => {
-            invalid(action_page(&auth.ctx, &page.0, &page.1, &posted, &errors))
-        }
-        Ok(Outcome::Refused(..) | Outcome::Conflict(..)) => {
-            return Err(AppError::internal("an action item is refused as bad input"));
-        }
-        Err(Refused::Conflict(data, key)) => refused_page(&auth, &data, key),
-        Err(Refused::Invalid(..)) => return Err(AppError::internal("refused before parsing")),
+    form_answer(&auth, added, |(data, item), errors| {
+        action_page(&auth.ctx, data, item, &posted, errors)
     })
 }
 

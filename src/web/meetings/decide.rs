@@ -5,18 +5,20 @@
 
 use actix_web::{HttpResponse, web};
 
-use super::{Refused, ids, load_item_editable, refused_page, repeated, single, someone};
+use super::{
+    FormStep, Refused, form_answer, form_page, ids, load_item_editable, repeated, single, someone,
+};
 use crate::db::DbConnection;
 use crate::db::meetings::{self, ItemRow, MeetingDecision, choices};
 use crate::domain::decision::{Body, TypedDecisionForm, parse_typed};
 use crate::domain::status_report::EscalationTo;
 use crate::domain::validation::{FieldErrors, optional_id};
-use crate::error::{AppError, see_other};
+use crate::error::AppError;
 use crate::views::meetings::MeetingData;
 use crate::views::meetings::forms::{DecisionChoices, decision_page};
 use crate::web::AppState;
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{CsrfForm, Outcome, invalid};
+use crate::web::forms::{CsrfForm, Outcome};
 
 /// The decision form's page: the meeting, the item and what may be chosen.
 struct Page {
@@ -25,7 +27,7 @@ struct Page {
     choices: DecisionChoices,
 }
 
-type Decided = Result<Outcome<String, Box<Page>>, Refused>;
+type Decided = FormStep<Page>;
 
 fn short(text: &str) -> String {
     let mut short: String = text.chars().take(80).collect();
@@ -91,22 +93,16 @@ pub(super) async fn form(
         .db
         .run(move |conn| page(conn, id, item_id, &user))
         .await?;
-    Ok(match loaded {
-        Ok(p) => {
-            let html = decision_page(
-                &auth.ctx,
-                &p.data,
-                &p.item,
-                &p.choices,
-                &TypedDecisionForm::default(),
-                &FieldErrors::new(),
-            );
-            HttpResponse::Ok()
-                .content_type("text/html; charset=utf-8")
-                .body(html.into_string())
-        }
-        Err(Refused::Conflict(data, key)) => refused_page(&auth, &data, key),
-        Err(Refused::Invalid(..)) => return Err(AppError::internal("a form page is not posted")),
+    form_page(&auth, loaded, |p| {
+        let blank = TypedDecisionForm::default();
+        decision_page(
+            &auth.ctx,
+            &p.data,
+            &p.item,
+            &p.choices,
+            &blank,
+            &FieldErrors::new(),
+        )
     })
 }
 
@@ -146,16 +142,8 @@ pub(super) async fn decide(
             record(conn, page, &form, &user)
         })
         .await?;
-    Ok(match decided {
-        Ok(Outcome::Saved(location)) => see_other(&location),
-        Ok(Outcome::Invalid(p, errors)) => invalid(decision_page(
-            &auth.ctx, &p.data, &p.item, &p.choices, &posted, &errors,
-        )),
-        Ok(Outcome::Refused(..) | Outcome::Conflict(..)) => {
-            return Err(AppError::internal("a decision is refused as bad input"));
-        }
-        Err(Refused::Conflict(data, key)) => refused_page(&auth, &data, key),
-        Err(Refused::Invalid(..)) => return Err(AppError::internal("refused before parsing")),
+    form_answer(&auth, decided, |p, errors| {
+        decision_page(&auth.ctx, &p.data, &p.item, &p.choices, &posted, errors)
     })
 }
 

@@ -17,10 +17,10 @@ use crate::domain::phase::Refusal;
 use crate::domain::validation::FieldErrors;
 use crate::error::AppError;
 use crate::views::documents::Message;
-use crate::views::meetings::{MeetingData, Rights};
+use crate::views::meetings::{MeetingData, Posted, Rights};
 use crate::web::context::{Auth, CurrentUser};
-use crate::web::forms::{conflict, invalid};
-use crate::web::path_id;
+use crate::web::forms::{Outcome, conflict, invalid};
+use crate::web::{AppState, path_id};
 
 mod act;
 mod agenda;
@@ -168,11 +168,7 @@ fn refused_page(auth: &Auth, data: &MeetingData, key: &'static str) -> HttpRespo
 }
 
 /// The meeting page again with the input and the messages: 422.
-fn invalid_page(
-    auth: &Auth,
-    data: &MeetingData,
-    posted: &crate::views::meetings::Posted,
-) -> HttpResponse {
+fn invalid_page(auth: &Auth, data: &MeetingData, posted: &Posted) -> HttpResponse {
     invalid(crate::views::meetings::show::page(
         &auth.ctx, data, posted, None,
     ))
@@ -189,11 +185,7 @@ type Step = Result<String, Refused>;
 
 /// The answer to a change of the meeting page: a redirect, or the page again (422 with `posted`
 /// and the messages, 409 with the reason).
-fn answer_step(
-    auth: &Auth,
-    step: Step,
-    mut posted: crate::views::meetings::Posted,
-) -> HttpResponse {
+fn answer_step(auth: &Auth, step: Step, mut posted: Posted) -> HttpResponse {
     match step {
         Ok(location) => crate::error::see_other(&location),
         Err(Refused::Invalid(data, errors)) => {
@@ -245,4 +237,67 @@ fn load_item_editable(
         Ok(()) => Ok((data, item)),
         Err(key) => Err(Refused::Conflict(Box::new(data), key)),
     })
+}
+
+/// Runs a change of open minutes in one transaction: the meeting is loaded for a change (404,
+/// 403, 409), then `change` decides; the answer is a redirect or the meeting page again.
+async fn change_minutes<F>(
+    auth: &Auth,
+    state: &AppState,
+    id: i64,
+    posted: Posted,
+    change: F,
+) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce(&mut DbConnection, MeetingData, &CurrentUser) -> Result<Step, AppError>
+        + Send
+        + 'static,
+{
+    let user = auth.user.clone();
+    let step = state
+        .db
+        .write(move |conn| match load_editable(conn, id, &user)? {
+            Ok(data) => change(conn, data, &user),
+            Err(refused) => Ok(Err(refused)),
+        })
+        .await?;
+    Ok(answer_step(auth, step, posted))
+}
+
+/// The answer to a GET of a form under an item: the form's page, or the meeting page with the
+/// reason the minutes no longer change (409).
+fn form_page<T>(
+    auth: &Auth,
+    loaded: Result<T, Refused>,
+    render: impl FnOnce(&T) -> maud::Markup,
+) -> Result<HttpResponse, AppError> {
+    match loaded {
+        Ok(page) => Ok(HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .body(render(&page).into_string())),
+        Err(Refused::Conflict(data, key)) => Ok(refused_page(auth, &data, key)),
+        Err(Refused::Invalid(..)) => Err(AppError::internal("a form page is not posted")),
+    }
+}
+
+/// How a form under an item ended: saved (where to go next), or its page again with the errors;
+/// `Err` when the minutes no longer change.
+type FormStep<P> = Result<Outcome<String, Box<P>>, Refused>;
+
+/// The answer to a POST of a form under an item: a redirect, the form again (422) or the meeting
+/// page with the reason (409).
+fn form_answer<P>(
+    auth: &Auth,
+    step: FormStep<P>,
+    render: impl FnOnce(&P, &FieldErrors) -> maud::Markup,
+) -> Result<HttpResponse, AppError> {
+    match step {
+        Ok(Outcome::Saved(location)) => Ok(crate::error::see_other(&location)),
+        Ok(Outcome::Invalid(page, errors)) => Ok(invalid(render(&page, &errors))),
+        Ok(Outcome::Refused(..) | Outcome::Conflict(..)) => Err(AppError::internal(
+            "a form of the minutes is refused as bad input",
+        )),
+        Err(Refused::Conflict(data, key)) => Ok(refused_page(auth, &data, key)),
+        Err(Refused::Invalid(..)) => Err(AppError::internal("refused before parsing")),
+    }
 }
