@@ -268,3 +268,39 @@ async fn decision_numbers_run_from_one_without_gaps_in_date_order() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_demo_minutes_print_with_their_decisions_and_a_reader_sees_no_confidential_text() {
+    let app = spawn_app().await;
+    let confidential = app.with_db(|conn| {
+        all_decisions(conn)
+            .into_iter()
+            .find(|d| d.is_confidential())
+            .expect("a confidential decision")
+    });
+    let meeting: i64 = app.with_db(|conn| {
+        meeting_items::table
+            .find(confidential.item_id.expect("under an item"))
+            .select(meeting_items::meeting_id)
+            .first(conn)
+            .expect("its meeting")
+    });
+    let member = crate::helpers::Browser::log_in(&app, "ledamot").await;
+    let list = member.get("/meetings").await;
+    assert_eq!(list.status, reqwest::StatusCode::OK);
+    let minutes = member.get(&format!("/meetings/{meeting}/minutes")).await;
+    assert_eq!(minutes.status, reqwest::StatusCode::OK);
+    let text = minutes.text("main").unwrap_or_default();
+    assert!(text.contains(&confidential.citation()), "{text}");
+    assert!(text.contains("lex Sarah"), "the member reads the text");
+
+    let reader = crate::helpers::Browser::log_in(&app, "lasare").await;
+    let minutes = reader.get(&format!("/meetings/{meeting}/minutes")).await;
+    assert_eq!(minutes.status, reqwest::StatusCode::OK);
+    let text = minutes.text("main").unwrap_or_default();
+    assert!(text.contains("OSL 26 kap. 1 §"), "the reason: {text}");
+    assert!(
+        !text.contains("Inspektionen för vård och omsorg"),
+        "not the text"
+    );
+}
