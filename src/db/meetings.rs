@@ -1083,3 +1083,139 @@ pub fn people(conn: &mut DbConnection) -> QueryResult<Vec<Someone>> {
         .select((users::id, users::username, users::display_name, users::role))
         .load(conn)
 }
+
+/// The sections of minutes administrators renamed or added, for every body.
+pub mod sections {
+    use super::*;
+    use crate::domain::meeting::{ParsedSection, StoredSection};
+
+    type Row = (String, String, i32, String, String);
+
+    fn stored((_, key, position, label_sv, label_en): Row) -> StoredSection {
+        StoredSection {
+            key,
+            position,
+            label_sv,
+            label_en,
+        }
+    }
+
+    /// The sections stored for `body`, by position.
+    pub fn of(conn: &mut DbConnection, body: Body) -> QueryResult<Vec<StoredSection>> {
+        let rows: Vec<Row> = meeting_sections::table
+            .filter(meeting_sections::body.eq(body.as_str()))
+            .order((meeting_sections::position, meeting_sections::key))
+            .select(all())
+            .load(conn)?;
+        Ok(rows.into_iter().map(stored).collect())
+    }
+
+    /// The sections stored for every body, by body and position.
+    pub fn all_bodies(conn: &mut DbConnection) -> QueryResult<Vec<(String, StoredSection)>> {
+        let rows: Vec<Row> = meeting_sections::table
+            .order((
+                meeting_sections::body,
+                meeting_sections::position,
+                meeting_sections::key,
+            ))
+            .select(all())
+            .load(conn)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| (row.0.clone(), stored(row)))
+            .collect())
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn all() -> (
+        meeting_sections::body,
+        meeting_sections::key,
+        meeting_sections::position,
+        meeting_sections::label_sv,
+        meeting_sections::label_en,
+    ) {
+        (
+            meeting_sections::body,
+            meeting_sections::key,
+            meeting_sections::position,
+            meeting_sections::label_sv,
+            meeting_sections::label_en,
+        )
+    }
+
+    #[derive(Serialize)]
+    struct Audited<'a> {
+        body: &'a str,
+        key: &'a str,
+        label_sv: &'a str,
+        label_en: &'a str,
+    }
+
+    /// Renames the section `key` of the body, or adds it after the others, with its audit entry.
+    pub fn save(conn: &mut DbConnection, section: &ParsedSection, by: i64) -> QueryResult<()> {
+        let body = section.body.as_str();
+        let existing = of(conn, section.body)?;
+        let before = existing
+            .iter()
+            .find(|s| s.key == section.key)
+            .map(|s| Audited {
+                body,
+                key: &s.key,
+                label_sv: &s.label_sv,
+                label_en: &s.label_en,
+            });
+        let filter = meeting_sections::table
+            .filter(meeting_sections::body.eq(body))
+            .filter(meeting_sections::key.eq(&section.key));
+        if before.is_some() {
+            diesel::update(filter)
+                .set((
+                    meeting_sections::label_sv.eq(&section.label_sv),
+                    meeting_sections::label_en.eq(&section.label_en),
+                ))
+                .execute(conn)?;
+        } else {
+            let model = Section::ALL
+                .iter()
+                .position(|s| s.as_str() == section.key)
+                .map(|i| i as i32);
+            let after = existing
+                .iter()
+                .map(|s| s.position)
+                .max()
+                .unwrap_or(0)
+                .max(Section::ALL.len() as i32 - 1);
+            diesel::insert_into(meeting_sections::table)
+                .values((
+                    meeting_sections::body.eq(body),
+                    meeting_sections::key.eq(&section.key),
+                    meeting_sections::position.eq(model.unwrap_or(after + 1)),
+                    meeting_sections::label_sv.eq(&section.label_sv),
+                    meeting_sections::label_en.eq(&section.label_en),
+                ))
+                .execute(conn)?;
+        }
+        let after = Audited {
+            body,
+            key: &section.key,
+            label_sv: &section.label_sv,
+            label_en: &section.label_en,
+        };
+        audit::record(
+            conn,
+            &audit::Change {
+                user_id: Some(by),
+                action: if before.is_some() {
+                    audit::Action::Update
+                } else {
+                    audit::Action::Create
+                },
+                entity: "meeting_section",
+                entity_id: 0,
+                project_id: None,
+                before: before.as_ref(),
+                after: Some(&after),
+            },
+        )
+    }
+}

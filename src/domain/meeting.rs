@@ -523,6 +523,114 @@ pub fn parse_action(form: &ActionForm, held_on: NaiveDate) -> Result<ParsedActio
     }
 }
 
+/// A section of a body's minutes as an administrator stored it: a model section renamed (its key
+/// kept), or one added (a key of its own, after the model's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSection {
+    pub key: String,
+    pub position: i32,
+    pub label_sv: String,
+    pub label_en: String,
+}
+
+/// A section of a body's minutes in order, with the administrator's labels when there are
+/// some; without, the catalog's label of the model section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodySection {
+    pub key: String,
+    /// Swedish and English labels as stored.
+    pub labels: Option<(String, String)>,
+}
+
+/// The sections of a body's minutes: the model's five in their order (renamed where a stored
+/// section has the key), then the added ones by position.
+pub fn body_sections(stored: &[StoredSection]) -> Vec<BodySection> {
+    let labels = |s: &StoredSection| Some((s.label_sv.clone(), s.label_en.clone()));
+    let mut sections: Vec<BodySection> = Section::ALL
+        .iter()
+        .map(|model| BodySection {
+            key: model.as_str().to_owned(),
+            labels: stored
+                .iter()
+                .find(|s| s.key == model.as_str())
+                .and_then(labels),
+        })
+        .collect();
+    let mut added: Vec<&StoredSection> = stored
+        .iter()
+        .filter(|s| Section::parse(&s.key).is_err())
+        .collect();
+    added.sort_by_key(|s| (s.position, s.key.clone()));
+    sections.extend(added.into_iter().map(|s| BodySection {
+        key: s.key.clone(),
+        labels: labels(s),
+    }));
+    sections
+}
+
+/// A section to rename or add, as typed (`POST /admin/sections`).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct SectionForm {
+    pub body: String,
+    pub key: String,
+    pub label_sv: String,
+    pub label_en: String,
+}
+
+/// A section to rename or add, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedSection {
+    pub body: Body,
+    pub key: String,
+    pub label_sv: String,
+    pub label_en: String,
+}
+
+pub const SECTION_KEY_MAX: usize = 40;
+pub const SECTION_LABEL_MAX: usize = 120;
+
+/// A section's key: lower-case letters a to z, digits and underscores, as the form values of
+/// the model's five are.
+fn parse_section_key(raw: &str) -> Result<String, &'static str> {
+    let key = raw.trim();
+    let valid = !key.is_empty()
+        && key.len() <= SECTION_KEY_MAX
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if valid {
+        Ok(key.to_owned())
+    } else {
+        Err("error-section-key")
+    }
+}
+
+/// Parses a section to rename (a model section's key) or add (a new key) for the management group
+/// or the steering groups, with its Swedish and English labels.
+pub fn parse_section(form: &SectionForm) -> Result<ParsedSection, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let body = errors.check(
+        "body",
+        match Body::parse(form.body.trim()) {
+            Some(body @ (Body::ManagementGroup | Body::SteeringGroup)) => Ok(body),
+            _ => Err("error-unknown-choice"),
+        },
+    );
+    let key = errors.check("key", parse_section_key(&form.key));
+    let label_sv = errors.check("label_sv", required_line(&form.label_sv, SECTION_LABEL_MAX));
+    let label_en = errors.check("label_en", required_line(&form.label_en, SECTION_LABEL_MAX));
+    match (body, key, label_sv, label_en) {
+        (Some(body), Some(key), Some(label_sv), Some(label_en)) => Ok(ParsedSection {
+            body,
+            key,
+            label_sv,
+            label_en,
+        }),
+        _ => Err(errors),
+    }
+}
+
 /// Where an action item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ActionState {
@@ -814,6 +922,58 @@ mod tests {
             Some("error-action-due-before-meeting")
         );
         assert_eq!(errors.get("owners"), Some("error-action-owners"));
+    }
+
+    #[test]
+    fn an_administrator_renames_a_model_section_and_adds_others_after_the_five() {
+        let stored = |key: &str, position, sv: &str| StoredSection {
+            key: key.into(),
+            position,
+            label_sv: sv.into(),
+            label_en: "x".into(),
+        };
+        let sections = body_sections(&[
+            stored("security", 7, "Informationssäkerhet"),
+            stored("other", 5, "Övriga frågor"),
+            stored("budget", 6, "Budget"),
+        ]);
+        let keys: Vec<&str> = sections.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "strategic",
+                "goals",
+                "organisation",
+                "collaboration",
+                "other",
+                "budget",
+                "security"
+            ]
+        );
+        assert_eq!(sections[0].labels, None);
+        assert_eq!(
+            sections[4].labels,
+            Some(("Övriga frågor".into(), "x".into()))
+        );
+        assert_eq!(body_sections(&[]).len(), 5);
+
+        let form = SectionForm {
+            body: "management_group".into(),
+            key: "budget_2027".into(),
+            label_sv: "Budget".into(),
+            label_en: "Budget".into(),
+        };
+        assert_eq!(parse_section(&form).expect("valid").key, "budget_2027");
+        let bad = SectionForm {
+            body: "development_manager".into(),
+            key: "Budget år".into(),
+            label_sv: " ".into(),
+            ..form
+        };
+        let errors = parse_section(&bad).expect_err("invalid");
+        assert_eq!(errors.get("body"), Some("error-unknown-choice"));
+        assert_eq!(errors.get("key"), Some("error-section-key"));
+        assert_eq!(errors.get("label_sv"), Some("error-required"));
     }
 
     #[test]

@@ -674,3 +674,85 @@ async fn the_development_manager_plans_a_steering_group_meeting_of_its_members()
     );
     assert_eq!(offered, 0, "only the management group is offered items");
 }
+
+#[tokio::test]
+async fn an_administrator_renames_and_adds_sections_of_a_bodys_minutes() {
+    let app = spawn_app().await;
+    let admin = Browser::log_in(&app, "admin").await;
+    let page = admin.get("/admin/sections").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Strategiska verksamhetsfrågor"));
+
+    let bad = admin
+        .post(
+            "/admin/sections",
+            &[
+                ("body", "management_group"),
+                ("key", "Budget år"),
+                ("label_sv", "Budget"),
+                ("label_en", "Budget"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.field_error("key").is_some());
+    assert_eq!(bad.input_value("label_sv").as_deref(), Some("Budget"));
+
+    for (key, sv, en) in [
+        ("other", "Övriga frågor", "Other matters"),
+        ("budget", "Budget och prognos", "Budget and forecast"),
+    ] {
+        let saved = admin
+            .post(
+                "/admin/sections",
+                &[
+                    ("body", "management_group"),
+                    ("key", key),
+                    ("label_sv", sv),
+                    ("label_en", en),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
+    let member = Browser::log_in(&app, "ledamot").await;
+    let refused = member
+        .post(
+            "/admin/sections",
+            &[
+                ("body", "management_group"),
+                ("key", "x"),
+                ("label_sv", "X"),
+                ("label_en", "X"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    let meeting = plan(&member, &today()).await;
+    add_item(&app, &member, meeting, "budget").await;
+    let page = member.get(&format!("/meetings/{meeting}")).await;
+    let headings = page.texts("section.minutes-section > h2");
+    assert_eq!(
+        headings,
+        [
+            "Strategiska verksamhetsfrågor",
+            "Mål och resultatuppföljning",
+            "Organisation och arbetsmiljö",
+            "Samverkan och omvärldsspaning",
+            "Övriga frågor",
+            "Budget och prognos"
+        ]
+    );
+    let unknown = member
+        .post(
+            &format!("/meetings/{meeting}/items"),
+            &[("section", "x"), ("title", "Okänd avdelning")],
+        )
+        .await;
+    assert_eq!(
+        unknown.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not the body's section"
+    );
+}

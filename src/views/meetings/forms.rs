@@ -65,7 +65,7 @@ fn frame(
             }
             h1 { (title) }
             (summary)
-            p.muted { (section_label(ctx, &item.section)) }
+            p.muted { (section_label(ctx, data, &item.section)) }
             (item_record(ctx, &data.minutes, item, data.rights))
             (form)
         },

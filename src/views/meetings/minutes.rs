@@ -5,7 +5,7 @@
 
 use maud::{Markup, html};
 
-use super::{MeetingData, header, item_record, section_label, sections};
+use super::{MeetingData, header, item_record, sections};
 use crate::views::layout::{self, Section as Nav};
 use crate::web::context::Ctx;
 
@@ -31,10 +31,10 @@ pub fn page(ctx: &Ctx, data: &MeetingData) -> Markup {
                 p { (super::state_badge(ctx, m.state())) }
                 p.print-hint { (ctx.t("meeting-print-hint")) }
                 (header(ctx, minutes))
-                @for key in sections(minutes) {
+                @for (key, label) in sections(ctx, data) {
                     @let items: Vec<_> = minutes.items_in(&key).collect();
                     section.minutes-section {
-                        h2 { (section_label(ctx, &key)) }
+                        h2 { (label) }
                         @if items.is_empty() { p.muted { (ctx.t("meeting-no-items")) } }
                         @for item in items {
                             div.minutes-item {

@@ -8,7 +8,8 @@ use maud::{Markup, html};
 
 use crate::db::decisions::DecisionRow;
 use crate::db::meetings::{ItemRow, MeetingRow, Minutes, Someone};
-use crate::domain::meeting::{ItemForm, MeetingState, Section};
+use crate::domain::lang::Lang;
+use crate::domain::meeting::{BodySection, ItemForm, MeetingState, Section};
 use crate::domain::validation::FieldErrors;
 use crate::views::components::date;
 use crate::web::context::Ctx;
@@ -16,6 +17,7 @@ use crate::web::context::Ctx;
 pub mod forms;
 pub mod index;
 pub mod minutes;
+pub mod sections;
 pub mod show;
 
 /// What the user may do to a meeting.
@@ -36,6 +38,8 @@ pub struct MeetingData {
     pub rights: Rights,
     pub people: Vec<Someone>,
     pub members: Vec<i64>,
+    /// The sections of its body's minutes, in order.
+    pub sections: Vec<BodySection>,
 }
 
 impl MeetingData {
@@ -78,22 +82,42 @@ pub fn state_badge(ctx: &Ctx, state: MeetingState) -> Markup {
     }
 }
 
-/// A section's label: one of the model's five, or the key of one added later.
-pub fn section_label(ctx: &Ctx, key: &str) -> String {
-    Section::parse(key)
-        .map(|s| ctx.t(s.label_key()))
-        .unwrap_or_else(|_| key.to_owned())
+/// A section's label for the user: as an administrator named it, else the model's, else its
+/// key.
+pub fn label_of(ctx: &Ctx, section: &BodySection) -> String {
+    match &section.labels {
+        Some((sv, en)) => match ctx.lang {
+            Lang::Sv => sv.clone(),
+            Lang::En => en.clone(),
+        },
+        None => Section::parse(&section.key)
+            .map(|s| ctx.t(s.label_key()))
+            .unwrap_or_else(|_| section.key.clone()),
+    }
 }
 
-/// The sections in order: the model's five, then any other the items use.
-pub fn sections(minutes: &Minutes) -> Vec<String> {
-    let mut keys: Vec<String> = Section::ALL.iter().map(|s| s.as_str().to_owned()).collect();
-    for item in &minutes.items {
-        if !keys.contains(&item.section) {
-            keys.push(item.section.clone());
+/// The meeting's sections in order, with their labels: its body's, then any other an item has.
+pub fn sections(ctx: &Ctx, data: &MeetingData) -> Vec<(String, String)> {
+    let mut sections: Vec<(String, String)> = data
+        .sections
+        .iter()
+        .map(|s| (s.key.clone(), label_of(ctx, s)))
+        .collect();
+    for item in &data.minutes.items {
+        if !sections.iter().any(|(key, _)| *key == item.section) {
+            sections.push((item.section.clone(), item.section.clone()));
         }
     }
-    keys
+    sections
+}
+
+/// The label of the section `key` of the meeting.
+pub fn section_label(ctx: &Ctx, data: &MeetingData, key: &str) -> String {
+    sections(ctx, data)
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, label)| label)
+        .unwrap_or_else(|| key.to_owned())
 }
 
 /// A time stored in UTC, in the server's local time.

@@ -4,8 +4,8 @@
 
 use maud::{Markup, html};
 
-use super::{MeetingData, Posted, header, item_record, options, section_label, sections};
-use crate::domain::meeting::{MeetingState, Section};
+use super::{MeetingData, Posted, header, item_record, options, sections};
+use crate::domain::meeting::MeetingState;
 use crate::views::components::{
     Field, Input, csrf_field, described_by, error_summary_by, select_field,
 };
@@ -43,9 +43,9 @@ pub fn page(ctx: &Ctx, data: &MeetingData, posted: &Posted, msg: Option<Message>
             (header(ctx, minutes))
             p { a href={ "/meetings/" (m.id) "/minutes" } { (ctx.t("meeting-print-minutes")) } }
             @if data.editable() { (attendance_form(ctx, data, posted)) }
-            @for key in sections(minutes) {
+            @for (key, label) in sections(ctx, data) {
                 section.minutes-section {
-                    h2 { (section_label(ctx, &key)) }
+                    h2 { (label) }
                     @let items: Vec<_> = minutes.items_in(&key).collect();
                     @if items.is_empty() { p.muted { (ctx.t("meeting-no-items")) } }
                     @for item in items {
@@ -111,9 +111,10 @@ fn attendance_form(ctx: &Ctx, data: &MeetingData, posted: &Posted) -> Markup {
 fn item_form(ctx: &Ctx, data: &MeetingData, posted: &Posted) -> Markup {
     let form = &posted.item;
     let errors = &posted.errors;
-    let sections: Vec<(String, String)> = Section::ALL
+    let sections: Vec<(String, String)> = data
+        .sections
         .iter()
-        .map(|s| (s.as_str().to_owned(), ctx.t(s.label_key())))
+        .map(|s| (s.key.clone(), super::label_of(ctx, s)))
         .collect();
     html! {
         section.item-form aria-labelledby="item_form_title" {

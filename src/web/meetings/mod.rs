@@ -26,11 +26,14 @@ mod act;
 mod agenda;
 mod decide;
 mod index;
+mod sections;
 mod show;
 mod sign;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/meetings", web::get().to(index::list))
+    cfg.route("/admin/sections", web::get().to(sections::list))
+        .route("/admin/sections", web::post().to(sections::save))
+        .route("/meetings", web::get().to(index::list))
         .route("/meetings", web::post().to(index::plan))
         .route("/meetings/{id}", web::get().to(show::show))
         .route("/meetings/{id}/minutes", web::get().to(show::minutes))
@@ -86,7 +89,9 @@ fn load(conn: &mut DbConnection, id: i64, user: &CurrentUser) -> Result<MeetingD
         is_signer: !signer_roles(user.id, meeting.chair_id, meeting.adjuster_id).is_empty(),
         sees_confidential: rules::sees_confidential(user.role),
     };
+    let stored = meetings::sections::of(conn, meeting.body())?;
     Ok(MeetingData {
+        sections: rules::body_sections(&stored),
         people: meetings::people(conn)?,
         minutes,
         rights,
