@@ -268,9 +268,14 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> Result<(), DbSetupErro
             let id = projects::create(conn, &input, registered_at, registrar)?;
             registered.push((id, project.phase));
         }
-        super::demo_governance::seed(conn, today)?;
+        // The management group's meetings are held first, so that the projects' histories take
+        // its decisions under their items; their minutes are adjusted once everything they
+        // decided is recorded, and the next meeting is planned after the roll-up it is offered.
+        let mut year = super::demo_meetings::hold_meetings(conn, today)?;
+        super::demo_governance::seed(conn, today, &mut year)?;
         super::demo_reports::seed(conn, today)?;
         super::demo_follow_ups::seed(conn, today)?;
+        year.adjust_and_plan_next(conn)?;
         // Every project's phase decisions brought it to the phase the demo shows it in.
         for (id, phase) in registered {
             let reached = projects::row(conn, id)?.map(|row| row.phase());

@@ -6,6 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::result::Error::NotFound;
 
+use super::decisions::Extras;
 use super::directives::Directives;
 use super::documents::{self, Submission, VersionId};
 use super::plans::{AnsweredDirective, Plans};
@@ -120,7 +121,7 @@ const STORIES: &[Story] = &[
             (
                 Phase::Planning,
                 Body::ManagementGroup,
-                -800,
+                -805,
                 "Direktivet är godkänt; planeringen startar.",
             ),
             (
@@ -226,7 +227,7 @@ const STORIES: &[Story] = &[
             (
                 Phase::Planning,
                 Body::ManagementGroup,
-                -415,
+                -420,
                 "Ledningsgruppen godkänner direktivet; planeringen startar.",
             ),
             (
@@ -249,7 +250,7 @@ const STORIES: &[Story] = &[
             kind: DirectiveKind::Project,
             status: Status::Approved,
             body: Body::ManagementGroup,
-            decided: -40,
+            decided: -35,
             background: "Beviljat bistånd betalas ut genom manuella steg i två system.",
             purpose: "Utbetalningen av beviljat bistånd sker automatiskt och spårbart.",
             goals: &[
@@ -426,7 +427,7 @@ const STORIES: &[Story] = &[
             (
                 Phase::Planning,
                 Body::ManagementGroup,
-                -210,
+                -215,
                 "Direktivet är godkänt; planeringen startar.",
             ),
             (
@@ -466,13 +467,13 @@ const STORIES: &[Story] = &[
             (
                 Phase::Planning,
                 Body::ManagementGroup,
-                -155,
+                -160,
                 "Direktivet är godkänt; planeringen startar.",
             ),
             (
                 Phase::Cancelled,
                 Body::ManagementGroup,
-                -30,
+                -35,
                 "Avbryts: upphandlingsenhetens egen rapport ersätter projektet.",
             ),
         ],
@@ -489,7 +490,7 @@ const STORIES: &[Story] = &[
             kind: DirectiveKind::Project,
             status: Status::Approved,
             body: Body::ManagementGroup,
-            decided: -20,
+            decided: -15,
             background: "Förvaltningens processer finns beskrivna på många ställen och i olika format.",
             purpose: "Processerna kartläggs på ett ställe, i Stratsys.",
             goals: &["Huvudprocesserna är kartlagda", "Processägare utsedda"],
@@ -670,9 +671,9 @@ fn seed_directive(
     conn: &mut DbConnection,
     project_id: i64,
     story: &DirectiveStory,
-    author: i64,
-    chair: Option<i64>,
+    (author, chair): (i64, Option<i64>),
     today: NaiveDate,
+    extras: Extras,
 ) -> QueryResult<i64> {
     let day = |days: i64| today + Duration::days(days);
     let content = directive_content(story, today);
@@ -709,7 +710,8 @@ fn seed_directive(
             reason: None,
         };
         let by = recorder(conn, body, chair)?;
-        let decision = documents::decide::<Directives>(conn, version, body, &verdict, by)?;
+        let decision =
+            documents::decide_with::<Directives>(conn, version, body, &verdict, by, extras)?;
         taken(decision.is_some())?;
     }
     Ok(id)
@@ -773,11 +775,128 @@ fn seed_plan(
     Ok(())
 }
 
+/// The demo's management group meetings, as the governance seed needs them: its decisions are
+/// taken under an item of the meeting of their day, and whatever else the meetings (and the
+/// development manager under delegation) decided is recorded in date order with them, so that
+/// every body's numbers follow its dates.
+pub trait Minutes {
+    /// Records what was decided in the demo's meetings and under delegation before `day`.
+    fn until(&mut self, conn: &mut DbConnection, day: NaiveDate) -> QueryResult<()>;
+    /// The item a management group decision about the project `code` on `day` is taken under,
+    /// and the chair who formally decided it.
+    fn taken_under(&self, code: &str, day: NaiveDate) -> Option<(i64, i64)>;
+}
+
+/// A step of a story's history, seeded on its day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Steering,
+    Directive(usize),
+    Plan,
+    Phase(usize),
+    Closing,
+}
+
+impl Story {
+    /// The story's steps in the order the project lived them, each with the day (from today) it
+    /// is seeded on: its own day, or the day of the step before when that is later (an approved
+    /// plan is seeded before the phase decision into planning that it follows in the audit trail).
+    fn steps(&self) -> Vec<(i64, Step)> {
+        let registered = self.registered();
+        let last_phase = self
+            .phases
+            .last()
+            .map_or(registered, |(_, _, days, _)| *days);
+        let plan_approved = matches!(self.plan, Some((Status::Approved, _)));
+        let mut steps = vec![(registered, Step::Steering)];
+        for (index, directive) in self.directives.iter().enumerate() {
+            let on = if directive.status == Status::Draft {
+                registered
+            } else {
+                directive.decided
+            };
+            steps.push((on, Step::Directive(index)));
+        }
+        if let (true, Some((_, decided))) = (plan_approved, self.plan) {
+            steps.push((decided, Step::Plan));
+        }
+        for (index, (_, _, days, _)) in self.phases.iter().enumerate() {
+            steps.push((*days, Step::Phase(index)));
+        }
+        if !plan_approved && self.plan.is_some() {
+            steps.push((last_phase, Step::Plan));
+        }
+        if self.closing.is_some() {
+            steps.push((last_phase, Step::Closing));
+        }
+        let mut latest = i64::MIN;
+        for (on, _) in &mut steps {
+            latest = latest.max(*on);
+            *on = latest;
+        }
+        steps
+    }
+}
+
+/// Every story's steps, all stories together in the order of their days (a story's own steps
+/// keep their order).
+fn timeline() -> Vec<(i64, usize, Step)> {
+    let mut all: Vec<(i64, usize, Step)> = STORIES
+        .iter()
+        .enumerate()
+        .flat_map(|(index, story)| {
+            story
+                .steps()
+                .into_iter()
+                .map(move |(on, step)| (on, index, step))
+        })
+        .collect();
+    all.sort_by_key(|(on, _, _)| *on);
+    all
+}
+
+/// Every management group decision the stories record: the project, its day (from today) and
+/// who wrote what it decides on (who must not decide it).
+#[cfg(test)]
+pub(super) fn management_group_decisions() -> Vec<(&'static str, i64, &'static str)> {
+    let mut all = Vec::new();
+    for story in STORIES {
+        for directive in story.directives {
+            if directive.status == Status::Approved && directive.body == Body::ManagementGroup {
+                all.push((story.code, directive.decided, story.author));
+            }
+        }
+        for (_, body, days, _) in story.phases {
+            if *body == Body::ManagementGroup {
+                all.push((story.code, *days, story.author));
+            }
+        }
+    }
+    all
+}
+
+/// What a story's later steps need from its earlier ones.
+struct Seeded {
+    project_id: i64,
+    budget: Option<i64>,
+    lead: Option<i64>,
+    author: i64,
+    chair: Option<i64>,
+    project_directive: Option<(i64, &'static DirectiveStory)>,
+    phase: Phase,
+}
+
 /// Adds the governance of every demo project (registered by `demo::seed`, in phase Idé), through
 /// the same `db` functions the app's handlers call, so that the demo's decisions, documents and
-/// audit trail are what the app would have written. Runs inside the demo's transaction.
-pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
-    let day = |days: i64| today + Duration::days(days);
+/// audit trail are what the app would have written. Every story's steps are seeded in the order
+/// of their days, with what `minutes` records on the days between. Runs inside the demo's
+/// transaction.
+pub fn seed(
+    conn: &mut DbConnection,
+    today: NaiveDate,
+    minutes: &mut dyn Minutes,
+) -> QueryResult<()> {
+    let mut seeded = Vec::new();
     for story in STORIES {
         let (project_id, budget, lead): (i64, Option<i64>, Option<i64>) = projects::table
             .filter(projects::code.eq(story.code))
@@ -787,72 +906,143 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
                 projects::project_lead_id,
             ))
             .first(conn)?;
-        let author = user_id(conn, story.author)?;
-        let mut chair = None;
-        for (username, role) in story.steering {
-            let member = user_id(conn, username)?;
-            steering::join(conn, project_id, member, *role, author)?;
-            if *role == SteeringRole::Chair {
-                chair = Some(member);
+        seeded.push(Seeded {
+            project_id,
+            budget,
+            lead,
+            author: user_id(conn, story.author)?,
+            chair: None,
+            project_directive: None,
+            phase: Phase::Idea,
+        });
+    }
+    for (on, index, step) in timeline() {
+        minutes.until(conn, today + Duration::days(on))?;
+        let story = &STORIES[index];
+        seed_step(conn, today, story, &mut seeded[index], step, &*minutes)?;
+    }
+    Ok(())
+}
+
+/// Who formally decided a decision of `body` about `code` on `day`, and under which item of the
+/// minutes: a management group decision is taken under an item of the meeting of its day.
+fn decided<'a>(
+    minutes: &dyn Minutes,
+    body: Body,
+    code: &str,
+    day: NaiveDate,
+) -> QueryResult<Extras<'a>> {
+    if body != Body::ManagementGroup {
+        return Ok(Extras::default());
+    }
+    let (item, chair) = minutes.taken_under(code, day).ok_or(NotFound)?;
+    Ok(Extras {
+        decided_by: Some(chair),
+        item_id: Some(item),
+        ..Extras::default()
+    })
+}
+
+fn seed_step(
+    conn: &mut DbConnection,
+    today: NaiveDate,
+    story: &'static Story,
+    seeded: &mut Seeded,
+    step: Step,
+    minutes: &dyn Minutes,
+) -> QueryResult<()> {
+    let day = |days: i64| today + Duration::days(days);
+    let project_id = seeded.project_id;
+    match step {
+        Step::Steering => {
+            for (username, role) in story.steering {
+                let member = user_id(conn, username)?;
+                steering::join(conn, project_id, member, *role, seeded.author)?;
+                if *role == SteeringRole::Chair {
+                    seeded.chair = Some(member);
+                }
             }
         }
-        let mut project_directive = None;
-        for directive in story.directives {
-            let id = seed_directive(conn, project_id, directive, author, chair, today)?;
+        Step::Directive(index) => {
+            let directive = &story.directives[index];
+            let extras = if directive.status == Status::Approved {
+                decided(minutes, directive.body, story.code, day(directive.decided))?
+            } else {
+                Extras::default()
+            };
+            let authors = (seeded.author, seeded.chair);
+            let id = seed_directive(conn, project_id, directive, authors, today, extras)?;
             if directive.kind == DirectiveKind::Project && directive.status == Status::Approved {
-                project_directive = Some((id, directive));
+                seeded.project_directive = Some((id, directive));
             }
         }
-        if let (Some((status, decided)), Some((directive_id, directive))) =
-            (story.plan, project_directive)
-        {
-            seed_plan(
-                conn,
-                project_id,
-                directive_id,
-                lead.unwrap_or(author),
-                budget.unwrap_or(directive.budget_frame),
-                day(directive.decided + 10),
-                (status, day(decided)),
-                chair,
-            )?;
+        Step::Plan => {
+            if let (Some((status, decided)), Some((directive_id, directive))) =
+                (story.plan, seeded.project_directive)
+            {
+                seed_plan(
+                    conn,
+                    project_id,
+                    directive_id,
+                    seeded.lead.unwrap_or(seeded.author),
+                    seeded.budget.unwrap_or(directive.budget_frame),
+                    day(directive.decided + 10),
+                    (status, day(decided)),
+                    seeded.chair,
+                )?;
+            }
         }
-        let mut from = Phase::Idea;
-        for (to, body, days, text) in story.phases {
-            let by = recorder(conn, *body, chair)?;
+        Step::Phase(index) => {
+            let (to, body, days, text) = &story.phases[index];
+            let by = recorder(conn, *body, seeded.chair)?;
             let input = PhaseDecisionInput {
                 to: *to,
                 decided_on: day(*days),
                 text: (*text).into(),
             };
-            governance::record_phase_change(conn, project_id, from, &input, *body, by)?;
-            from = *to;
+            let extras = decided(minutes, *body, story.code, input.decided_on)?;
+            let from = seeded.phase;
+            governance::record_phase_change_with(
+                conn, project_id, from, &input, *body, by, extras,
+            )?;
+            seeded.phase = *to;
         }
-        if let Some(complete) = story.closing {
-            let owner = if complete {
-                Some(user_id(conn, "karin.holm")?)
-            } else {
-                None
-            };
-            let content = ClosingContent {
-                outcome: "Målen är nådda: all rapportering sker digitalt.".into(),
-                final_cost_sek: budget.map(|b| b * 95 / 100),
-                lessons:
-                    "Tidig dialog med medarbetarna och leverantören gav ett smidigt införande."
-                        .into(),
-                handover: if complete {
-                    "Överlämnat till förvaltningsobjektet Hemtjänstens IT-stöd."
-                } else {
-                    ""
-                }
-                .into(),
-                maintenance_owner_id: owner,
-                benefit_follow_up_on: complete.then(|| day(125)),
-            };
-            taken(closing::save(conn, project_id, None, 0, &content, author)?.is_some())?;
+        Step::Closing => {
+            if let Some(complete) = story.closing {
+                seed_closing(conn, today, seeded, complete)?;
+            }
         }
     }
     Ok(())
+}
+
+/// The closing report: complete (with owner and follow-up) or only drafted.
+fn seed_closing(
+    conn: &mut DbConnection,
+    today: NaiveDate,
+    seeded: &Seeded,
+    complete: bool,
+) -> QueryResult<()> {
+    let owner = if complete {
+        Some(user_id(conn, "karin.holm")?)
+    } else {
+        None
+    };
+    let content = ClosingContent {
+        outcome: "Målen är nådda: all rapportering sker digitalt.".into(),
+        final_cost_sek: seeded.budget.map(|b| b * 95 / 100),
+        lessons: "Tidig dialog med medarbetarna och leverantören gav ett smidigt införande.".into(),
+        handover: if complete {
+            "Överlämnat till förvaltningsobjektet Hemtjänstens IT-stöd."
+        } else {
+            ""
+        }
+        .into(),
+        maintenance_owner_id: owner,
+        benefit_follow_up_on: complete.then(|| today + Duration::days(125)),
+    };
+    let saved = closing::save(conn, seeded.project_id, None, 0, &content, seeded.author)?;
+    taken(saved.is_some())
 }
 
 #[cfg(test)]
@@ -897,6 +1087,35 @@ mod tests {
                 assert!(
                     rests_on.is_none_or(|d| d <= *days),
                     "{} → {to:?}",
+                    story.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_timeline_runs_in_date_order_and_keeps_every_storys_own_order() {
+        let timeline = timeline();
+        assert!(timeline.windows(2).all(|w| w[0].0 <= w[1].0));
+        for (index, story) in STORIES.iter().enumerate() {
+            let own: Vec<Step> = timeline
+                .iter()
+                .filter(|(_, i, _)| *i == index)
+                .map(|(_, _, step)| *step)
+                .collect();
+            let steps: Vec<Step> = story.steps().into_iter().map(|(_, s)| s).collect();
+            assert_eq!(own, steps, "{}", story.code);
+            assert_eq!(steps.first(), Some(&Step::Steering), "{}", story.code);
+            let plan = steps.iter().position(|s| *s == Step::Plan);
+            let execution = story
+                .phases
+                .iter()
+                .position(|(to, ..)| *to == Phase::Execution)
+                .and_then(|i| steps.iter().position(|s| *s == Step::Phase(i)));
+            if let (Some(plan), Some(execution)) = (plan, execution) {
+                assert!(
+                    plan < execution,
+                    "{}: the plan before execution",
                     story.code
                 );
             }

@@ -17,7 +17,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Nullable, Text, Timestamp};
 use serde::Serialize;
 
-use super::decisions::{self, DecisionRow, NewDecision};
+use super::decisions::{self, DecisionRow, Extras, NewDecision};
 use super::{DbConnection, audit, now};
 use crate::domain::decision::{Body, DecisionKind, Verdict};
 use crate::domain::document::Status;
@@ -116,6 +116,19 @@ pub fn decide<K: Kind>(
     verdict: &Verdict,
     recorded_by: i64,
 ) -> QueryResult<Option<DecisionRow>> {
+    decide_with::<K>(conn, version, body, verdict, recorded_by, Extras::default())
+}
+
+/// [`decide`] with the decision log's further fields: who formally decided, the item of the
+/// minutes it was taken under (the demo's management group meetings).
+pub fn decide_with<K: Kind>(
+    conn: &mut DbConnection,
+    version: VersionId,
+    body: Body,
+    verdict: &Verdict,
+    recorded_by: i64,
+    extras: Extras,
+) -> QueryResult<Option<DecisionRow>> {
     let before = K::audited(conn, version.project_id, version.id)?;
     let returning = verdict.reason.is_some();
     let decision = decisions::record(
@@ -130,7 +143,7 @@ pub fn decide<K: Kind>(
             phase_to: None,
             recorded_by,
             meeting_id: None,
-            extras: Default::default(),
+            extras,
         },
     )?;
     let to = if returning {

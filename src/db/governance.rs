@@ -270,6 +270,21 @@ pub fn record_phase_change(
     body: Body,
     recorded_by: i64,
 ) -> QueryResult<decision_log::DecisionRow> {
+    let extras = decision_log::Extras::default();
+    record_phase_change_with(conn, project_id, from, input, body, recorded_by, extras)
+}
+
+/// [`record_phase_change`] with the decision log's further fields: who formally decided, the item
+/// of the minutes it was taken under (the demo's management group meetings).
+pub fn record_phase_change_with(
+    conn: &mut DbConnection,
+    project_id: i64,
+    from: Phase,
+    input: &PhaseDecisionInput,
+    body: Body,
+    recorded_by: i64,
+    extras: decision_log::Extras,
+) -> QueryResult<decision_log::DecisionRow> {
     let before = project_rows::row(conn, project_id)?;
     let decision = decision_log::record(
         conn,
@@ -283,7 +298,7 @@ pub fn record_phase_change(
             phase_to: Some(input.to),
             recorded_by,
             meeting_id: None,
-            extras: Default::default(),
+            extras,
         },
     )?;
     project_rows::set_phase(conn, project_id, input.to)?;

@@ -14,6 +14,7 @@ pub mod escalations;
 pub mod follow_up;
 pub mod governance;
 pub mod layout;
+pub mod meetings;
 pub mod pages;
 pub mod plans;
 pub mod portfolio;

@@ -14,6 +14,7 @@ pub mod escalations;
 pub mod follow_up;
 pub mod forms;
 pub mod governance;
+pub mod meetings;
 pub mod pages;
 pub mod plans;
 pub mod portfolio;
@@ -116,6 +117,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     action_items::routes(cfg);
     follow_up::routes(cfg);
     decisions::routes(cfg);
+    meetings::routes(cfg);
 }
 
 /// Builds the whole app with its middleware.

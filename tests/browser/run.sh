@@ -137,7 +137,7 @@ start_server() {
 cd "$here"
 export STYR_SCREENSHOTS="$root/target/browser-screenshots" CHROMIUM="$chromium"
 failed=0
-for file in walk.test.mjs lifecycle.test.mjs reporting.test.mjs; do
+for file in walk.test.mjs lifecycle.test.mjs reporting.test.mjs meetings.test.mjs; do
     name="${file%.test.mjs}"
     if ! start_server "$name"; then
         show_log "$name"

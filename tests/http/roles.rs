@@ -77,6 +77,11 @@ const ROUTES: &[(&str, &str, [Expect; 6])] = &[
     ("GET",  "/decisions/delegated.csv",         [L, A, A, A, A, A]),
     ("GET",  "/decisions/new",                   [L, A, A, F, F, F]),
     ("POST", "/decisions",                       [L, A, A, F, F, F]),
+    // meetings and minutes (a meeting's own routes are in meetings_rules.rs)
+    ("GET",  "/meetings",                        [L, A, A, A, A, A]),
+    ("POST", "/meetings",                        [L, A, F, F, A, F]),
+    ("GET",  "/admin/sections",                  [L, A, F, F, F, F]),
+    ("POST", "/admin/sections",                  [L, A, F, F, F, F]),
 ];
 
 /// A new browser that opens a connection for every request. An anonymous post is answered with a
