@@ -88,23 +88,24 @@ fn last_id(conn: &mut styr::db::DbConnection, table: &str) -> i64 {
 #[tokio::test]
 async fn owners_see_their_own_open_and_overdue_first_and_the_closed_folded_away() {
     let app = spawn_app().await;
+    // projektledare2 owns no action item in the demo, so every item listed is the test's own.
     let later = create_item(
         &app,
         "Sammanställ direktupphandlingar",
         10,
-        &["projektledare"],
+        &["projektledare2"],
         None,
     );
     let late = create_item(
         &app,
         "Rapportera vakanser",
         -3,
-        &["projektledare", "karin.holm"],
+        &["projektledare2", "karin.holm"],
         None,
     );
-    let others = create_item(&app, "Någon annans uppdrag", -1, &["projektledare2"], None);
-    let closed = create_item(&app, "Redan gjort", 2, &["projektledare"], None);
-    let lead = Browser::log_in(&app, "projektledare").await;
+    let others = create_item(&app, "Någon annans uppdrag", -1, &["lars.dahl"], None);
+    let closed = create_item(&app, "Redan gjort", 2, &["projektledare2"], None);
+    let lead = Browser::log_in(&app, "projektledare2").await;
     assert_eq!(
         lead.post(&format!("/action-items/{closed}"), &[("state", "done")])
             .await
@@ -529,12 +530,12 @@ async fn the_start_page_shows_ones_own_open_items_overdue_first_and_the_count_to
         "{before}"
     );
 
-    create_item(&app, "Senare", 20, &["projektledare"], None);
-    create_item(&app, "Försenad sedan länge", -30, &["projektledare"], None);
-    create_item(&app, "Försenad nyss", -1, &["projektledare"], None);
-    let done = create_item(&app, "Klar redan", -5, &["projektledare"], None);
-    create_item(&app, "Inte min", -5, &["projektledare2"], None);
-    let lead = Browser::log_in(&app, "projektledare").await;
+    create_item(&app, "Senare", 20, &["projektledare2"], None);
+    create_item(&app, "Försenad sedan länge", -30, &["projektledare2"], None);
+    create_item(&app, "Försenad nyss", -1, &["projektledare2"], None);
+    let done = create_item(&app, "Klar redan", -5, &["projektledare2"], None);
+    create_item(&app, "Inte min", -5, &["lars.dahl"], None);
+    let lead = Browser::log_in(&app, "projektledare2").await;
     lead.post(&format!("/action-items/{done}"), &[("state", "done")])
         .await;
 
