@@ -160,7 +160,7 @@ fn every_record(path: &std::path::Path) -> Vec<(String, Vec<String>)> {
                 .collect::<Vec<_>>()
                 .join(" || '|' || ");
             let rows: Vec<Name> = diesel::sql_query(format!(
-                "SELECT {row} AS name FROM \"{}\" ORDER BY rowid",
+                "SELECT {row} AS name FROM \"{}\" ORDER BY 1",
                 table.name
             ))
             .load(&mut *conn)

@@ -270,6 +270,7 @@ pub fn seed(conn: &mut DbConnection, today: NaiveDate) -> Result<(), DbSetupErro
         }
         super::demo_governance::seed(conn, today)?;
         super::demo_reports::seed(conn, today)?;
+        super::demo_follow_ups::seed(conn, today)?;
         // Every project's phase decisions brought it to the phase the demo shows it in.
         for (id, phase) in registered {
             let reached = projects::row(conn, id)?.map(|row| row.phase());

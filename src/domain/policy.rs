@@ -23,16 +23,27 @@ pub enum Action {
     ViewAudit,
     /// Set the threshold above which the management group approves directives.
     AdministerSettings,
+    /// See every action item, by owner and by meeting, not only one's own: those who follow
+    /// up the management group's work (its members, the development manager, the administrator).
+    ViewAllActionItems,
+    /// Close anyone's action item, not only one's own: the management group and the administrator.
+    CloseAnyActionItem,
+    /// Record the monthly budget follow-up of a board or unit: the development manager, the
+    /// management group and the administrator.
+    RecordFollowUp,
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 9] = [
         Action::ViewProjects,
         Action::CreateProject,
         Action::AdministerUsers,
         Action::AdministerUnits,
         Action::ViewAudit,
         Action::AdministerSettings,
+        Action::ViewAllActionItems,
+        Action::CloseAnyActionItem,
+        Action::RecordFollowUp,
     ];
 }
 
@@ -46,6 +57,10 @@ pub fn allows(role: Role, action: Action) -> bool {
             role == Administrator
         }
         Action::ViewAudit => matches!(role, Administrator | DevelopmentManager),
+        Action::ViewAllActionItems | Action::RecordFollowUp => {
+            matches!(role, Administrator | ManagementGroup | DevelopmentManager)
+        }
+        Action::CloseAnyActionItem => matches!(role, Administrator | ManagementGroup),
     }
 }
 
@@ -207,6 +222,11 @@ mod tests {
                     (_, Action::ViewProjects)
                         | (Role::Administrator, _)
                         | (Role::DevelopmentManager, Action::ViewAudit)
+                        | (
+                            Role::ManagementGroup | Role::DevelopmentManager,
+                            Action::ViewAllActionItems | Action::RecordFollowUp
+                        )
+                        | (Role::ManagementGroup, Action::CloseAnyActionItem)
                 ) || (action == Action::CreateProject && role != Role::Reader);
                 assert_eq!(allows(role, action), expected, "{role:?} {action:?}");
             }

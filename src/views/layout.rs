@@ -14,6 +14,10 @@ pub enum Section {
     Portfolio,
     Rollups,
     Escalations,
+    Meetings,
+    Decisions,
+    ActionItems,
+    FollowUp,
     Users,
     Units,
     Settings,
@@ -71,6 +75,10 @@ fn navigation(ctx: &Ctx, current: Section) -> Markup {
         (Section::Portfolio, "/portfolio", "nav-portfolio"),
         (Section::Rollups, "/rollups", "nav-rollups"),
         (Section::Escalations, "/escalations", "nav-escalations"),
+        (Section::Meetings, "/meetings", "nav-meetings"),
+        (Section::Decisions, "/decisions", "nav-decisions"),
+        (Section::ActionItems, "/action-items", "nav-action-items"),
+        (Section::FollowUp, "/follow-up", "nav-follow-up"),
     ];
     if ctx.may(Action::AdministerUsers) {
         links.push((Section::Users, "/admin/users", "nav-users"));

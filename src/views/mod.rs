@@ -2,6 +2,7 @@
 //! Views take already-loaded data and the request context; they never query or decide.
 
 pub mod account;
+pub mod action_items;
 pub mod admin;
 pub mod closing;
 pub mod components;
@@ -9,6 +10,7 @@ pub mod csv;
 pub mod directives;
 pub mod documents;
 pub mod escalations;
+pub mod follow_up;
 pub mod governance;
 pub mod layout;
 pub mod meetings;

@@ -1,10 +1,14 @@
 //! The start page (`GET /`): what waits for the user. A project lead sees the reports due, late
 //! and drafted for their projects; the development manager the reports to review, the open
 //! escalations and the projects that need attention; everyone else a welcome and the way on.
+//! Above it, everyone with action items sees their own open ones, overdue first, and those who
+//! follow everyone's how many are open and overdue in all.
 
 use maud::{Markup, html};
 
+use crate::db::action_items::Listed;
 use crate::db::portfolio::ReportItem;
+use crate::domain::action_item::OpenCount;
 use crate::domain::portfolio::Attention;
 use crate::domain::status_report::{EscalationKind, EscalationTo, Period, ReportState};
 use crate::views::components::column_heads;
@@ -56,15 +60,32 @@ pub enum Start {
     Welcome,
 }
 
-pub fn page_markup(ctx: &Ctx, start: &Start) -> Markup {
+/// The user's action items as the start page shows them.
+pub struct StartActions {
+    /// The user's own open action items, overdue first.
+    pub own: Vec<Listed>,
+    /// Everyone's open and overdue, counted, for those who follow them all.
+    pub all: Option<OpenCount>,
+    pub today: chrono::NaiveDate,
+}
+
+/// The whole start page: the user's action items, then what waits for them by role.
+pub struct StartPage {
+    pub main: Start,
+    pub actions: StartActions,
+}
+
+pub fn page_markup(ctx: &Ctx, data: &StartPage) -> Markup {
     let title = ctx.t("start-title");
     let words = Words::new(ctx);
+    let start = &data.main;
     page(
         ctx,
         Section::None,
         &title,
         html! {
             h1 { (title) }
+            (actions(ctx, &data.actions))
             @match start {
                 Start::Lead { due, drafts } => (lead(ctx, &words, due, drafts)),
                 Start::DevelopmentManager { awaiting, escalations, attention } => {
@@ -75,7 +96,9 @@ pub fn page_markup(ctx: &Ctx, start: &Start) -> Markup {
             p.start-links {
                 a href="/portfolio" { (ctx.t("portfolio-title")) } " · "
                 a href="/projects" { (ctx.t("nav-projects")) } " · "
-                a href="/rollups" { (ctx.t("rollups-title")) }
+                a href="/rollups" { (ctx.t("rollups-title")) } " · "
+                a href="/action-items" { (ctx.t("action-items-title")) } " · "
+                a href="/follow-up" { (ctx.t("follow-up-title")) }
             }
         },
     )
@@ -195,6 +218,24 @@ fn development_manager(
                     }
                 }
             }
+        }
+    }
+}
+
+fn actions(ctx: &Ctx, actions: &StartActions) -> Markup {
+    let own: Vec<&Listed> = actions.own.iter().collect();
+    html! {
+        @if let Some(all) = actions.all {
+            p.start-all-actions {
+                (ctx.t_args("start-actions-all", &[("open", all.open.into()), ("overdue", all.overdue.into())]))
+                " "
+                a href="/action-items?by=owner" { (ctx.t("start-actions-all-link")) }
+            }
+        }
+        @if !own.is_empty() {
+            h2 { (ctx.t("start-actions")) }
+            (crate::views::action_items::items_table(ctx, &ctx.t("start-actions"), &own, actions.today, "start-"))
+            p { a href="/action-items" { (ctx.t("start-actions-mine-link")) } }
         }
     }
 }

@@ -2,6 +2,7 @@
 //! policy, call `db` and render a view.
 
 pub mod account;
+pub mod action_items;
 pub mod admin;
 pub mod auth;
 pub mod closing;
@@ -9,6 +10,7 @@ pub mod context;
 pub mod directives;
 pub mod documents;
 pub mod escalations;
+pub mod follow_up;
 pub mod forms;
 pub mod governance;
 pub mod meetings;
@@ -112,6 +114,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     account::routes(cfg);
     escalations::routes(cfg);
     meetings::routes(cfg);
+    action_items::routes(cfg);
+    follow_up::routes(cfg);
 }
 
 /// Builds the whole app with its middleware.

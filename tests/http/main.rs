@@ -3,6 +3,7 @@
 
 mod access;
 mod account;
+mod action_items;
 mod admin;
 mod auth;
 mod builders;
@@ -10,6 +11,7 @@ mod concurrency;
 mod demo_reports;
 mod directives;
 mod escalations;
+mod follow_up;
 mod governance;
 mod hardening;
 mod helpers;

@@ -64,6 +64,15 @@ const ROUTES: &[(&str, &str, [Expect; 6])] = &[
     ("POST", "/meetings",                        [L, A, F, F, A, F]),
     ("GET",  "/admin/sections",                  [L, A, F, F, F, F]),
     ("POST", "/admin/sections",                  [L, A, F, F, F, F]),
+    // action items and the monthly follow-up: {action_item} is Karin Holm's, a management group
+    // member who is none of the columns
+    ("GET",  "/action-items",                    [L, A, A, A, A, A]),
+    ("GET",  "/action-items?by=owner",           [L, A, A, F, A, F]),
+    ("GET",  "/action-items?by=meeting",         [L, A, A, F, A, F]),
+    ("GET",  "/action-items/{action_item}",      [L, A, A, F, A, F]),
+    ("POST", "/action-items/{action_item}",      [L, A, F, F, A, F]),
+    ("GET",  "/follow-up",                       [L, A, A, A, A, A]),
+    ("POST", "/follow-up",                       [L, A, A, F, A, F]),
 ];
 
 /// A new browser that opens a connection for every request. An anonymous post is answered with a
@@ -103,7 +112,10 @@ async fn every_route_answers_every_role_as_the_policy_says() {
         let first = issued.first().expect("the demo issued a roll-up");
         (first.id, first.period.clone())
     });
+    let action_item =
+        crate::action_items::create_item(&app, "Rapportera läget", 7, &["karin.holm"], None);
     let ids = [
+        ("{action_item}", action_item),
         ("{rollup}", rollup),
         ("{project}", app.project_id("DIG-2025-003")),
         ("{own_project}", app.project_id("DIG-2025-002")),

@@ -637,3 +637,7 @@ escalations-text = Escalation
 escalations-raised-on = Raised on
 escalations-decision = Decision
 escalations-decided-on = Decided on
+nav-meetings = Meetings
+nav-decisions = Decision log
+nav-action-items = Action items
+nav-follow-up = Monthly follow-up

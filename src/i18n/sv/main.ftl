@@ -637,3 +637,7 @@ escalations-text = Eskalering
 escalations-raised-on = Lämnad
 escalations-decision = Beslut
 escalations-decided-on = Beslutsdatum
+nav-meetings = Möten
+nav-decisions = Beslutslogg
+nav-action-items = Åtgärder
+nav-follow-up = Månadsuppföljning

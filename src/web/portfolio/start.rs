@@ -4,13 +4,17 @@ use chrono::NaiveDate;
 
 use std::sync::Arc;
 
+use crate::db::action_items::{self, Filter};
 use crate::db::statuses::Statuses;
 use crate::db::{DbConnection, portfolio};
+use crate::domain::policy::Action;
 use crate::domain::portfolio::attention;
 use crate::domain::role::Role;
 use crate::domain::status_report::{ReportState, periods_to_report};
 use crate::error::AppError;
-use crate::views::start::{DueReport, NeedsAttention, OpenEscalation, Start};
+use crate::views::start::{
+    DueReport, NeedsAttention, OpenEscalation, Start, StartActions, StartPage,
+};
 use crate::web::context::CurrentUser;
 
 /// What the start page shows `user`; `statuses` are every active project's (read for the
@@ -20,12 +24,38 @@ pub fn load(
     user: &CurrentUser,
     today: NaiveDate,
     statuses: Option<Arc<Statuses>>,
-) -> Result<Start, AppError> {
-    match (user.role, statuses) {
-        (Role::DevelopmentManager, Some(statuses)) => development_manager(conn, &statuses),
-        (Role::ProjectLead, Some(statuses)) => lead(conn, user.id, today, &statuses),
-        _ => Ok(Start::Welcome),
-    }
+) -> Result<StartPage, AppError> {
+    let main = match (user.role, statuses) {
+        (Role::DevelopmentManager, Some(statuses)) => development_manager(conn, &statuses)?,
+        (Role::ProjectLead, Some(statuses)) => lead(conn, user.id, today, &statuses)?,
+        _ => Start::Welcome,
+    };
+    let actions = actions(conn, user, today)?;
+    Ok(StartPage { main, actions })
+}
+
+/// The user's own open action items, overdue first; and for those who follow everyone's, how
+/// many are open and overdue in all. A fixed number of statements, however many there are.
+fn actions(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    today: NaiveDate,
+) -> Result<StartActions, AppError> {
+    let mut own = action_items::list(
+        conn,
+        Filter {
+            owner: Some(user.id),
+            open_only: true,
+            id: None,
+        },
+    )?;
+    crate::web::action_items::in_order(&mut own, today);
+    let all = if user.may(Action::ViewAllActionItems) {
+        Some(action_items::open_count(conn, today)?)
+    } else {
+        None
+    };
+    Ok(StartActions { own, all, today })
 }
 
 fn lead(
