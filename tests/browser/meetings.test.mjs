@@ -104,6 +104,20 @@ test('a meeting from planning to printed minutes: every page passes axe', async 
   await page.emulateMedia({ media: 'print' });
   await check(page, 'minutes-print');
   await page.emulateMedia({ media: 'screen' });
+  await logOut(page);
+
+  // --- An administrator renames a section -----------------------------------------------------
+  await logIn(page, 'admin');
+  assert.equal(await visit(page, '/admin/sections'), 200);
+  await check(page, 'sections');
+  await page.getByLabel('Nyckel').fill('Övrigt!');
+  await page.getByLabel('Namn på svenska').fill('Övriga frågor');
+  await page.getByLabel('Namn på engelska').fill('Other matters');
+  assert.equal(await landing(page, () => button('Spara avdelningen').click()), 422);
+  await check(page, 'sections-refused');
+  await page.getByLabel('Nyckel').fill('other');
+  assert.equal(await landing(page, () => button('Spara avdelningen').click()), 200);
+  await page.getByRole('cell', { name: 'Övriga frågor' }).first().waitFor();
 
   walk.verdict('meetings', foreign);
 });

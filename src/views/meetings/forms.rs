@@ -56,7 +56,7 @@ fn frame(
     let title = format!("{}: {}", ctx.t(heading_key), item.title);
     layout::page(
         ctx,
-        Nav::None,
+        Nav::Meetings,
         &title,
         html! {
             p.breadcrumb {

@@ -36,7 +36,7 @@ pub fn page(ctx: &Ctx, listed: &[Listed], plan: Option<PlanForm>) -> Markup {
     let title = ctx.t("meetings-title");
     layout::page(
         ctx,
-        Nav::None,
+        Nav::Meetings,
         &title,
         html! {
             h1 { (title) }

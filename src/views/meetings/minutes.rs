@@ -19,7 +19,7 @@ pub fn page(ctx: &Ctx, data: &MeetingData) -> Markup {
     let mut paragraph = 0;
     layout::page(
         ctx,
-        Nav::None,
+        Nav::Meetings,
         &title,
         html! {
             article.minutes {

@@ -32,7 +32,7 @@ pub fn page(ctx: &Ctx, data: &MeetingData, posted: &Posted, msg: Option<Message>
     let title = super::title(ctx, m);
     layout::page(
         ctx,
-        Nav::None,
+        Nav::Meetings,
         &title,
         html! {
             p.breadcrumb { a href="/meetings" { (ctx.t("meetings-title")) } }
