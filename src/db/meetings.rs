@@ -19,7 +19,9 @@ use super::schema::{
     meeting_sections, meetings, projects, rollups, status_reports, users,
 };
 use super::{DbConnection, audit, governance, now, projects as project_rows, reports};
-use crate::domain::decision::{Body, TypedDecision, check_decided_by, check_supersedes};
+use crate::domain::decision::{
+    Body, PhaseDecisionInput, TypedDecision, check_decided_by, check_supersedes,
+};
 use crate::domain::document::Status;
 use crate::domain::meeting::{
     self, MeetingState, Section, Signatures, check_editable, check_officers, check_secretary,
@@ -609,34 +611,49 @@ pub fn record_decision(
     };
 
     let typed = decision.typed;
-    let row = decision_log::record(
-        conn,
-        &NewDecision {
-            body,
-            project_id: decision.project_id.or(meeting.project_id),
-            decided_on: meeting.held_on,
-            kind: typed.kind,
-            text: &typed.text,
-            phase_from: closing,
-            phase_to: closing.map(|_| Phase::Maintenance),
-            recorded_by: by,
-            meeting_id: None,
-            extras: Extras {
-                decided_by: Some(decision.decided_by),
-                delegated: false,
-                item_id: Some(item_id),
-                registry_number: typed.registry_number.as_deref(),
-                confidential_reason: typed.confidential_reason.as_deref(),
-                follow_up_by: decision.follow_up_by,
-                follow_up_on: typed.follow_up_on,
-                supersedes: decision.supersedes,
-                also_projects: &[],
+    let extras = Extras {
+        decided_by: Some(decision.decided_by),
+        delegated: false,
+        item_id: Some(item_id),
+        registry_number: typed.registry_number.as_deref(),
+        confidential_reason: typed.confidential_reason.as_deref(),
+        follow_up_by: decision.follow_up_by,
+        follow_up_on: typed.follow_up_on,
+        supersedes: decision.supersedes,
+        also_projects: &[],
+    };
+    let row = match (closing, decision.project_id) {
+        // A closure is the project's phase decision into maintenance, recorded as every phase
+        // decision is, so the lifecycle rules find it as the project's latest.
+        (Some(from), Some(project_id)) => governance::record_phase_change_with(
+            conn,
+            project_id,
+            from,
+            &PhaseDecisionInput {
+                to: Phase::Maintenance,
+                decided_on: meeting.held_on,
+                text: typed.text.clone(),
             },
-        },
-    )?;
-    if let (Some(_), Some(project_id)) = (closing, decision.project_id) {
-        enter_maintenance(conn, project_id, by)?;
-    }
+            body,
+            by,
+            extras,
+        )?,
+        _ => decision_log::record(
+            conn,
+            &NewDecision {
+                body,
+                project_id: decision.project_id.or(meeting.project_id),
+                decided_on: meeting.held_on,
+                kind: typed.kind,
+                text: &typed.text,
+                phase_from: None,
+                phase_to: None,
+                recorded_by: by,
+                meeting_id: None,
+                extras,
+            },
+        )?,
+    };
     for escalation in answered {
         if !reports::answer(conn, &escalation, row.id, by)? {
             return Err(MeetingError::Invalid {
@@ -747,25 +764,6 @@ fn check_closure(
         });
     }
     Ok(facts.current)
-}
-
-/// The project's new phase after a closure, with its audit entry (as a phase decision does).
-fn enter_maintenance(conn: &mut DbConnection, project_id: i64, by: i64) -> QueryResult<()> {
-    let before = project_rows::row(conn, project_id)?;
-    project_rows::set_phase(conn, project_id, Phase::Maintenance)?;
-    let after = project_rows::row(conn, project_id)?;
-    audit::record(
-        conn,
-        &audit::Change {
-            user_id: Some(by),
-            action: audit::Action::Update,
-            entity: "project",
-            entity_id: project_id,
-            project_id: Some(project_id),
-            before: before.as_ref(),
-            after: after.as_ref(),
-        },
-    )
 }
 
 /// Hands out an action item under an item of a meeting whose minutes are not adjusted. `owner_ids`

@@ -201,15 +201,6 @@ pub fn may_see(role: Role, state: MeetingState, minutes_it: bool) -> bool {
         )
 }
 
-/// Whether a confidential decision's text is shown to `role`: to the governance roles; everyone
-/// else sees the reason it is confidential instead.
-pub fn sees_confidential(role: Role) -> bool {
-    matches!(
-        role,
-        Role::Administrator | Role::ManagementGroup | Role::DevelopmentManager
-    )
-}
-
 /// Holding a planned meeting: its minutes are drafted from then on.
 pub fn hold(state: MeetingState) -> Result<MeetingState, &'static str> {
     match state {
@@ -835,9 +826,6 @@ mod tests {
         assert!(may_see(ProjectLead, MeetingState::Held, true));
         assert!(!may_see(ProjectLead, MeetingState::Adjusting, false));
         assert!(!may_see(Reader, MeetingState::Planned, false));
-        assert!(sees_confidential(ManagementGroup));
-        assert!(!sees_confidential(Reader));
-        assert!(!sees_confidential(ProjectLead));
     }
 
     fn meeting_form() -> MeetingForm {

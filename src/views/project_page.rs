@@ -260,7 +260,7 @@ fn decisions(ctx: &Ctx, data: &ProjectPage) -> Markup {
                                     }
                                 }
                                 td.description {
-                                    (decision.text)
+                                    (crate::views::decisions::text_for(ctx, decision))
                                     (answered_escalations(ctx, data, decision.id))
                                 }
                                 td { (recorded_by) }

@@ -7,9 +7,11 @@
 # Installs what is missing (Debian's chromium and fonts when run as root, the npm packages from
 # the committed lockfile), and for each walk starts Styr on a free loopback port with a fresh demo
 # database and stops it after. The walks, with `node --test`:
-# walk.test.mjs (a tour of the pages), lifecycle.test.mjs (one project from idea to maintenance)
-# and reporting.test.mjs (a monthly report submitted and reviewed, the portfolio, and a roll-up
-# issued and printed). The server is always stopped. Screenshots are written to
+# walk.test.mjs (a tour of the pages), lifecycle.test.mjs (one project from idea to maintenance),
+# reporting.test.mjs (a monthly report submitted and reviewed, the portfolio, and a roll-up
+# issued and printed), meetings.test.mjs (a management group meeting from planning to printed
+# minutes) and decisions.test.mjs (the decision log, the delegation list, action items and the
+# monthly follow-up). The server is always stopped. Screenshots are written to
 # target/browser-screenshots/. Exits non-zero on any failure.
 set -euo pipefail
 
@@ -137,7 +139,7 @@ start_server() {
 cd "$here"
 export STYR_SCREENSHOTS="$root/target/browser-screenshots" CHROMIUM="$chromium"
 failed=0
-for file in walk.test.mjs lifecycle.test.mjs reporting.test.mjs meetings.test.mjs; do
+for file in walk.test.mjs lifecycle.test.mjs reporting.test.mjs meetings.test.mjs decisions.test.mjs; do
     name="${file%.test.mjs}"
     if ! start_server "$name"; then
         show_log "$name"

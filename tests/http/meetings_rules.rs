@@ -264,6 +264,7 @@ async fn a_reader_sees_the_reason_of_a_confidential_decision_not_its_text() {
     let meeting = plan(&member, &today()).await;
     let item = add_item(&app, &member, meeting, "organisation").await;
     let secret = "Omplacering av en namngiven medarbetare";
+    let project = app.project_id("DIG-2025-003");
     let page = decide(
         &member,
         meeting,
@@ -271,6 +272,7 @@ async fn a_reader_sees_the_reason_of_a_confidential_decision_not_its_text() {
         &[
             ("text", secret),
             ("kind", "other"),
+            ("project", &project.to_string()),
             ("confidential_reason", "Personalärende, OSL 39 kap."),
         ],
     )
@@ -279,15 +281,19 @@ async fn a_reader_sees_the_reason_of_a_confidential_decision_not_its_text() {
     hold_and_lock(&app, meeting).await;
 
     let reader = Browser::log_in(&app, "lasare").await;
+    // Nowhere: not in the minutes, nor among the project's decisions.
     for path in [
         format!("/meetings/{meeting}"),
         format!("/meetings/{meeting}/minutes"),
+        format!("/projects/{project}"),
     ] {
         let page = reader.get(&path).await;
         assert!(!page.body.contains(secret), "{path}");
         assert!(page.body.contains("Personalärende, OSL 39 kap."), "{path}");
     }
     let page = member.get(&format!("/meetings/{meeting}")).await;
+    assert!(page.body.contains(secret));
+    let page = member.get(&format!("/projects/{project}")).await;
     assert!(page.body.contains(secret));
 }
 
@@ -384,14 +390,20 @@ async fn a_closure_of_the_management_group_follows_the_lifecycle_rules() {
     let closed = decide(&member, meeting, item, &closure).await;
     assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
     assert_eq!(app.phase_of(project), "maintenance");
-    let kind: String = app.with_db(|conn| {
+    // The closure is the project's phase decision into maintenance, so the lifecycle rules find
+    // it as the project's latest.
+    let (kind, phase_to): (String, Option<String>) = app.with_db(|conn| {
         decisions::table
             .find(decision_of(&app, item))
-            .select(decisions::kind)
+            .select((decisions::kind, decisions::phase_to))
             .first(conn)
             .expect("the decision")
     });
-    assert_eq!(kind, "closure");
+    assert_eq!(kind, "phase_change");
+    assert_eq!(phase_to.as_deref(), Some("maintenance"));
+    let latest =
+        app.with_db(|conn| styr::db::decisions::latest_phase_change(conn, project).expect("read"));
+    assert_eq!(latest.map(|d| d.id), Some(decision_of(&app, item)));
     let without = decide(&member, meeting, item, &[("kind", "closure")]).await;
     assert_eq!(
         without.status,

@@ -57,6 +57,19 @@ pub fn readable_text(ctx: &Ctx, viewer: Viewer, decision: &DecisionRow) -> Strin
     }
 }
 
+/// The text the logged-in user of `ctx` may read, wherever a decision is shown outside the log (a
+/// project's decisions, an escalation's answer): the text, or for a reader the reason.
+pub fn text_for(ctx: &Ctx, decision: &DecisionRow) -> String {
+    let viewer = Viewer {
+        confidential_text: ctx
+            .user
+            .as_ref()
+            .is_some_and(|user| crate::domain::decision_log::sees_confidential_text(user.role)),
+        today: crate::web::today(),
+    };
+    readable_text(ctx, viewer, decision)
+}
+
 /// The decision's text or reason, with a mark when it is confidential.
 pub fn text_cell(ctx: &Ctx, viewer: Viewer, decision: &DecisionRow) -> Markup {
     html! {

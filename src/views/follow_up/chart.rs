@@ -130,7 +130,8 @@ pub fn chart(ctx: &Ctx, year: i32, lines: &[Line]) -> Markup {
                     }
                 }
             }
-            div.table-wrap {
+            // Focusable, so a keyboard can scroll a table wider than the screen.
+            div.table-wrap tabindex="0" role="region" aria-label=(caption) {
                 table.data-table.follow-up-chart-table {
                     caption { (caption) }
                     thead {

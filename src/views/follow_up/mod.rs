@@ -114,7 +114,8 @@ fn month_table(ctx: &Ctx, data: &FollowUpPage) -> Markup {
         @if data.lines.is_empty() {
             p { (ctx.t("follow-up-none")) }
         } @else {
-            div.table-wrap {
+            // Focusable, so a keyboard can scroll a table wider than the screen.
+            div.table-wrap tabindex="0" role="region" aria-label=(caption) {
                 table.data-table.follow-up-table {
                     caption.sr-only { (caption) }
                     (column_heads(ctx, &["follow-up-period", "follow-up-target", "follow-up-budget", "follow-up-forecast-deviation", "follow-up-comment"]))

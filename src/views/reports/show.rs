@@ -161,7 +161,8 @@ pub(super) fn answer_line(ctx: &Ctx, decision: &DecisionRow) -> Markup {
             Some(href) => a href=(href) { (decision_number(ctx, decision)) },
             None => span { (decision_number(ctx, decision)) },
         }
-        " (" (body) ", " (decision.decided_on) "): " (decision.text)
+        " (" (body) ", " (decision.decided_on) "): "
+        (crate::views::decisions::text_for(ctx, decision))
     }
 }
 

@@ -87,7 +87,7 @@ fn load(conn: &mut DbConnection, id: i64, user: &CurrentUser) -> Result<MeetingD
     let rights = Rights {
         may_minute,
         is_signer: !signer_roles(user.id, meeting.chair_id, meeting.adjuster_id).is_empty(),
-        sees_confidential: rules::sees_confidential(user.role),
+        sees_confidential: crate::domain::decision_log::sees_confidential_text(user.role),
     };
     let stored = meetings::sections::of(conn, meeting.body())?;
     Ok(MeetingData {
