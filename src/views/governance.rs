@@ -172,7 +172,13 @@ fn meeting_form(ctx: &Ctx, data: &SteeringPage, forms: &Forms) -> Markup {
     let errors = forms.meeting_errors;
     let form = forms.meeting;
     html! {
+        h2 { (ctx.t("steering-plan-meeting")) }
+        p {
+            (ctx.t("steering-plan-meeting-intro")) " "
+            a href={ "/meetings?project=" (id) "#plan_title" } { (ctx.t("steering-plan-meeting-link")) }
+        }
         h2 { (ctx.t("meeting-record")) }
+        p { (ctx.t("steering-record-meeting-intro")) }
         (error_summary(ctx, errors, &[
             ("held_on", "meeting-held-on"), ("attendees", "meeting-attendees"), ("notes", "meeting-notes"),
             ("decision_1", "meeting-decision-1"), ("decision_2", "meeting-decision-2"), ("decision_3", "meeting-decision-3"),

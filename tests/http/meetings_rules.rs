@@ -665,6 +665,44 @@ async fn the_development_manager_plans_a_steering_group_meeting_of_its_members()
         );
     }
     let manager = Browser::log_in(&app, "utvecklingschef").await;
+    // The planning form for the project's steering group, linked from its steering group page:
+    // the group's body and project, and its members to chair and adjust.
+    let steering_page = manager
+        .get(&format!("/projects/{project}/steering-group"))
+        .await;
+    assert!(
+        steering_page
+            .attrs("a", "href")
+            .contains(&format!("/meetings?project={project}#plan_title")),
+        "the steering group page links to planning its meeting"
+    );
+    let form = manager.get(&format!("/meetings?project={project}")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert_eq!(
+        form.attrs("select#body option", "value"),
+        ["steering_group"]
+    );
+    assert_eq!(
+        form.attr("input[name=project]", "value"),
+        Some(project_field.clone())
+    );
+    let chairs = form.attrs("select#chair option", "value");
+    assert!(
+        chairs.contains(&chair) && chairs.contains(&adjuster),
+        "{chairs:?}"
+    );
+    assert!(
+        !chairs.contains(&"karin.holm".to_owned())
+            || usernames.iter().any(|(u, _)| u == "karin.holm"),
+        "only the group's members chair: {chairs:?}"
+    );
+    // An unknown project plans nothing of its own: the management group's form.
+    let plain = manager.get("/meetings?project=999999").await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert!(
+        plain.attrs("select#body option", "value").is_empty(),
+        "the development manager plans no management group meeting"
+    );
     let page = manager.post("/meetings", &fields).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let (body, project_id, offered): (String, Option<i64>, i64) = app.with_db(|conn| {

@@ -105,3 +105,7 @@ sections-key-hint = The key of an existing section renames it; a new key adds a 
 sections-label-sv = Name in Swedish
 sections-label-en = Name in English
 sections-save = Save the section
+steering-plan-meeting = Meeting with minutes
+steering-plan-meeting-intro = The steering group's meetings are planned, minuted and adjusted as the management group's are: with an agenda, attendance, decisions and action items, adjusted by the chair and the adjuster.
+steering-plan-meeting-link = Plan a steering group meeting
+steering-record-meeting-intro = A meeting already held can also be entered afterwards in one step, with its decisions.

@@ -105,3 +105,7 @@ sections-key-hint = Nyckeln för en befintlig avdelning byter dess namn; en ny n
 sections-label-sv = Namn på svenska
 sections-label-en = Namn på engelska
 sections-save = Spara avdelningen
+steering-plan-meeting = Möte med protokoll
+steering-plan-meeting-intro = Styrgruppens möten planeras, protokollförs och justeras som ledningsgruppens: med dagordning, närvaro, beslut och åtgärder, justerade av ordföranden och justeraren.
+steering-plan-meeting-link = Planera ett styrgruppsmöte
+steering-record-meeting-intro = Ett möte som redan hållits kan också föras in i efterhand i ett steg, med dess beslut.

@@ -20,6 +20,9 @@ pub struct PlanForm<'a> {
     pub members: Vec<(String, String)>,
     /// Who may take the minutes.
     pub secretaries: Vec<(String, String)>,
+    /// The project (id, code) whose steering group the meeting is of; `None`: the management
+    /// group's.
+    pub steering: Option<(i64, String)>,
 }
 
 const LABELS: &[(&str, &str)] = &[
@@ -70,16 +73,25 @@ pub fn page(ctx: &Ctx, listed: &[Listed], plan: Option<PlanForm>) -> Markup {
 
 fn plan_form(ctx: &Ctx, plan: &PlanForm) -> Markup {
     let (form, errors) = (plan.form, plan.errors);
-    let bodies = [(
-        "management_group".to_owned(),
-        ctx.t("body-management_group"),
-    )];
+    let bodies = match &plan.steering {
+        Some((_, code)) => [(
+            "steering_group".to_owned(),
+            format!("{} {code}", ctx.t("body-steering_group")),
+        )],
+        None => [(
+            "management_group".to_owned(),
+            ctx.t("body-management_group"),
+        )],
+    };
     html! {
         section aria-labelledby="plan_title" {
             h2 #plan_title { (ctx.t("meeting-plan")) }
             form.stacked method="post" action="/meetings" {
                 (csrf_field(ctx))
                 (select_field(ctx, errors, "body", "meeting-body", &bodies, &form.body, None))
+                @if let Some((project, _)) = &plan.steering {
+                    input type="hidden" name="project" value=(project);
+                }
                 (Field::text("held_on", "meeting-held-on", &form.held_on).required()
                     .hint("form-date-hint").render(ctx, errors))
                 (Field::text("starts_at", "meeting-starts-at", &form.starts_at).required()

@@ -22,26 +22,60 @@ use crate::web::{AppState, today};
 struct ListData {
     listed: Vec<Listed>,
     people: Vec<Someone>,
-    /// The management group's members.
+    /// The members of the body the form plans for: the management group's, or the steering
+    /// group's of `steering`.
     members: Vec<i64>,
     may_plan: bool,
+    /// The project (id, code) whose steering group the form plans a meeting of (`?project=`).
+    steering: Option<(i64, String)>,
 }
 
 fn may_plan(user: &CurrentUser) -> bool {
     may_minute(user.role, Body::ManagementGroup, false)
 }
 
-fn list_data(conn: &mut DbConnection, user: &CurrentUser) -> Result<ListData, AppError> {
-    let may_plan = may_plan(user);
-    let sees_open = may_see(user.role, MeetingState::Held, may_plan);
+/// `?project=`: plan a meeting of that project's steering group instead.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(super) struct PlanQuery {
+    project: String,
+}
+
+/// The list, and the planning form for the management group or, with `project`, for that
+/// project's steering group when the user chairs it or is the development manager.
+fn list_data(
+    conn: &mut DbConnection,
+    user: &CurrentUser,
+    project: Option<i64>,
+) -> Result<ListData, AppError> {
+    let steering = match project {
+        Some(id) => crate::db::projects::row(conn, id)?.map(|row| (id, row.code)),
+        None => None,
+    };
+    let (body, may_plan) = match &steering {
+        Some((id, _)) => {
+            let chairs = governance::chair(conn, *id)? == Some(user.id);
+            (
+                Body::SteeringGroup,
+                may_minute(user.role, Body::SteeringGroup, chairs),
+            )
+        }
+        None => (Body::ManagementGroup, may_plan(user)),
+    };
+    let sees_open = may_see(
+        user.role,
+        MeetingState::Held,
+        may_plan || self::may_plan(user),
+    );
     Ok(ListData {
         listed: meetings::list(conn, !sees_open)?,
         people: meetings::people(conn)?,
-        members: decisions::members_of(conn, Body::ManagementGroup, None)?
+        members: decisions::members_of(conn, body, steering.as_ref().map(|(id, _)| *id))?
             .into_iter()
             .map(|p| p.id)
             .collect(),
         may_plan,
+        steering,
     })
 }
 
@@ -57,15 +91,33 @@ fn render(auth: &Auth, data: &ListData, form: &MeetingForm, errors: &FieldErrors
                 .iter()
                 .filter(|p| p.role != Role::Reader.as_str()),
         ),
+        steering: data.steering.clone(),
     });
     view::page(&auth.ctx, &data.listed, plan)
 }
 
-pub(super) async fn list(auth: Auth, state: web::Data<AppState>) -> Result<Markup, AppError> {
+pub(super) async fn list(
+    auth: Auth,
+    state: web::Data<AppState>,
+    query: web::Query<PlanQuery>,
+) -> Result<Markup, AppError> {
     let user = auth.user.clone();
-    let data = state.db.run(move |conn| list_data(conn, &user)).await?;
+    let project = query.project.trim().parse::<i64>().ok();
+    let data = state
+        .db
+        .run(move |conn| list_data(conn, &user, project))
+        .await?;
+    let body = match data.steering {
+        Some(_) => Body::SteeringGroup,
+        None => Body::ManagementGroup,
+    };
     let form = MeetingForm {
-        body: Body::ManagementGroup.as_str().to_owned(),
+        body: body.as_str().to_owned(),
+        project: data
+            .steering
+            .as_ref()
+            .map(|(id, _)| id.to_string())
+            .unwrap_or_default(),
         held_on: today().to_string(),
         starts_at: "09:00".to_owned(),
         ..MeetingForm::default()
@@ -104,7 +156,10 @@ fn plan_in(
 ) -> Result<Outcome<i64, ListData>, AppError> {
     let planned = match parse_meeting(form) {
         Ok(planned) => planned,
-        Err(errors) => return Ok(Outcome::Invalid(list_data(conn, user)?, errors)),
+        Err(errors) => {
+            let project = form.project.trim().parse().ok();
+            return Ok(Outcome::Invalid(list_data(conn, user, project)?, errors));
+        }
     };
     let chairs = match planned.project_id {
         Some(project) => governance::chair(conn, project)? == Some(user.id),
@@ -127,7 +182,10 @@ fn plan_in(
     let adjuster = resolve("adjuster", &planned.adjuster);
     let (Some(chair_id), Some(secretary_id), Some(adjuster_id)) = (chair, secretary, adjuster)
     else {
-        return Ok(Outcome::Invalid(list_data(conn, user)?, errors));
+        return Ok(Outcome::Invalid(
+            list_data(conn, user, planned.project_id)?,
+            errors,
+        ));
     };
     let new = NewMeeting {
         body: planned.body,
@@ -144,7 +202,10 @@ fn plan_in(
         Ok(id) => Ok(Outcome::Saved(id)),
         Err(meetings::MeetingError::Invalid { field, key }) => {
             errors.add(field, key);
-            Ok(Outcome::Invalid(list_data(conn, user)?, errors))
+            Ok(Outcome::Invalid(
+                list_data(conn, user, planned.project_id)?,
+                errors,
+            ))
         }
         Err(other) => Err(super::db_error(other)),
     }
