@@ -122,6 +122,15 @@ pub fn codes(conn: &mut DbConnection) -> QueryResult<Vec<String>> {
     projects::table.select(projects::code).load(conn)
 }
 
+/// The id of the project with `code` (as typed: the case does not matter), if any.
+pub fn id_by_code(conn: &mut DbConnection, code: &str) -> QueryResult<Option<i64>> {
+    projects::table
+        .filter(projects::code.eq(code.trim().to_uppercase()))
+        .select(projects::id)
+        .first(conn)
+        .optional()
+}
+
 pub fn code_taken(conn: &mut DbConnection, code: &str, except: Option<i64>) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         projects::table

@@ -443,6 +443,10 @@ pub struct ItemForm {
     pub title: String,
     pub notes: String,
     pub presenter: String,
+    /// The code of the project the item is about ("DIG-2025-003"), or empty.
+    pub project: String,
+    /// The month of the budget follow-up the item presents (`YYYY-MM`), or empty.
+    pub follow_up_period: String,
 }
 
 /// An item, parsed; `section` is a key the caller checks against the body's sections, and
@@ -453,6 +457,9 @@ pub struct ParsedItem {
     pub title: String,
     pub notes: String,
     pub presenter: Option<String>,
+    /// A project code, which the caller looks up.
+    pub project: Option<String>,
+    pub follow_up_period: Option<crate::domain::status_report::Period>,
 }
 
 pub fn parse_item(form: &ItemForm) -> Result<ParsedItem, FieldErrors> {
@@ -467,12 +474,29 @@ pub fn parse_item(form: &ItemForm) -> Result<ParsedItem, FieldErrors> {
     let title = errors.check("title", required_line(&form.title, TITLE_MAX));
     let notes = errors.check("notes", optional_text(&form.notes, NOTES_MAX));
     let presenter = errors.check("presenter", optional_text(&form.presenter, 100));
-    match (section, title, notes, presenter) {
-        (Some(section), Some(title), Some(notes), Some(presenter)) => Ok(ParsedItem {
+    let project = errors.check("project", optional_text(&form.project, 100));
+    let follow_up_period = errors.check(
+        "follow_up_period",
+        match form.follow_up_period.trim() {
+            "" => Ok(None),
+            raw => crate::domain::status_report::Period::parse(raw).map(Some),
+        },
+    );
+    match (section, title, notes, presenter, project, follow_up_period) {
+        (
+            Some(section),
+            Some(title),
+            Some(notes),
+            Some(presenter),
+            Some(project),
+            Some(follow_up_period),
+        ) => Ok(ParsedItem {
             section,
             title,
             notes,
             presenter: (!presenter.is_empty()).then_some(presenter),
+            project: (!project.is_empty()).then_some(project),
+            follow_up_period,
         }),
         _ => Err(errors),
     }
@@ -881,9 +905,32 @@ mod tests {
         };
         let item = parse_item(&form).expect("valid");
         assert_eq!(item.presenter, None);
+        assert_eq!((item.project, item.follow_up_period), (None, None));
         let errors = parse_item(&ItemForm::default()).expect_err("invalid");
         assert_eq!(errors.get("section"), Some("error-meeting-section"));
         assert_eq!(errors.get("title"), Some("error-required"));
+        // An item may present a project and a month of the budget follow-up.
+        let linked = ItemForm {
+            project: " DIG-2025-003 ".into(),
+            follow_up_period: "2026-10".into(),
+            ..form.clone()
+        };
+        let item = parse_item(&linked).expect("valid");
+        assert_eq!(item.project.as_deref(), Some("DIG-2025-003"));
+        assert_eq!(
+            item.follow_up_period,
+            crate::domain::status_report::Period::new(2026, 10)
+        );
+        let bad_month = ItemForm {
+            follow_up_period: "oktober".into(),
+            ..form
+        };
+        assert!(
+            parse_item(&bad_month)
+                .expect_err("invalid")
+                .get("follow_up_period")
+                .is_some()
+        );
     }
 
     #[test]

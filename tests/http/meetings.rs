@@ -425,3 +425,71 @@ async fn bad_minutes_are_refused_beside_the_field_and_nothing_is_saved() {
 
     assert_eq!(minutes_rows(&app, meeting), before, "nothing saved");
 }
+
+#[tokio::test]
+async fn an_item_links_to_its_project_and_a_month_of_the_follow_up() {
+    let app = spawn_app().await;
+    let member = Browser::log_in(&app, "ledamot").await;
+    let meeting = plan(&member, &today()).await;
+    let project = app.project_id("DIG-2025-003");
+    let path = format!("/meetings/{meeting}/items");
+    let item = |project: &'static str, month: &'static str| {
+        [
+            ("section", "goals"),
+            ("title", "Försörjningsstödets prognos"),
+            ("project", project),
+            ("follow_up_period", month),
+        ]
+    };
+
+    let offered_items: i64 = app.with_db(|conn| {
+        meeting_items::table
+            .filter(meeting_items::meeting_id.eq(meeting))
+            .count()
+            .get_result(conn)
+            .expect("a count")
+    });
+
+    // An unknown project code, a month that is no month: beside the field, input kept, nothing.
+    for (fields, field, kept) in [
+        (item("DIG-1999-999", "2026-10"), "project", "DIG-1999-999"),
+        (
+            item("dig-2025-003", "oktober"),
+            "follow_up_period",
+            "oktober",
+        ),
+    ] {
+        let page = member.post(&path, &fields).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        assert!(page.field_error(field).is_some(), "{field}");
+        assert_eq!(page.input_value(field).as_deref(), Some(kept));
+        assert_eq!(
+            page.input_value("title").as_deref(),
+            Some("Försörjningsstödets prognos")
+        );
+    }
+    let items = |app: &TestApp| -> i64 {
+        app.with_db(|conn| {
+            meeting_items::table
+                .filter(meeting_items::meeting_id.eq(meeting))
+                .count()
+                .get_result(conn)
+                .expect("a count")
+        })
+    };
+    // Planning offered its items; the refused ones added none.
+    let offered = offered_items;
+    assert_eq!(items(&app), offered, "nothing saved");
+
+    // A code in any case finds its project.
+    let page = member.post(&path, &item("dig-2025-003", "2026-10")).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(items(&app), offered + 1);
+    let page = member.get(&format!("/meetings/{meeting}")).await;
+    let links = page.attrs("a", "href");
+    assert!(links.contains(&format!("/projects/{project}")), "{links:?}");
+    assert!(
+        links.contains(&"/follow-up?period=2026-10".to_owned()),
+        "{links:?}"
+    );
+}

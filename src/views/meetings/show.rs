@@ -126,6 +126,10 @@ fn item_form(ctx: &Ctx, data: &MeetingData, posted: &Posted) -> Markup {
                 (Field::text("notes", "meeting-item-notes", &form.notes).of(Input::TextArea).render(ctx, errors))
                 (select_field(ctx, errors, "presenter", "meeting-presenter",
                     &options(data.people.iter()), &form.presenter, Some("meeting-no-presenter")))
+                (Field::text("project", "meeting-item-project", &form.project)
+                    .hint("meeting-item-project-hint").render(ctx, errors))
+                (Field::text("follow_up_period", "meeting-item-follow-up", &form.follow_up_period)
+                    .hint("meeting-item-follow-up-hint").render(ctx, errors))
                 button type="submit" { (ctx.t("meeting-add-item")) }
             }
         }

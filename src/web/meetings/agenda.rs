@@ -99,11 +99,21 @@ fn insert_item(
         Some(Some(person)) => Some(person.id),
         Some(None) => return Ok(refused(data, "presenter", "error-unknown-user")),
     };
+    let project_id = match item.project.as_deref() {
+        None => None,
+        Some(code) => match crate::db::projects::id_by_code(conn, code)? {
+            Some(id) => Some(id),
+            None => return Ok(refused(data, "project", "error-unknown-project-code")),
+        },
+    };
+    let period = item.follow_up_period.map(|p| p.to_string());
     let new = NewItem {
         section: &item.section,
         title: &item.title,
         notes: &item.notes,
         presenter_id,
+        project_id,
+        follow_up_period: period.as_deref(),
         ..NewItem::default()
     };
     let id = data.minutes.meeting.id;
