@@ -20,29 +20,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v wrk >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then
-        apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-    else
-        echo "missing: wrk: sudo apt-get install wrk" >&2
-        exit 1
-    fi
-fi
-
-cargo build --release --quiet
-styr_bin="${CARGO_TARGET_DIR:-target}/release/styr"
-work=$(mktemp -d)
-server=
-cleanup() {
-    [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+source benches/serve.sh
+need wrk
 
 # "requests/s mean p99" for one page; fails when any answer was not a success.
 load() {
@@ -78,25 +57,8 @@ for years in ${YEARS:-2 20}; do
     echo
     echo "== $years years of decisions: $generated (in $(($(date +%s) - started)) s)"
 
-    port=$(free_port)
-    base="http://127.0.0.1:$port"
-    RUST_LOG=warn "$styr_bin" --database "$db" --bind "127.0.0.1:$port" \
-        >"$work/stdout" 2>"$work/log" &
-    server=$!
-    for _ in $(seq 1 100); do
-        curl -sf "$base/healthz" >/dev/null && break
-        sleep 0.1
-    done
-
-    jar="$work/jar"
-    rm -f "$jar"
-    token=$(curl -s -c "$jar" -b "$jar" "$base/login" \
-        | grep -o 'name="csrf_token" value="[^"]*"' | awk 'NR == 1' | sed 's/.*value="//; s/"$//')
-    status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-        --data-urlencode "csrf_token=$token" \
-        --data-urlencode username=utvecklingschef --data-urlencode password=demo "$base/login")
-    [ "$status" = 303 ] || { echo "login failed: $status" >&2; exit 1; }
-    cookie=$(awk '$6=="styr_session"{print $6"="$7}' "$jar")
+    start_styr "$db"
+    log_in utvecklingschef
 
     printf '%-7s %8s | %9s %9s %9s | %9s %9s %9s\n' page matches "1c req/s" mean p99 \
         "16c req/s" mean p99
@@ -111,6 +73,5 @@ for years in ${YEARS:-2 20}; do
             "$rps1" "$mean1" "$p991" "$rps16" "$mean16" "$p9916"
     done
 
-    kill "$server" && wait "$server" 2>/dev/null || true
-    server=
+    stop_styr
 done

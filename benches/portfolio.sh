@@ -17,37 +17,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-if [ ${#missing[@]} -gt 0 ]; then
-    if [ "$(id -u)" = 0 ]; then
-        apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-    else
-        echo "missing: ${missing[*]}: sudo apt-get install ${missing[*]}" >&2
-        exit 1
-    fi
-fi
+source benches/serve.sh
+need wrk nginx
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-
-cargo build --release --quiet
-styr_bin="${CARGO_TARGET_DIR:-target}/release/styr"
-work=$(mktemp -d)
 # nginx's workers run as another user when started as root: they must be able to read the pages.
 chmod 755 "$work"
-server=
-ngx_pid=
-cleanup() {
-    [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
-    [ -n "$ngx_pid" ] && kill "$ngx_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 # wrk's requests per second for one page; fails when any answer was not a success (a page
 # that answers with a redirect to the login form would otherwise look fast).
@@ -75,25 +49,8 @@ for size in ${SIZES:-100x36 1000x36}; do
     echo
     echo "== $projects projects × $months months (generated in $(($(date +%s) - started)) s)"
 
-    port=$(free_port)
-    base="http://127.0.0.1:$port"
-    RUST_LOG=warn "$styr_bin" --database "$db" --bind "127.0.0.1:$port" \
-        >"$work/stdout" 2>"$work/log" &
-    server=$!
-    for _ in $(seq 1 100); do
-        curl -sf "$base/healthz" >/dev/null && break
-        sleep 0.1
-    done
-
-    jar="$work/jar"
-    rm -f "$jar"
-    token=$(curl -s -c "$jar" -b "$jar" "$base/login" \
-        | grep -o 'name="csrf_token" value="[^"]*"' | awk 'NR == 1' | sed 's/.*value="//; s/"$//')
-    status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
-        --data-urlencode "csrf_token=$token" \
-        --data-urlencode username=utvecklingschef --data-urlencode password=demo "$base/login")
-    [ "$status" = 303 ] || { echo "login failed: $status" >&2; exit 1; }
-    cookie=$(awk '$6=="styr_session"{print $6"="$7}' "$jar")
+    start_styr "$db"
+    log_in utvecklingschef
 
     # The pages: the portfolio; the project and report of the portfolio's first report link; a
     # roll-up of the last month, issued now.
@@ -143,6 +100,7 @@ http {
 EOF
     "$nginx_bin" -c "$work/nginx/nginx.conf" -p "$work/nginx" &
     ngx_pid=$!
+    stop_also=("$ngx_pid")
     for _ in $(seq 1 50); do
         curl -sf "http://127.0.0.1:$ngx_port/portfolio" >/dev/null && break
         sleep 0.1
@@ -161,7 +119,6 @@ EOF
     echo "styr resident memory after the load: $(awk '/VmRSS/{printf "%.1f MiB", $2/1024}' "/proc/$server/status")"
 
     kill "$ngx_pid" && wait "$ngx_pid" 2>/dev/null || true
-    ngx_pid=
-    kill "$server" && wait "$server" 2>/dev/null || true
-    server=
+    stop_also=()
+    stop_styr
 done
