@@ -16,7 +16,8 @@
 #     that header, and X-Forwarded-Proto as https;
 #   - when B answers 503 (as Styr does when its database does not answer), a GET is answered 200
 #     by A, and a POST that B answered 503 is not sent again to A;
-#   - when A is stopped, GETs and POSTs are answered 200 by B.
+#   - when A is stopped, GETs and POSTs are answered 200 by B; when A is back and nginx's
+#     fail_timeout has passed, B is stopped and A answers them all (a rolling restart).
 # Installs nginx with apt-get when it is missing (as root; otherwise prints the command). Stops
 # everything it started. Exits non-zero on any failure. Takes a few seconds.
 set -euo pipefail
@@ -134,7 +135,8 @@ say "nginx -t"
 
 # --- Two stand-in instances ----------------------------------------------------------------------
 # Each answers every GET and POST with its name and the forwarding headers it received, or 503
-# while the file `<name>.unavailable` exists; HTTP/1.1 with keep-alive, like Styr.
+# while the file `<name>.unavailable` exists (and counts those in `<name>.unavailable.answered`);
+# HTTP/1.1 with keep-alive, like Styr.
 cat >"$tmp/upstream.py" <<'EOF'
 import http.server, os, sys
 
@@ -149,6 +151,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.rfile.read(length)
         if os.path.exists(flag):
             status, body = 503, "database unavailable\n"
+            with open(flag + ".answered", "a") as answered:
+                answered.write("503\n")
         else:
             status = 200
             body = "upstream=%s method=%s xff=%s proto=%s host=%s\n" % (
@@ -235,14 +239,16 @@ for _ in 1 2; do
     posts+="$(status_of "$answer")$(upstream_of "$answer") "
 done
 [[ $posts == "503 200A " || $posts == "200A 503 " ]] || fail "expected one POST answered 503 and one by A, got: $posts"
-# B is now left alone for fail_timeout; make it fail again once that has passed, for the GETs.
-sleep 1.2
+# nginx now leaves B alone for fail_timeout (counted in whole seconds, so up to 2 s here). Once
+# that has passed, one of these GETs goes to B again, gets 503 and is passed to A.
+sleep 2.2
 for _ in 1 2 3 4; do
     answer="$(https /)"
     [[ $(status_of "$answer") == 200 && $(upstream_of "$answer") == A ]] || fail "expected 200 from A, got: $answer"
 done
+[[ $(wc -l <"$tmp/B.unavailable.answered") -ge 2 ]] || fail "no GET was sent to B, so passing a 503 on was not tested"
 rm "$tmp/B.unavailable"
-sleep 1.2
+sleep 2.2
 
 # --- An instance stopped -------------------------------------------------------------------------
 say "A stopped: GETs and POSTs are answered by B"
@@ -259,4 +265,18 @@ done
 grep -q "Connection refused) while connecting to upstream.*127.0.0.1:$port_a" "$tmp/styr.error.log" \
     || fail "nginx never tried the stopped instance A, so its failover was not tested"
 
-say "ok: nginx -t, redirect, HTTPS with HSTS, forwarding headers, round robin, 503 and a stopped instance"
+# --- The rest of a rolling restart ------------------------------------------------------------------
+say "A back, and once nginx uses it again (fail_timeout), B stopped: answered by A"
+start_upstream A "$port_a"
+wait_for "http://127.0.0.1:$port_a/"
+sleep 2.2
+kill "${upstream_pid[B]}"
+wait "${upstream_pid[B]}" 2>/dev/null || true
+unset 'upstream_pid[B]'
+for request in "-X POST -d csrf_token=x /" "-X POST -d csrf_token=x /" "/" "/" "/" "/"; do
+    # shellcheck disable=SC2086
+    answer="$(https $request)"
+    [[ $(status_of "$answer") == 200 && $(upstream_of "$answer") == A ]] || fail "expected 200 from A, got: $answer"
+done
+
+say "ok: nginx -t, redirect, HTTPS with HSTS, forwarding headers, round robin, 503, a stopped instance and a rolling restart"
