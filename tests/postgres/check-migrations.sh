@@ -417,6 +417,7 @@ DELETE FROM directives WHERE id = 4;
 SQL
 refused 'only a draft directive can be deleted' <<<"DELETE FROM directives WHERE id = 5;"
 expect $'1|approved\n2|submitted\n3|approved\n5|returned' <<<"SELECT id, status FROM directives ORDER BY id;"
+expect '1|3|1|Målet' <<<"SELECT id, directive_id, position, text FROM directive_goals;"
 
 echo "-- plans and their rows" >&2
 allowed <<SQL
@@ -510,6 +511,8 @@ allowed <<<"UPDATE escalations SET answered_by_decision_id = 2, answered_at = '2
 refused "$E" <<<"UPDATE escalations SET answered_at = '2026-11-07 10:00:00' WHERE id = 1;"
 refused 'a raised escalation is never deleted' <<<"DELETE FROM escalations WHERE id = 1;"
 expect '1|Mer pengar behövs|2|2026-11-06 10:00:00' <<<"SELECT id, text, answered_by_decision_id, answered_at FROM escalations;"
+expect '1|1|2027-01-15' <<<"SELECT id, report_id, forecast_on FROM report_milestones;"
+expect '1|submitted|Klart|1' <<<"SELECT id, status, done, CASE WHEN exception THEN 1 ELSE 0 END FROM status_reports;"
 allowed <<SQL
 INSERT INTO report_reviews (report_id, reviewed_by, reviewed_at, comment) VALUES (1, 1, $T, 'Sett');
 INSERT INTO rollups (id, period, issued_by, issued_at, content) VALUES (1, '2026-11', 1, $T, '{}');
@@ -619,6 +622,9 @@ refused "$D" <<<"DELETE FROM action_items WHERE id = 7;"
 refused "an action item's owners never change" <<<"UPDATE action_item_owners SET user_id = 3 WHERE action_item_id = 1;"
 refused "$A" <<<"DELETE FROM action_item_owners WHERE action_item_id = 3;"
 refused "$A" <<<"DELETE FROM action_item_owners WHERE action_item_id = 4;"
+expect $'1|Anteckning\n2|\n3|' <<<"SELECT id, notes FROM meeting_items ORDER BY id;"
+expect $'2|3|1\n3|3|1\n4|3|1' <<<"SELECT meeting_id, user_id, CASE WHEN present THEN 1 ELSE 0 END FROM meeting_attendance ORDER BY meeting_id;"
+expect $'1|Rum 4\n2|Rum 1\n3|Rum 3\n4|Rum 2\n5|Rum 1' <<<"SELECT id, place FROM meetings ORDER BY id;"
 expect $'1|open|På gång\n2|done|Klart\n3|open|\n4|cancelled|\n7|done|' <<<"SELECT id, state, comment FROM action_items ORDER BY id;"
 expect $'1|2\n2|2\n3|2\n3|3\n4|2\n7|2' <<<"SELECT action_item_id, user_id FROM action_item_owners ORDER BY action_item_id, user_id;"
 expect $'1|\n2|\n3|2\n4|1' <<<"SELECT id, item_id FROM decisions ORDER BY id;"
