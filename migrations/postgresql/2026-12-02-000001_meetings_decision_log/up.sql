@@ -109,7 +109,7 @@ CREATE TABLE action_items (
     closed_at TIMESTAMP
 );
 
--- PostgreSQL: a foreign key names a table that exists, so the item's link to its action item follows.
+-- PostgreSQL: meeting_items.action_item_id's foreign key, now that action_items exists.
 ALTER TABLE meeting_items ADD CONSTRAINT meeting_items_action_item_id_fkey
     FOREIGN KEY (action_item_id) REFERENCES action_items (id);
 
@@ -318,8 +318,7 @@ FOR EACH ROW EXECUTE FUNCTION decision_projects_kept();
 -- number. `unicode61` folds case (Å and å alike) but keeps å, ä and ö apart from a and o, as
 -- Swedish readers expect ("år" is not "ar"). Decisions are never changed or deleted, so the
 -- index only grows with them.
--- PostgreSQL: no FTS5 table; the decision's own stored column of the Swedish text search
--- configuration (which also stems and drops stop words), computed for every row, and a GIN index.
+-- PostgreSQL: instead of FTS5, a stored tsvector column (Swedish: it also stems) with a GIN index.
 ALTER TABLE decisions ADD COLUMN search tsvector
     GENERATED ALWAYS AS (to_tsvector('swedish', text || ' ' || COALESCE(registry_number, ''))) STORED;
 CREATE INDEX decisions_search ON decisions USING GIN (search);
