@@ -55,15 +55,15 @@ if ! diff <(ls migrations/sqlite) <(ls migrations/postgresql) >"$WORK/names.diff
 fi
 for name in "${MIGRATIONS[@]}"; do
     for file in up.sql down.sql; do
-        pg_file="migrations/postgresql/$name/$file"
-        [ -f "$pg_file" ] || { fail "$pg_file is missing"; continue; }
-        if grep -qiE '^[[:space:]]*(BEGIN|COMMIT|START TRANSACTION|ROLLBACK)[[:space:]]*;' "$pg_file"; then
-            fail "$pg_file manages its own transaction (diesel runs each migration in one)"
+        pg_path="migrations/postgresql/$name/$file"
+        [ -f "$pg_path" ] || { fail "$pg_path is missing"; continue; }
+        if grep -qiE '^[[:space:]]*(BEGIN|COMMIT|START TRANSACTION|ROLLBACK)[[:space:]]*;' "$pg_path"; then
+            fail "$pg_path manages its own transaction (diesel runs each migration in one)"
         fi
         # The SQLite twin's leading comments come first, unchanged.
         leading=$(awk '/^--/ { print; next } { exit }' "migrations/sqlite/$name/$file")
-        if [ -n "$leading" ] && [ "$(head -n "$(wc -l <<<"$leading")" "$pg_file")" != "$leading" ]; then
-            fail "$pg_file does not start with the comments of its SQLite twin"
+        if [ -n "$leading" ] && [ "$(head -n "$(wc -l <<<"$leading")" "$pg_path")" != "$leading" ]; then
+            fail "$pg_path does not start with the comments of its SQLite twin"
         fi
     done
 done
