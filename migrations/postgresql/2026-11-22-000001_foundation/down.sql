@@ -1,0 +1,4 @@
+DROP TABLE projects;
+DROP TABLE users;
+DROP TABLE units;
+DROP TABLE boards;

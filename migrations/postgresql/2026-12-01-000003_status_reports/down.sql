@@ -1,0 +1,18 @@
+DROP TABLE rollups;
+DROP FUNCTION rollup_never_deleted();
+DROP FUNCTION rollup_never_changes();
+DROP TABLE report_reviews;
+DROP FUNCTION review_never_deleted();
+DROP FUNCTION review_never_changes();
+DROP TABLE escalations;
+DROP FUNCTION raised_escalation_never_deleted();
+DROP FUNCTION raised_escalation_fixed();
+DROP TABLE report_milestones;
+DROP FUNCTION submitted_report_milestones_fixed_delete();
+DROP FUNCTION submitted_report_milestones_fixed_update();
+DROP FUNCTION submitted_report_milestones_fixed_insert();
+DROP TABLE status_reports;
+DROP FUNCTION submitted_report_never_deleted();
+DROP FUNCTION submitted_report_never_changes();
+ALTER TABLE plans DROP COLUMN cost_tolerance_percent;
+ALTER TABLE plans DROP COLUMN time_tolerance_days;

@@ -1,0 +1,2 @@
+DROP TABLE throttle_keys;
+DROP TABLE data_generation;
