@@ -18,7 +18,8 @@ use crate::domain::user::{parse_display_name, parse_new_password, parse_username
     about = "Styr: governance of digitalisation projects"
 )]
 pub struct Cli {
-    /// The SQLite database file (created if missing).
+    /// The database: a SQLite file (created if missing; a path or `sqlite://path`), or a
+    /// PostgreSQL database (`postgres://user:password@host:port/name`), which must be reachable.
     #[arg(long, env = "DATABASE_URL", default_value = "styr.db", global = true)]
     pub database: String,
 
@@ -70,6 +71,14 @@ pub struct ServeArgs {
     /// Mark the session cookie `Secure`: set this when Styr is served over TLS.
     #[arg(long, env = "STYR_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// A reverse proxy in front of Styr whose `X-Forwarded-For` names the client (repeat it, or
+    /// separate addresses with commas in the variable), for the login limit per address.
+    #[arg(
+        long = "trusted-proxy",
+        env = "STYR_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,7 +114,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Migrate) => {
             let db = Db::open(&cli.database)?;
             db.migrate()?;
-            println!("The database {} is up to date.", cli.database);
+            println!(
+                "The database {} is up to date.",
+                db::redacted(&cli.database)
+            );
             Ok(())
         }
         Some(Command::Backup { path }) => {
@@ -148,6 +160,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 
 /// Backs up an existing database: never one that `Db::open` would create empty on the way.
 pub fn backup(database: &str, path: &std::path::Path) -> Result<(), CliError> {
+    if db::Backend::of(database) == db::Backend::Postgres {
+        return Err(db::DbSetupError::BackupNotSqlite.into());
+    }
     let file = database.strip_prefix("sqlite://").unwrap_or(database);
     if !std::path::Path::new(file).is_file() {
         return Err(CliError::Invalid(format!(

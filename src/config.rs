@@ -9,6 +9,7 @@ use base64::Engine;
 use rand::TryRngCore;
 
 use crate::cli::ServeArgs;
+use crate::db::Backend;
 
 /// Everything `styr serve` needs.
 #[derive(Clone)]
@@ -17,6 +18,7 @@ pub struct ServeConfig {
     pub database: String,
     pub demo: bool,
     pub secure_cookies: bool,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     pub session_key: Key,
     /// The first administrator's password, from `STYR_ADMIN_PASSWORD`.
     pub admin_password: Option<String>,
@@ -28,6 +30,10 @@ pub enum ConfigError {
         "STYR_SESSION_KEY must be at least 64 bytes, base64-encoded (for example `openssl rand -base64 64`)"
     )]
     BadSessionKey,
+    #[error(
+        "STYR_SESSION_KEY is required with PostgreSQL: every instance must sign sessions with the same key, and there is no database file to keep one beside (make one with `openssl rand -base64 64`)"
+    )]
+    SessionKeyRequired,
     #[error("could not keep the session key in {path}: {source}")]
     KeyFile {
         path: PathBuf,
@@ -37,18 +43,26 @@ pub enum ConfigError {
 
 impl ServeConfig {
     pub fn from_args(database: &str, args: &ServeArgs) -> Result<ServeConfig, ConfigError> {
-        let session_key = match std::env::var("STYR_SESSION_KEY") {
-            Ok(encoded) => parse_key(&encoded)?,
-            Err(_) => key_beside(database)?,
-        };
+        let session_key = session_key(database, std::env::var("STYR_SESSION_KEY").ok())?;
         Ok(ServeConfig {
             bind: args.bind.clone(),
             database: database.to_owned(),
             demo: args.demo,
             secure_cookies: args.secure_cookies,
+            trusted_proxies: args.trusted_proxies.clone(),
             session_key,
             admin_password: std::env::var("STYR_ADMIN_PASSWORD").ok(),
         })
+    }
+}
+
+/// The key sessions are signed and encrypted with: `STYR_SESSION_KEY` when given; else, on SQLite,
+/// the one kept beside the database file. On PostgreSQL the variable is required.
+fn session_key(database: &str, given: Option<String>) -> Result<Key, ConfigError> {
+    match (given, Backend::of(database)) {
+        (Some(encoded), _) => parse_key(&encoded),
+        (None, Backend::Sqlite) => key_beside(database),
+        (None, Backend::Postgres) => Err(ConfigError::SessionKeyRequired),
     }
 }
 
@@ -111,6 +125,18 @@ mod tests {
         assert_eq!(mode & 0o777, 0o600);
         let second = key_beside(database).expect("read");
         assert_eq!(first.master(), second.master());
+    }
+
+    #[test]
+    fn postgresql_needs_the_key_from_the_environment() {
+        let url = "postgres://styr@127.0.0.1:5432/styr";
+        assert!(matches!(
+            session_key(url, None),
+            Err(ConfigError::SessionKeyRequired)
+        ));
+        let given = base64::engine::general_purpose::STANDARD.encode([9u8; 64]);
+        let key = session_key(url, Some(given)).expect("the given key");
+        assert_eq!(key.master(), Key::from(&[9u8; 64]).master());
     }
 
     #[test]

@@ -15,12 +15,14 @@ pub mod web;
 
 pub use server::serve;
 
-/// Logs to stderr, at `info` unless `RUST_LOG` says otherwise.
+/// Logs to stderr, at `info` unless `RUST_LOG` says otherwise; in colour only on a terminal, so
+/// that journald and log files get plain lines.
 pub fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
 }

@@ -25,12 +25,17 @@ pub enum Prepared {
     FirstAdmin { generated: Option<String> },
 }
 
-/// Migrates, then fills an empty database with the demo (when asked) or the first administrator.
+/// Migrates, then fills an empty database with the demo (when asked) or the first administrator;
+/// one instance at a time, so that instances starting together on PostgreSQL make one.
 pub fn prepare_database(
     db: &Db,
     demo: bool,
     admin_password: Option<&str>,
 ) -> Result<Prepared, CliError> {
+    db.set_up(|| prepare(db, demo, admin_password))
+}
+
+fn prepare(db: &Db, demo: bool, admin_password: Option<&str>) -> Result<Prepared, CliError> {
     db.migrate()?;
     let mut conn = db.conn()?;
     let user_count = users::count(&mut conn).map_err(DbSetupError::from)?;
@@ -152,7 +157,7 @@ pub fn serve(config: ServeConfig) -> Result<(), CliError> {
         Prepared::Ready => {}
         Prepared::Demo => println!(
             "Demo portfolio added to {}. Log in as admin, utvecklingschef, projektledare, ledamot or lasare with the password `demo`.",
-            config.database
+            db::redacted(&config.database)
         ),
         Prepared::FirstAdmin {
             generated: Some(password),
@@ -168,10 +173,11 @@ pub fn serve(config: ServeConfig) -> Result<(), CliError> {
         key: config.session_key.clone(),
         secure: config.secure_cookies,
     };
-    tracing::info!(address = %config.bind, database = %config.database, "Styr is listening");
+    tracing::info!(address = %config.bind, database = %db::redacted(&config.database), "Styr is listening");
     println!("Styr is serving on http://{}", config.bind);
     actix_web::rt::System::new().block_on(async move {
-        build_server(listener, web::Data::new(AppState::new(db)), session)?.await
+        let state = AppState::new(db).with_trusted_proxies(config.trusted_proxies);
+        build_server(listener, web::Data::new(state), session)?.await
     })?;
     Ok(())
 }

@@ -373,3 +373,64 @@ fn serve_runs_with_a_fixed_malloc_mmap_threshold() {
         text(&environ)
     );
 }
+
+/// `styr` with `args` only, no database flag, in `dir`.
+fn styr_with_env(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_styr"))
+        .current_dir(dir)
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .env_remove("STYR_SESSION_KEY")
+        .envs(env.iter().copied())
+        .output()
+        .expect("styr runs")
+}
+
+#[test]
+fn a_postgresql_url_that_answers_nothing_is_an_error_not_a_sqlite_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Port 1 on loopback: nothing listens there.
+    let url = "postgres://styr:hemligt@127.0.0.1:1/styr";
+    let out = styr_with_env(dir.path(), &["migrate"], &[("DATABASE_URL", url)]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "could not connect to the PostgreSQL database postgres://styr:***@127.0.0.1:1/styr"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("hemligt"), "the password is never shown");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("listed").count(),
+        0,
+        "no file was made"
+    );
+}
+
+#[test]
+fn serving_on_postgresql_needs_the_session_key_from_the_environment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = "postgresql://styr@127.0.0.1:1/styr";
+    let out = styr_with_env(dir.path(), &["serve"], &[("DATABASE_URL", url)]);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("STYR_SESSION_KEY is required with PostgreSQL"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).expect("listed").count(), 0);
+}
+
+#[test]
+fn backup_names_pg_dump_for_a_postgresql_database() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = "postgres://styr@127.0.0.1:1/styr";
+    let out = styr_with_env(dir.path(), &["backup", "copy.db"], &[("DATABASE_URL", url)]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("pg_dump"),
+        "{}",
+        text(&out.stderr)
+    );
+}

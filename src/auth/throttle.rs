@@ -1,19 +1,23 @@
-//! Limits on how often one can try: logins per username and per client address, password checks
-//! per user, and form posts per user, with `governor`.
+//! Limits on how often one can try: logins per username and per client address, and password
+//! checks per user, counted in the database so that they hold across every instance of Styr
+//! (`db::throttle`, with the rule [`admit`] here); and form posts per user, counted in memory with
+//! `governor` (a limit per instance is enough for a limit on how fast a session may post).
 //!
 //! Every login attempt counts (a correct password is rarely typed many times in a row), so a
 //! throttled username is refused even with the right password until the quota refills.
 //!
-//! The limiters are kept in memory, keyed by what a stranger may send, so their memory is bounded:
-//! a username longer than any username can be is cut to that length before it becomes a key, keys
-//! whose quota has refilled are dropped once the limiter holds many, and a limiter that is full of
-//! keys still counting refuses every attempt rather than grow (see [`Limiter`]).
+//! Keys are made of what a stranger may send, so they are bounded: a username longer than any
+//! username can be is cut to that length before it becomes a key. In memory, keys whose quota has
+//! refilled are dropped once the limiter holds many, and a limiter that is full of keys still
+//! counting refuses every attempt rather than grow (see [`Limiter`]); in the database, a key
+//! whose quota has refilled is deleted.
 
 use std::hash::Hash;
 use std::num::NonZeroU32;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDateTime;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::domain::user::USERNAME_MAX;
@@ -85,49 +89,75 @@ impl<K: Hash + Eq + Clone> Limiter<K> {
     }
 }
 
-/// Every limit Styr keeps, shared by all requests.
+/// `burst` attempts at once, then one more every `refill`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate {
+    pub burst: u32,
+    pub refill: Duration,
+}
+
+/// Five login attempts per username, then one more every three minutes.
+pub const LOGINS_PER_USERNAME: Rate = Rate {
+    burst: 5,
+    refill: Duration::from_secs(180),
+};
+/// Thirty login attempts per client address, then one more every twenty seconds.
+pub const LOGINS_PER_ADDRESS: Rate = Rate {
+    burst: 30,
+    refill: Duration::from_secs(20),
+};
+/// Ten checks of a user's current password (a person who mistypes the new one twice checks it
+/// again), then one a minute.
+pub const PASSWORD_CHECKS_PER_USER: Rate = Rate {
+    burst: 10,
+    refill: Duration::from_secs(60),
+};
+
+/// Whether one more attempt is admitted for a key whose quota is whole again at `refilled_at`
+/// (`None`: a key not seen, or seen long ago): `Some` with the key's new `refilled_at` when it is,
+/// `None` when the quota is used up. A refused attempt changes nothing. This is the generic cell
+/// rate algorithm that `governor` also uses, with the moment the quota is whole as its state.
+pub fn admit(
+    refilled_at: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+    rate: Rate,
+) -> Option<NaiveDateTime> {
+    let refill = chrono::Duration::from_std(rate.refill).ok()?;
+    let from = refilled_at.map_or(now, |at| at.max(now));
+    let next = from + refill;
+    (next - now <= refill * rate.burst.try_into().ok()?).then_some(next)
+}
+
+/// The database keys of a login attempt: its client address and its username.
+pub fn login_keys(username: &str, address: &str) -> (String, String) {
+    (
+        format!("address:{address}"),
+        format!("username:{}", username_key(username)),
+    )
+}
+
+/// The database key of the checks of a user's current password.
+pub fn password_key(user_id: i64) -> String {
+    format!("password:{user_id}")
+}
+
+/// The limit Styr keeps in memory, shared by all requests of this instance.
 pub struct Throttle {
-    logins_per_username: Limiter<String>,
-    logins_per_address: Limiter<String>,
-    password_checks_per_user: Limiter<i64>,
     posts_per_user: Limiter<i64>,
 }
 
 impl Throttle {
-    /// Five login attempts per username and thirty per address, then one more per username every
-    /// three minutes and per address every twenty seconds. Ten checks of a user's current
-    /// password (a person who mistypes the new one twice checks it again), then one a minute. 120 form posts per user, then four a second: more
-    /// than anybody types, fewer than a script with a stolen session sends.
+    /// 120 form posts per user, then four a second: more than anybody types, fewer than a script
+    /// with a stolen session sends.
     pub fn new() -> Throttle {
         Throttle {
-            logins_per_username: Limiter::new(quota(5, Duration::from_secs(180))),
-            logins_per_address: Limiter::new(quota(30, Duration::from_secs(20))),
-            password_checks_per_user: Limiter::new(quota(10, Duration::from_secs(60))),
             posts_per_user: Limiter::new(quota(120, Duration::from_millis(250))),
         }
-    }
-
-    /// Counts a login attempt; `false` when the address or the username has attempted too often.
-    /// An address that is refused counts no username, so one client cannot fill the username
-    /// limiter with keys.
-    pub fn login(&self, username: &str, address: &str) -> bool {
-        self.logins_per_address.check(&address.to_owned())
-            && self.logins_per_username.check(&username_key(username))
-    }
-
-    /// Counts a check of a logged-in user's password; `false` after too many.
-    pub fn password_check(&self, user_id: i64) -> bool {
-        self.password_checks_per_user.check(&user_id)
     }
 
     /// Counts a form post of a logged-in user; `false` after too many.
     pub fn post(&self, user_id: i64) -> bool {
         self.posts_per_user.check(&user_id)
-    }
-
-    /// How many usernames the login limit holds, for tests and monitoring.
-    pub fn login_usernames_held(&self) -> usize {
-        self.logins_per_username.len()
     }
 }
 
@@ -157,25 +187,78 @@ pub fn loggable_username(username: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_sixth_attempt_for_a_username_is_refused() {
-        let throttle = Throttle::new();
-        for _ in 0..5 {
-            assert!(throttle.login("Admin", "10.0.0.1"));
-        }
-        assert!(!throttle.login("admin", "10.0.0.2"));
-        // Another username from the same address is still let through.
-        assert!(throttle.login("lasare", "10.0.0.1"));
+    fn at(seconds: i64) -> NaiveDateTime {
+        chrono::DateTime::from_timestamp(1_800_000_000 + seconds, 0)
+            .expect("a time")
+            .naive_utc()
+    }
+
+    /// Attempts at `times` (seconds) for one key: which were admitted.
+    fn attempts(rate: Rate, times: &[i64]) -> Vec<bool> {
+        let mut refilled_at = None;
+        times
+            .iter()
+            .map(|t| match admit(refilled_at, at(*t), rate) {
+                Some(next) => {
+                    refilled_at = Some(next);
+                    true
+                }
+                None => false,
+            })
+            .collect()
     }
 
     #[test]
-    fn one_address_is_refused_after_thirty_attempts() {
-        let throttle = Throttle::new();
-        for i in 0..30 {
-            assert!(throttle.login(&format!("user{i}"), "10.0.0.1"));
-        }
-        assert!(!throttle.login("someone", "10.0.0.1"));
-        assert!(throttle.login("someone", "10.0.0.2"));
+    fn five_logins_for_a_username_then_one_every_three_minutes() {
+        let admitted = attempts(LOGINS_PER_USERNAME, &[0, 1, 2, 3, 4, 5, 100, 180, 181, 360]);
+        assert_eq!(
+            admitted,
+            [
+                true, true, true, true, true, false, false, true, false, true
+            ]
+        );
+    }
+
+    #[test]
+    fn a_refused_attempt_does_not_push_the_refill_back() {
+        let rate = Rate {
+            burst: 1,
+            refill: Duration::from_secs(60),
+        };
+        assert_eq!(
+            attempts(rate, &[0, 10, 20, 30, 60]),
+            [true, false, false, false, true]
+        );
+    }
+
+    #[test]
+    fn a_key_whose_quota_refilled_long_ago_is_as_new() {
+        let long_ago = Some(at(0));
+        let now = at(10_000);
+        assert_eq!(
+            admit(long_ago, now, LOGINS_PER_ADDRESS),
+            admit(None, now, LOGINS_PER_ADDRESS)
+        );
+        assert_eq!(admit(None, now, LOGINS_PER_ADDRESS), Some(at(10_020)));
+    }
+
+    #[test]
+    fn thirty_logins_from_an_address_then_one_every_twenty_seconds() {
+        let mut times = vec![0; 31];
+        times.push(20);
+        let admitted = attempts(LOGINS_PER_ADDRESS, &times);
+        assert!(admitted[..30].iter().all(|a| *a));
+        assert!(!admitted[30]);
+        assert!(admitted[31]);
+    }
+
+    #[test]
+    fn the_keys_of_a_login_name_its_address_and_its_cut_lowercase_username() {
+        let long = format!("{}tail", "X".repeat(USERNAME_MAX));
+        let (address, username) = login_keys(&long, "10.0.0.1");
+        assert_eq!(address, "address:10.0.0.1");
+        assert_eq!(username, format!("username:{}", "x".repeat(USERNAME_MAX)));
+        assert_eq!(password_key(7), "password:7");
     }
 
     #[test]
@@ -184,17 +267,6 @@ mod tests {
         assert_eq!(username_key(&long).len(), USERNAME_MAX);
         assert_eq!(loggable_username(&long).len(), USERNAME_MAX);
         assert_eq!(username_key("ÅSA.Berg"), "åsa.berg");
-    }
-
-    #[test]
-    fn usernames_that_differ_only_past_the_longest_username_count_together() {
-        let throttle = Throttle::new();
-        let stem = "x".repeat(USERNAME_MAX);
-        for i in 0..5 {
-            assert!(throttle.login(&format!("{stem}{i}"), &format!("10.0.0.{i}")));
-        }
-        assert!(!throttle.login(&format!("{stem}z"), "10.0.1.1"));
-        assert_eq!(throttle.login_usernames_held(), 1);
     }
 
     #[test]
@@ -223,13 +295,8 @@ mod tests {
     }
 
     #[test]
-    fn password_checks_and_posts_are_limited_per_user() {
+    fn posts_are_limited_per_user() {
         let throttle = Throttle::new();
-        for _ in 0..10 {
-            assert!(throttle.password_check(7));
-        }
-        assert!(!throttle.password_check(7));
-        assert!(throttle.password_check(8));
         for _ in 0..120 {
             assert!(throttle.post(7));
         }

@@ -1,5 +1,5 @@
-//! Reads of the decision log: a page of it, filtered and searched through the FTS5 index the
-//! database keeps (`decisions_fts`), one decision with everything it refers to, and the delegated
+//! Reads of the decision log: a page of it, filtered and searched through the full-text index the
+//! database keeps (FTS5's `decisions_fts` on SQLite, the Swedish `decisions.search` on PostgreSQL), one decision with everything it refers to, and the delegated
 //! decisions of a period; and recording a delegated decision with the checks that need the
 //! database. A page is a fixed number of statements, whatever the size of the log.
 
@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Date, Integer, Nullable, Text};
 
-use super::DbConnection;
 use super::decisions::{self, DecisionRow, Extras, NewDecision};
 use super::schema::{
     decision_projects, decisions as decisions_table, escalations, meeting_items, meetings,
     projects, users,
 };
+use super::{Backend, DbConnection};
 use crate::domain::decision::{
     Body, DecisionKind, TypedDecisionForm, check_decided_by, check_supersedes, parse_decided_on,
     parse_typed,
@@ -85,10 +85,12 @@ fn category_sql() -> String {
 }
 
 /// The statement that finds the ids of a page (and the count of all that match). With a search,
-/// it starts from the full-text index, so it reads only the matches, ranked by bm25; without one,
-/// newest first. Parameters, in order: [the FTS query,] body, year, category, project, delegated,
-/// follow-up, today, whether confidential texts may match, limit, offset.
-fn page_sql(search: bool) -> String {
+/// it starts from the full-text index, so it reads only the matches, best first: FTS5's bm25 on
+/// SQLite (lower is better), the rank of PostgreSQL's Swedish text search there (negated, so that
+/// lower is better on both); without one, newest first. Parameters, in order: [the search,] body,
+/// year, category, project, delegated, follow-up, today, whether confidential texts may match,
+/// limit, offset.
+fn page_sql(backend: Backend, search: bool) -> String {
     let p = |n: usize| format!("?{}", n + usize::from(search));
     let filters = format!(
         "({b} IS NULL OR d.body = {b}) \
@@ -109,15 +111,25 @@ fn page_sql(search: bool) -> String {
         t = p(7),
     );
     let (limit, offset) = (p(9), p(10));
-    if search {
-        // bm25 is only known inside the query that matches; the count over the page is taken
-        // outside it, on the matches alone.
+    let sql = if search {
+        let matches = match backend {
+            Backend::Sqlite => {
+                "SELECT d.id AS id, bm25(decisions_fts) AS score, \
+                d.decided_on AS decided_on \
+                FROM decisions_fts JOIN decisions d ON d.id = decisions_fts.rowid \
+                WHERE decisions_fts MATCH ?1"
+            }
+            Backend::Postgres => {
+                "SELECT d.id AS id, -ts_rank(d.search, q) AS score, \
+                d.decided_on AS decided_on \
+                FROM decisions d, to_tsquery('swedish', ?1) q WHERE d.search @@ q"
+            }
+        };
+        // The rank is only known inside the query that matches; the count over the page is
+        // taken outside it, on the matches alone.
         format!(
-            "WITH matches AS MATERIALIZED (\
-               SELECT d.id AS id, bm25(decisions_fts) AS score, d.decided_on AS decided_on \
-               FROM decisions_fts JOIN decisions d ON d.id = decisions_fts.rowid \
-               WHERE decisions_fts MATCH ?1 AND ({confidential} OR d.confidential_reason IS NULL) \
-               AND {filters}) \
+            "WITH matches AS MATERIALIZED ({matches} \
+               AND ({confidential} OR d.confidential_reason IS NULL) AND {filters}) \
              SELECT id, COUNT(*) OVER () AS total FROM matches \
              ORDER BY score, decided_on DESC, id DESC LIMIT {limit} OFFSET {offset}",
             confidential = p(8),
@@ -127,7 +139,8 @@ fn page_sql(search: bool) -> String {
             "SELECT d.id AS id, COUNT(*) OVER () AS total FROM decisions d WHERE {filters} \
              ORDER BY d.decided_on DESC, d.id DESC LIMIT {limit} OFFSET {offset}"
         )
-    }
+    };
+    super::placeholders(backend, &sql)
 }
 
 /// The ids of the decisions `filter` finds, in the order shown, and how many it finds in all.
@@ -140,11 +153,16 @@ fn find(
     confidential_text: bool,
     limit: Option<(i64, i64)>,
 ) -> QueryResult<(Vec<i64>, i64)> {
-    let mut query = diesel::sql_query(page_sql(filter.fts.is_some())).into_boxed();
-    if let Some(fts) = &filter.fts {
-        query = query.bind::<Text, _>(fts.clone());
+    let mut query =
+        diesel::sql_query(page_sql(conn.backend(), filter.search.is_some())).into_boxed();
+    if let Some(search) = &filter.search {
+        query = query.bind::<Text, _>(match conn {
+            DbConnection::Sqlite(_) => search.fts5(),
+            DbConnection::Pg(_) => search.tsquery(),
+        });
     }
-    let (limit, offset) = limit.unwrap_or((-1, 0));
+    // No limit is the largest one: SQLite reads a negative limit as none, PostgreSQL refuses it.
+    let (limit, offset) = limit.unwrap_or((i64::MAX, 0));
     let found: Vec<Found> = query
         .bind::<Nullable<Text>, _>(filter.body.map(Body::as_str))
         .bind::<Nullable<Integer>, _>(filter.year)
@@ -540,12 +558,23 @@ mod tests {
 
     #[test]
     fn the_search_statement_starts_from_the_index_and_numbers_its_parameters() {
-        let search = page_sql(true);
+        let search = page_sql(Backend::Sqlite, true);
         assert!(search.contains("FROM decisions_fts JOIN decisions d"));
         assert!(search.contains("MATCH ?1"));
         assert!(search.contains("LIMIT ?10 OFFSET ?11"));
-        let plain = page_sql(false);
+        let plain = page_sql(Backend::Sqlite, false);
         assert!(!plain.contains("decisions_fts"));
         assert!(plain.contains("LIMIT ?9 OFFSET ?10"));
+    }
+
+    #[test]
+    fn on_postgresql_the_search_reads_the_swedish_index_with_numbered_parameters() {
+        let search = page_sql(Backend::Postgres, true);
+        assert!(search.contains("to_tsquery('swedish', $1) q WHERE d.search @@ q"));
+        assert!(search.contains("LIMIT $10 OFFSET $11"));
+        assert!(!search.contains('?'));
+        let plain = page_sql(Backend::Postgres, false);
+        assert!(!plain.contains("search"));
+        assert!(plain.contains("LIMIT $9 OFFSET $10"));
     }
 }

@@ -77,7 +77,7 @@ pub fn submit<K: Kind>(
          lock_version = lock_version + 1, updated_at = ?{body} WHERE id = ? AND status = ?",
         table = K::TABLE,
     );
-    let query = diesel::sql_query(sql)
+    let query = diesel::sql_query(super::placeholders(conn.backend(), &sql))
         .bind::<Text, _>(Status::Submitted.as_str())
         .bind::<BigInt, _>(submission.by)
         .bind::<Date, _>(submission.on)
@@ -158,7 +158,7 @@ pub fn decide_with<K: Kind>(
          updated_at = ? WHERE id = ? AND status = ?",
         table = K::TABLE,
     );
-    let rows = diesel::sql_query(sql)
+    let rows = diesel::sql_query(super::placeholders(conn.backend(), &sql))
         .bind::<Text, _>(to.as_str())
         .bind::<BigInt, _>(decision.id)
         .bind::<Nullable<Text>, _>(verdict.reason.as_deref())

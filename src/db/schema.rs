@@ -52,6 +52,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    data_generation (id) {
+        id -> Integer,
+        value -> BigInt,
+    }
+}
+
+diesel::table! {
+    throttle_keys (key) {
+        key -> Text,
+        refilled_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(units -> boards (board_id));
 diesel::joinable!(projects -> units (unit_id));
 

@@ -56,7 +56,7 @@ pub struct Statuses {
 }
 
 /// The statuses last read for each reach the pages share (`Recent`, `Heatmap`), kept for as long
-/// as the data's generation (`Db::generation`) and the day stay the same: the portfolio, its
+/// as the data's generation (`db::data_generation`) and the day stay the same: the portfolio, its
 /// files and charts and the start page read the database once per change, not once per request,
 /// and share one copy in memory. A roll-up's reach is read afresh.
 #[derive(Debug, Default)]
@@ -67,7 +67,7 @@ pub struct StatusCache {
 
 #[derive(Debug)]
 struct Kept {
-    generation: u64,
+    generation: i64,
     today: chrono::NaiveDate,
     statuses: std::sync::Arc<Statuses>,
 }
@@ -85,7 +85,7 @@ impl StatusCache {
     pub fn get(
         &self,
         reach: Reach,
-        generation: u64,
+        generation: i64,
         today: chrono::NaiveDate,
     ) -> Option<std::sync::Arc<Statuses>> {
         let slot = self.slot(reach)?;
@@ -101,7 +101,7 @@ impl StatusCache {
     pub fn keep(
         &self,
         reach: Reach,
-        generation: u64,
+        generation: i64,
         today: chrono::NaiveDate,
         statuses: &std::sync::Arc<Statuses>,
     ) {
@@ -123,7 +123,7 @@ impl StatusCache {
 pub fn cached_statuses(
     conn: &mut DbConnection,
     cache: &StatusCache,
-    generation: u64,
+    generation: i64,
     today: chrono::NaiveDate,
     reach: Reach,
 ) -> QueryResult<std::sync::Arc<Statuses>> {

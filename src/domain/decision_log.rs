@@ -75,8 +75,8 @@ pub struct LogQuery {
 pub struct LogFilter {
     /// The search as typed (trimmed), kept for the form.
     pub q: String,
-    /// The search as a safe FTS5 query; `None`: no search.
-    pub fts: Option<String>,
+    /// The search as plain words; `None`: no search.
+    pub search: Option<Search>,
     pub body: Option<Body>,
     pub year: Option<i32>,
     pub category: Option<Category>,
@@ -124,8 +124,8 @@ pub fn filter_of(query: &LogQuery) -> LogFilter {
     let follow_up = FollowUp::parse(&query.follow_up);
     parsed("follow_up", &query.follow_up, &|_| follow_up.map(|_| ()));
     let q = query.q.trim().chars().take(200).collect::<String>();
-    let fts = fts_query(&q);
-    if !q.is_empty() && fts.is_none() {
+    let search = Search::parse(&q);
+    if !q.is_empty() && search.is_none() {
         ignored.push("q");
     }
     let page = query
@@ -137,7 +137,7 @@ pub fn filter_of(query: &LogQuery) -> LogFilter {
         .unwrap_or(1);
     LogFilter {
         q,
-        fts,
+        search,
         body,
         year,
         category,
@@ -165,21 +165,45 @@ pub fn parse_yes_no(raw: &str) -> Option<bool> {
     }
 }
 
-/// What a user typed as a full-text query that FTS5 reads as plain words: the words (runs of
-/// letters and digits, as the `unicode61` tokenizer splits them), each quoted, all of them
-/// required, the last one also as a prefix (`"förval"*` finds "förvaltning"). Punctuation,
-/// quotes and FTS5's own operators (`AND`, `NEAR(`, `*`, `-`) are only ever words or separators.
-/// `None` when nothing searchable is left.
-pub fn fts_query(raw: &str) -> Option<String> {
-    let words: Vec<&str> = raw
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(MAX_WORDS)
-        .collect();
-    let (last, first) = words.split_last()?;
-    let mut terms: Vec<String> = first.iter().map(|w| format!("\"{w}\"")).collect();
-    terms.push(format!("\"{last}\"*"));
-    Some(terms.join(" "))
+/// What a user typed as a search of the log, as plain words (runs of letters and digits, as the
+/// full-text indexes split them): all of them required, the last one also as a prefix ("förval"
+/// finds "förvaltning"). Punctuation, quotes and the indexes' own operators (`AND`, `NEAR(`, `*`,
+/// `-`, `&`, `!`, `:`) are only ever words or separators, so no input is query syntax.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    words: Vec<String>,
+}
+
+impl Search {
+    /// The words of `raw`, at most `MAX_WORDS`; `None` when nothing searchable is left.
+    pub fn parse(raw: &str) -> Option<Search> {
+        let words: Vec<String> = raw
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(MAX_WORDS)
+            .map(str::to_owned)
+            .collect();
+        (!words.is_empty()).then_some(Search { words })
+    }
+
+    /// As SQLite's FTS5 reads it: each word quoted, the last with `*`.
+    pub fn fts5(&self) -> String {
+        self.terms(|w| format!("\"{w}\""), "*", " ")
+    }
+
+    /// As PostgreSQL's `to_tsquery` reads it: each word quoted, joined by `&`, the last with `:*`.
+    /// The text search configuration then stems the words as it stems the decisions' texts.
+    pub fn tsquery(&self) -> String {
+        self.terms(|w| format!("'{w}'"), ":*", " & ")
+    }
+
+    fn terms(&self, quoted: impl Fn(&str) -> String, prefix: &str, between: &str) -> String {
+        let mut terms: Vec<String> = self.words.iter().map(|w| quoted(w)).collect();
+        if let Some(last) = terms.last_mut() {
+            last.push_str(prefix);
+        }
+        terms.join(between)
+    }
 }
 
 /// Whether `role` reads a confidential decision's text. Readers (the public's access) see its
@@ -231,6 +255,11 @@ fn start_of_year(today: NaiveDate) -> NaiveDate {
 mod tests {
     use super::*;
 
+    /// The search `raw` as FTS5 reads it, if it has words.
+    fn fts_query(raw: &str) -> Option<String> {
+        Search::parse(raw).map(|s| s.fts5())
+    }
+
     fn query(pairs: &[(&str, &str)]) -> LogQuery {
         let encoded = serde_urlencoded::to_string(pairs).expect("encodes");
         serde_urlencoded::from_str(&encoded).expect("decodes")
@@ -268,6 +297,21 @@ mod tests {
     }
 
     #[test]
+    fn postgresql_reads_the_same_words_all_required_the_last_a_prefix() {
+        let tsquery = |raw: &str| Search::parse(raw).map(|s| s.tsquery());
+        assert_eq!(tsquery("förvaltning"), Some("'förvaltning':*".into()));
+        assert_eq!(
+            tsquery("år & !ar | (x) <-> y:*"),
+            Some("'år' & 'ar' & 'x' & 'y':*".into())
+        );
+        assert_eq!(
+            tsquery("'; DROP TABLE decisions; --"),
+            Some("'DROP' & 'TABLE' & 'decisions':*".into())
+        );
+        assert_eq!(tsquery(" & | ! "), None);
+    }
+
+    #[test]
     fn a_long_search_keeps_its_first_words() {
         let raw = (0..30)
             .map(|i| format!("w{i}"))
@@ -291,7 +335,10 @@ mod tests {
             ("page", "3"),
         ]));
         assert_eq!(filter.q, "förvaltning");
-        assert_eq!(filter.fts.as_deref(), Some("\"förvaltning\"*"));
+        assert_eq!(
+            filter.search.as_ref().map(Search::fts5).as_deref(),
+            Some("\"förvaltning\"*")
+        );
         assert_eq!(filter.body, Some(Body::DevelopmentManager));
         assert_eq!(filter.year, Some(2026));
         assert_eq!(filter.category, Some(Category::Economic));

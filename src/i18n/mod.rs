@@ -194,6 +194,8 @@ mod tests {
         "utf-8",
         "dig-2026-011",
         "word-word",
+        "trusted-proxy",
+        "x-forwarded-for",
     ];
 
     #[test]

@@ -89,7 +89,17 @@ async fn change_password(
 ) -> Result<HttpResponse, AppError> {
     let id = auth.user.id;
     // A stolen session must not be a way to guess the password.
-    if !state.throttle.password_check(id) {
+    let admitted = state
+        .db
+        .write(move |conn| {
+            Ok(crate::db::throttle::attempt_password_check(
+                conn,
+                id,
+                crate::db::now(),
+            )?)
+        })
+        .await?;
+    if !admitted {
         return Err(AppError::TooManyRequests);
     }
     let checked = state

@@ -5,8 +5,8 @@ use maud::Markup;
 
 use crate::auth::session::TypedSession;
 use crate::auth::throttle::loggable_username;
-use crate::auth::{csrf, password};
-use crate::db::{self, login_sessions, settings, users};
+use crate::auth::{address, csrf, password};
+use crate::db::{self, login_sessions, settings, throttle, users};
 use crate::domain::lang::Lang;
 use crate::domain::user::{PASSWORD_MAX_CHARS, USERNAME_MAX};
 use crate::domain::validation::FieldErrors;
@@ -43,12 +43,18 @@ struct LoginForm {
     password: String,
 }
 
-/// The address a request came from, for throttling. Behind a reverse proxy all requests share the
-/// proxy's address, so the per-username limit is the one that protects an account.
-fn client_address(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|addr| addr.ip().to_string())
-        .unwrap_or_default()
+/// The address a request came from, for throttling: behind a trusted reverse proxy, the one it
+/// forwarded for (`auth::address`).
+fn client_address(req: &HttpRequest, state: &AppState) -> String {
+    let forwarded_for = req
+        .headers()
+        .get("x-forwarded-for")
+        .and_then(|value| value.to_str().ok());
+    address::client_address(
+        req.peer_addr().map(|addr| addr.ip()),
+        forwarded_for,
+        &state.trusted_proxies,
+    )
 }
 
 enum LoginOutcome {
@@ -73,7 +79,21 @@ async fn login(
     if !errors.is_empty() {
         return Ok(invalid(pages::login(&ctx, &form.username, &errors)));
     }
-    if !state.throttle.login(&username, &client_address(&req)) {
+    let admitted = {
+        let (username, address) = (username.clone(), client_address(&req, &state));
+        state
+            .db
+            .write(move |conn| {
+                Ok(throttle::attempt_login(
+                    conn,
+                    &username,
+                    &address,
+                    crate::db::now(),
+                )?)
+            })
+            .await?
+    };
+    if !admitted {
         tracing::warn!(username = ?loggable_username(&username), "login throttled");
         return Err(AppError::TooManyRequests);
     }

@@ -43,6 +43,8 @@ use crate::db::Db;
 pub struct AppState {
     pub db: Db,
     pub throttle: Throttle,
+    /// The reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Every active project's status, kept per generation of the data.
     pub statuses: std::sync::Arc<crate::db::statuses::StatusCache>,
 }
@@ -52,8 +54,15 @@ impl AppState {
         AppState {
             db,
             throttle: Throttle::new(),
+            trusted_proxies: Vec::new(),
             statuses: std::sync::Arc::default(),
         }
+    }
+
+    /// The same, trusting `proxies` to name the client.
+    pub fn with_trusted_proxies(mut self, proxies: Vec<std::net::IpAddr>) -> AppState {
+        self.trusted_proxies = proxies;
+        self
     }
 
     /// Every active project's status for `reach` on `today`: kept from an earlier request when
@@ -63,13 +72,13 @@ impl AppState {
         today: chrono::NaiveDate,
         reach: crate::db::statuses::Reach,
     ) -> Result<std::sync::Arc<crate::db::statuses::Statuses>, crate::error::AppError> {
-        let generation = self.db.generation();
-        if let Some(kept) = self.statuses.get(reach, generation, today) {
-            return Ok(kept);
-        }
         let cache = std::sync::Arc::clone(&self.statuses);
         self.db
             .run(move |conn| {
+                let generation = crate::db::data_generation(conn)?;
+                if let Some(kept) = cache.get(reach, generation, today) {
+                    return Ok(kept);
+                }
                 Ok(crate::db::statuses::cached_statuses(
                     conn, &cache, generation, today, reach,
                 )?)
@@ -169,6 +178,13 @@ pub fn app(
             // headers without the body (actix-http leaves the body out of every HEAD answer).
             if method == Method::HEAD {
                 req.head_mut().method = Method::GET;
+            }
+            if let Some(cleaned) = forms::clean_query(req.query_string()) {
+                let uri = format!("{}?{cleaned}", req.path());
+                if let Ok(uri) = uri.parse::<actix_web::http::Uri>() {
+                    req.match_info_mut().get_mut().update(&uri);
+                    req.head_mut().uri = uri;
+                }
             }
             let response = srv.call(req);
             async move {

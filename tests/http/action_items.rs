@@ -599,7 +599,7 @@ async fn the_start_page_makes_as_many_statements_for_many_action_items_as_for_on
 /// The statements one GET of the start page makes, nothing kept from a GET before it.
 async fn statements(app: &TestApp) -> u64 {
     assert_eq!(app.get("/").await.status, StatusCode::OK);
-    app.db.changed();
+    app.db.changed().expect("a new generation");
     let before = app.db.statements_run();
     assert_eq!(app.get("/").await.status, StatusCode::OK);
     app.db.statements_run() - before

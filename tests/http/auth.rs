@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use diesel::connection::SimpleConnection;
 use reqwest::StatusCode;
 use reqwest::cookie::{CookieStore, Jar};
 use reqwest::redirect::Policy;
@@ -599,13 +598,7 @@ async fn healthz_answers_ok_while_the_database_answers() {
 async fn healthz_answers_503_when_the_database_does_not() {
     let app = spawn_app().await;
     assert_eq!(app.get("/healthz").await.status, StatusCode::OK);
-    app.with_db(|conn| {
-        conn.batch_execute(
-            "PRAGMA foreign_keys = OFF; \
-             DROP TABLE projects; DROP TABLE users; DROP TABLE units; DROP TABLE boards;",
-        )
-        .expect("the tables are dropped")
-    });
+    app.drop_tables(&["projects", "users", "units", "boards"]);
     let page = app.get("/healthz").await;
     assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_ne!(page.body, "ok");
@@ -848,10 +841,7 @@ async fn responses_carry_the_security_headers() {
 async fn a_database_failure_shows_a_500_page_without_internals() {
     let app = spawn_app().await;
     app.login_as("utvecklingschef").await;
-    app.with_db(|conn| {
-        conn.batch_execute("PRAGMA foreign_keys = OFF; DROP TABLE audit_log; DROP TABLE projects;")
-            .expect("the tables are dropped")
-    });
+    app.drop_tables(&["audit_log", "projects"]);
     let page = app.get("/projects").await;
     assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(page.h1(), "Något gick fel");

@@ -383,7 +383,7 @@ async fn a_page_of_the_log_makes_as_many_statements_for_many_decisions_as_for_fe
         let app = &app;
         async move {
             assert_eq!(app.get(path).await.status, StatusCode::OK);
-            app.db.changed();
+            app.db.changed().expect("a new generation");
             let before = app.db.statements_run();
             assert_eq!(app.get(path).await.status, StatusCode::OK);
             app.db.statements_run() - before

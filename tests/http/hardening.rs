@@ -282,7 +282,7 @@ async fn long_distinct_usernames_leave_the_throttle_and_the_log_bounded() {
     // One address: thirty attempts count, then one more every twenty seconds, and a refused
     // address keeps no username.
     let refilled = started.elapsed().as_secs() / 20 + 1;
-    let held = app.state.throttle.login_usernames_held();
+    let held = app.with_db(|conn| styr::db::throttle::usernames_held(conn).expect("counted"));
     assert!(held as u64 <= 30 + refilled, "{held} usernames held");
     let log = captured_log();
     let longest = log.lines().map(str::len).max().unwrap_or(0);

@@ -21,9 +21,7 @@ pub struct TestApp {
     pub cookies: Arc<Jar>,
     /// The app's database, for checking what was (not) saved.
     pub db: Db,
-    /// What the server's handlers share, for checking the throttle.
-    pub state: actix_web::web::Data<AppState>,
-    _dir: tempfile::TempDir,
+    _database: TestDatabase,
 }
 
 /// The app with the demo portfolio, on a fresh database.
@@ -42,10 +40,7 @@ async fn spawn(demo: bool) -> TestApp {
 
 async fn spawn_with(demo: bool, admin_password: Option<&str>) -> TestApp {
     capture_log();
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let path = dir.path().join("styr.db");
-    let db = Db::open(path.to_str().expect("a UTF-8 path")).expect("the database opens");
-    styr::server::prepare_database(&db, demo, admin_password).expect("the database is prepared");
+    let (database, db) = TestDatabase::create(demo, admin_password);
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
     let address = format!(
         "http://127.0.0.1:{}",
@@ -56,8 +51,7 @@ async fn spawn_with(demo: bool, admin_password: Option<&str>) -> TestApp {
         secure: false,
     };
     let state = actix_web::web::Data::new(AppState::new(db.clone()));
-    let server =
-        styr::server::build_server(listener, state.clone(), session).expect("the server builds");
+    let server = styr::server::build_server(listener, state, session).expect("the server builds");
     tokio::spawn(server);
     let (client, cookies) = new_client();
     TestApp {
@@ -65,8 +59,134 @@ async fn spawn_with(demo: bool, admin_password: Option<&str>) -> TestApp {
         client,
         cookies,
         db,
-        state,
-        _dir: dir,
+        _database: database,
+    }
+}
+
+/// The environment variable that runs the tests on PostgreSQL: the URL of a server's `postgres`
+/// database, on which each test gets a database of its own (`tests/run-all.sh` starts a
+/// throwaway server and sets it). Without it, each test has a SQLite file of its own.
+pub const POSTGRES_VARIABLE: &str = "STYR_TEST_POSTGRES";
+
+/// A test's own database, removed when the test ends.
+pub enum TestDatabase {
+    Sqlite { _dir: tempfile::TempDir },
+    Postgres { server: String, name: String },
+}
+
+impl TestDatabase {
+    /// A fresh database, migrated and prepared as `styr serve` prepares it (with the demo, or
+    /// with a first administrator).
+    pub fn create(demo: bool, admin_password: Option<&str>) -> (TestDatabase, Db) {
+        match std::env::var(POSTGRES_VARIABLE) {
+            Ok(server) => {
+                let (name, url) = postgres::fresh_database(&server, demo);
+                let db = Db::open(&url).expect("the database opens");
+                if !demo {
+                    styr::server::prepare_database(&db, false, admin_password)
+                        .expect("the database is prepared");
+                }
+                (TestDatabase::Postgres { server, name }, db)
+            }
+            Err(_) => {
+                let dir = tempfile::tempdir().expect("a temporary directory");
+                let path = dir.path().join("styr.db");
+                let db =
+                    Db::open(path.to_str().expect("a UTF-8 path")).expect("the database opens");
+                styr::server::prepare_database(&db, demo, admin_password)
+                    .expect("the database is prepared");
+                (TestDatabase::Sqlite { _dir: dir }, db)
+            }
+        }
+    }
+
+    /// Whether the tests run on PostgreSQL.
+    pub fn on_postgres() -> bool {
+        std::env::var_os(POSTGRES_VARIABLE).is_some()
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { server, name } = self {
+            postgres::drop_database(server, name);
+        }
+    }
+}
+
+/// The tests' databases on PostgreSQL: each a copy of a template that was migrated (and given the
+/// demo) once per run, since a copy takes milliseconds and the demo takes seconds to insert.
+mod postgres {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    use diesel::{Connection, PgConnection, RunQueryDsl};
+    use styr::db::Db;
+
+    static TEMPLATES: Mutex<Option<HashMap<bool, String>>> = Mutex::new(None);
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+
+    /// `server` with its database named `name`.
+    pub fn url_of(server: &str, name: &str) -> String {
+        let (base, _) = server.rsplit_once('/').expect("a URL with a database");
+        format!("{base}/{name}")
+    }
+
+    fn execute(server: &str, sql: &str) {
+        let mut conn = PgConnection::establish(server).expect("the test server answers");
+        diesel::sql_query(sql)
+            .execute(&mut conn)
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+
+    /// A new database copied from the template for `demo`, made first if this is the run's first.
+    pub fn fresh_database(server: &str, demo: bool) -> (String, String) {
+        let template = {
+            let mut templates = TEMPLATES.lock().unwrap_or_else(|e| e.into_inner());
+            let templates = templates.get_or_insert_with(HashMap::new);
+            templates
+                .entry(demo)
+                .or_insert_with(|| make_template(server, demo))
+                .clone()
+        };
+        let name = format!(
+            "styr_test_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        execute(
+            server,
+            &format!("CREATE DATABASE {name} TEMPLATE {template}"),
+        );
+        let url = url_of(server, &name);
+        (name, url)
+    }
+
+    fn make_template(server: &str, demo: bool) -> String {
+        let name = format!(
+            "styr_template_{}_{}",
+            std::process::id(),
+            if demo { "demo" } else { "empty" }
+        );
+        execute(server, &format!("DROP DATABASE IF EXISTS {name}"));
+        execute(server, &format!("CREATE DATABASE {name}"));
+        let db = Db::open(&url_of(server, &name)).expect("the template opens");
+        if demo {
+            styr::server::prepare_database(&db, true, None).expect("the demo is added");
+        } else {
+            db.migrate().expect("the template is migrated");
+        }
+        // The template's connections close with its pool; a copy waits for them.
+        drop(db);
+        name
+    }
+
+    pub fn drop_database(server: &str, name: &str) {
+        if let Ok(mut conn) = PgConnection::establish(server) {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut conn);
+        }
     }
 }
 
@@ -322,6 +442,18 @@ impl TestApp {
     pub fn with_db<T>(&self, work: impl FnOnce(&mut styr::db::DbConnection) -> T) -> T {
         let mut conn = self.db.conn().expect("a connection");
         work(&mut conn)
+    }
+
+    /// Drops `tables` and whatever refers to them, as a lost or broken database would.
+    pub fn drop_tables(&self, tables: &[&str]) {
+        use diesel::connection::SimpleConnection;
+        let sql = if TestDatabase::on_postgres() {
+            format!("DROP TABLE {} CASCADE", tables.join(", "))
+        } else {
+            let drops: Vec<String> = tables.iter().map(|t| format!("DROP TABLE {t};")).collect();
+            format!("PRAGMA foreign_keys = OFF; {}", drops.join(" "))
+        };
+        self.with_db(|conn| conn.batch_execute(&sql).expect("the tables are dropped"));
     }
 
     /// The id of the demo project with `code`.

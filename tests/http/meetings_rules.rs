@@ -560,7 +560,7 @@ async fn a_decision_answers_an_open_escalation_to_the_management_group() {
 /// The statements one GET of `path` makes, nothing kept from before.
 async fn statements_of(app: &TestApp, browser: &Browser, path: &str) -> u64 {
     assert_eq!(browser.get(path).await.status, StatusCode::OK, "{path}");
-    app.db.changed();
+    app.db.changed().expect("a new generation");
     let before = app.db.statements_run();
     assert_eq!(browser.get(path).await.status, StatusCode::OK, "{path}");
     app.db.statements_run() - before

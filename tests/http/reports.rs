@@ -590,16 +590,15 @@ async fn a_submitted_report_never_changes() {
 
     // The database refuses a change of a submitted version whatever asks for it.
     let raw = app.with_db(|conn| {
-        diesel::sql_query("UPDATE status_reports SET done = 'Ändrat med SQL' WHERE id = ?")
-            .bind::<diesel::sql_types::BigInt, _>(report)
-            .execute(conn)
+        diesel::sql_query(format!(
+            "UPDATE status_reports SET done = 'Ändrat med SQL' WHERE id = {report}"
+        ))
+        .execute(conn)
     });
     let error = raw.expect_err("the trigger refuses");
     assert!(error.to_string().contains("never changes"), "{error}");
     let deleted = app.with_db(|conn| {
-        diesel::sql_query("DELETE FROM status_reports WHERE id = ?")
-            .bind::<diesel::sql_types::BigInt, _>(report)
-            .execute(conn)
+        diesel::sql_query(format!("DELETE FROM status_reports WHERE id = {report}")).execute(conn)
     });
     assert!(deleted.is_err());
     assert_eq!(stored(&app, &project, report).done, before.done);

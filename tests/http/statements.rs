@@ -11,7 +11,7 @@ use crate::helpers::{TestApp, spawn_app};
 /// nothing kept from the first: the data's generation moves on between them, as after a write.
 async fn statements_of(app: &TestApp, path: &str) -> u64 {
     assert_eq!(app.get(path).await.status, StatusCode::OK, "{path}");
-    app.db.changed();
+    app.db.changed().expect("a new generation");
     let before = app.db.statements_run();
     assert_eq!(app.get(path).await.status, StatusCode::OK, "{path}");
     app.db.statements_run() - before

@@ -28,7 +28,7 @@ pub struct LogView<'a> {
 /// The query string that keeps the filters (not the page), for the CSV and paging links.
 pub fn query_of(filter: &LogFilter) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
-    if filter.fts.is_some() {
+    if filter.search.is_some() {
         pairs.push(("q", filter.q.clone()));
     }
     if let Some(body) = filter.body {
