@@ -79,6 +79,9 @@ fn prepare(db: &Db, demo: bool, admin_password: Option<&str>) -> Result<Prepared
     Ok(Prepared::FirstAdmin { generated })
 }
 
+/// How long requests in flight may take to finish once Styr is told to stop.
+pub const SHUTDOWN_SECONDS: u64 = 30;
+
 /// The HTTP server on `listener`, not yet running.
 pub fn build_server(
     listener: TcpListener,
@@ -91,6 +94,9 @@ pub fn build_server(
             .workers(workers)
             .worker_max_blocking_threads(blocking_threads_per_worker(workers))
             .on_connect(set_nodelay)
+            // On SIGTERM (or SIGINT) stop taking connections and give the requests in flight this
+            // long to finish: a rolling restart behind nginx loses none.
+            .shutdown_timeout(SHUTDOWN_SECONDS)
             .listen(listener)?
             .run(),
     )

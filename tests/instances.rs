@@ -124,11 +124,8 @@ impl Instance {
         panic!("{} did not answer within two minutes", self.address);
     }
 
-    /// Sends SIGTERM and waits for the process to end; whether it ended well.
-    fn terminate(mut self) -> std::process::ExitStatus {
-        let pid = self.child.id().to_string();
-        let sent = Command::new("kill").args(["-TERM", &pid]).status();
-        assert!(sent.is_ok_and(|s| s.success()), "SIGTERM sent");
+    /// Waits for the process to end after a SIGTERM; how it ended.
+    fn terminate_wait(mut self) -> std::process::ExitStatus {
         let started = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("the process is known") {
@@ -438,10 +435,41 @@ async fn a_draft_saved_stale_on_one_instance_gets_the_conflict_page() {
 
 #[tokio::test]
 #[ignore = "needs PostgreSQL: tests/run-all.sh runs it with STYR_TEST_POSTGRES"]
-async fn sigterm_lets_styr_stop_cleanly() {
+async fn sigterm_lets_a_request_in_flight_finish_then_styr_stops() {
+    use std::io::{Read, Write};
     let database = Database::create("sigterm");
     let instance = Instance::start(&database.url(), true);
-    let status = instance.terminate();
+    // A request in flight: its headers sent, half of its body still to come.
+    let host = instance.address.trim_start_matches("http://").to_owned();
+    let mut stream = std::net::TcpStream::connect(&host).expect("connected");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("a timeout");
+    let body = "username=lasare&password=demo&csrf_token=none";
+    let (first, rest) = body.split_at(20);
+    write!(
+        stream,
+        "POST /login HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{first}",
+        body.len()
+    )
+    .expect("the first half sent");
+    stream.flush().expect("sent");
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = instance.child.id().to_string();
+    let sent = Command::new("kill").args(["-TERM", &pid]).status();
+    assert!(sent.is_ok_and(|s| s.success()), "SIGTERM sent");
+    std::thread::sleep(Duration::from_millis(500));
+    // New connections are no longer taken…
+    assert_eq!(status_of(&format!("{}/healthz", instance.address)), None);
+    // …but the request in flight is answered, seconds later (actix ends a worker whose
+    // connections outlast the shutdown timeout, checking each second): a CSRF refusal, as for any form without a session.
+    std::thread::sleep(Duration::from_millis(2500));
+    stream.write_all(rest.as_bytes()).expect("the rest sent");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("an answer");
+    assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+    let status = instance.terminate_wait();
     assert!(status.success(), "{status}");
 }
 

@@ -8,6 +8,9 @@
 #   ...
 #   pg_cluster_stop       # stops it and removes its directory
 #
+# For tests it runs without fsync (a crash only loses a throwaway cluster); with PG_DURABLE=1
+# (the benchmarks) it keeps PostgreSQL's durable defaults.
+#
 # When PostgreSQL is missing it is installed with apt-get (as root; otherwise the command to run is
 # printed). As root, the cluster runs as the user `nobody`, since PostgreSQL refuses to run as root.
 
@@ -59,8 +62,11 @@ pg_cluster_start() {
     PG_PORT=$(pg_free_port)
     pg_as_owner "$bin/initdb" -D "$PG_DIR/data" -U styr --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
         || { cat "$PG_DIR/initdb.log" >&2; return 1; }
-    pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories='' -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    local options="-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories='' -c max_connections=400"
+    if [ -z "${PG_DURABLE:-}" ]; then
+        options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
+    pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -o "$options" \
         start >/dev/null \
         || { cat "$PG_DIR/server.log" >&2; return 1; }
     STYR_PG_URL="postgres://styr@127.0.0.1:$PG_PORT/postgres"
