@@ -477,6 +477,37 @@ mod tests {
         assert_eq!(numbered_placeholders("SELECT 1"), "SELECT 1");
     }
 
+    /// The names of the migrations of one dialect, each with its up and down.
+    fn migrations_of(dialect: &str) -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("migrations")
+            .join(dialect);
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .expect("the migrations folder")
+            .map(|entry| entry.expect("an entry").path())
+            .inspect(|path| {
+                for file in ["up.sql", "down.sql"] {
+                    assert!(path.join(file).is_file(), "{} has {file}", path.display());
+                }
+            })
+            .map(|path| {
+                path.file_name()
+                    .expect("a name")
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_migration_comes_in_both_dialects() {
+        let sqlite = migrations_of("sqlite");
+        assert!(sqlite.len() >= 10);
+        assert_eq!(sqlite, migrations_of("postgresql"));
+    }
+
     #[test]
     fn the_backend_is_chosen_by_the_url() {
         assert_eq!(Backend::of("postgres://styr@db/styr"), Backend::Postgres);
