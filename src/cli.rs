@@ -113,7 +113,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Serve(args)) => serve(&cli.database, args),
         Some(Command::Migrate) => {
             let db = Db::open(&cli.database)?;
-            db.migrate()?;
+            db.set_up(|| db.migrate())?;
             println!(
                 "The database {} is up to date.",
                 db::redacted(&cli.database)
@@ -219,7 +219,7 @@ pub fn add_user(
     let password_text =
         parse_new_password(password_text, password_text).map_err(|key| invalid("password", key))?;
     let db = Db::open(database)?;
-    db.migrate()?;
+    db.set_up(|| db.migrate())?;
     let mut conn = db.conn()?;
     if users::username_taken(&mut conn, &username).map_err(db::DbSetupError::from)? {
         return Err(CliError::Invalid(format!(
@@ -255,11 +255,12 @@ pub fn generate(
         ));
     }
     let db = Db::open(database)?;
-    db.migrate()?;
+    db.set_up(|| db.migrate())?;
     let mut conn = db.conn()?;
     if db::generate::has_data(&mut conn).map_err(db::DbSetupError::from)? {
         return Err(CliError::Invalid(format!(
-            "the database {database} has data already; generate fills only an empty one"
+            "the database {} has data already; generate fills only an empty one",
+            db::redacted(database)
         )));
     }
     // Hashed once: argon2 is slow on purpose, and every generated user shares the password.

@@ -166,6 +166,7 @@ fn status_of(url: &str) -> Option<u16> {
 #[derive(Clone)]
 struct Browser {
     client: reqwest::Client,
+    jar: Arc<Jar>,
 }
 
 /// A page: its status, body and where it redirects.
@@ -187,12 +188,23 @@ impl Page {
 
 impl Browser {
     fn new() -> Browser {
+        let jar = Arc::new(Jar::default());
         let client = reqwest::Client::builder()
-            .cookie_provider(Arc::new(Jar::default()))
+            .cookie_provider(Arc::clone(&jar))
             .redirect(Policy::none())
             .build()
             .expect("a client");
-        Browser { client }
+        Browser { client, jar }
+    }
+
+    /// The cookies this browser sends to `instance`, as a `Cookie` header.
+    fn cookie_header(&self, instance: &Instance) -> String {
+        use reqwest::cookie::CookieStore;
+        let url = instance.address.parse().expect("a URL");
+        self.jar
+            .cookies(&url)
+            .and_then(|value| value.to_str().ok().map(str::to_owned))
+            .expect("cookies")
     }
 
     async fn get(&self, instance: &Instance, path: &str) -> Page {
@@ -274,12 +286,27 @@ async fn a_login_on_one_instance_holds_on_the_other_and_a_logout_on_both() {
     let account = browser.get(&b, "/account").await;
     assert_eq!(account.status, StatusCode::OK, "logged in on the other");
     assert!(account.body.contains("utvecklingschef"), "{}", account.body);
-    // Logging out on the second ends the login on the first too: it is held in the database.
+    // Logging out on the second ends the login on the first too: the login is a row in the
+    // database, and a copy of the cookie taken before the logout is worth nothing on either.
+    let copied = browser.cookie_header(&a);
     let logout = browser.post(&b, "/logout", &[]).await;
     assert_eq!(logout.status, StatusCode::SEE_OTHER);
+    let replayed = reqwest::Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .expect("a client")
+        .get(format!("{}/account", a.address))
+        .header(reqwest::header::COOKIE, copied)
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(replayed.status(), StatusCode::SEE_OTHER);
     assert_eq!(
-        browser.get(&a, "/account").await.status,
-        StatusCode::SEE_OTHER
+        replayed
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|l| l.to_str().ok()),
+        Some("/login")
     );
 }
 

@@ -79,8 +79,9 @@ async fn login(
     if !errors.is_empty() {
         return Ok(invalid(pages::login(&ctx, &form.username, &errors)));
     }
+    let address = client_address(&req, &state);
     let admitted = {
-        let (username, address) = (username.clone(), client_address(&req, &state));
+        let (username, address) = (username.clone(), address.clone());
         state
             .db
             .write(move |conn| {
@@ -94,7 +95,7 @@ async fn login(
             .await?
     };
     if !admitted {
-        tracing::warn!(username = ?loggable_username(&username), "login throttled");
+        tracing::warn!(username = ?loggable_username(&username), %address, "login throttled");
         return Err(AppError::TooManyRequests);
     }
     // No account has a longer name or password; hashing a long one would only cost time.
