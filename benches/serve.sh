@@ -32,7 +32,8 @@ stop_also=()
 cleanup() {
     [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
     local pid
-    for pid in "${stop_also[@]}"; do kill "$pid" 2>/dev/null; done
+    # A process may have ended already; the cleanup goes on regardless (it runs under set -e).
+    for pid in "${stop_also[@]}"; do kill "$pid" 2>/dev/null || true; done
     rm -rf "$work"
 }
 trap cleanup EXIT
