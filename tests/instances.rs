@@ -31,18 +31,9 @@ fn server() -> String {
     std::env::var("STYR_TEST_POSTGRES").expect(NEEDS)
 }
 
-/// `server` with its database named `name`.
-fn url_of(server: &str, name: &str) -> String {
-    let (base, _) = server.rsplit_once('/').expect("a URL with a database");
-    format!("{base}/{name}")
-}
-
-fn execute(server: &str, sql: &str) {
-    let mut conn = PgConnection::establish(server).expect("the test server answers");
-    diesel::sql_query(sql)
-        .execute(&mut conn)
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
-}
+#[path = "support/postgres.rs"]
+mod support;
+use support::{drop_database, execute, url_of};
 
 /// A new, empty database on the server, dropped at the end.
 struct Database {
@@ -69,13 +60,7 @@ impl Database {
 
 impl Drop for Database {
     fn drop(&mut self) {
-        if let Ok(mut conn) = PgConnection::establish(&self.server) {
-            let _ = diesel::sql_query(format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ))
-            .execute(&mut conn);
-        }
+        drop_database(&self.server, &self.name);
     }
 }
 

@@ -114,6 +114,9 @@ impl Drop for TestDatabase {
     }
 }
 
+#[path = "../support/postgres.rs"]
+mod support;
+
 /// The tests' databases on PostgreSQL: each a copy of a template that was migrated (and given the
 /// demo) once per run, since a copy takes milliseconds and the demo takes seconds to insert.
 mod postgres {
@@ -121,24 +124,12 @@ mod postgres {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicU64, Ordering};
 
-    use diesel::{Connection, PgConnection, RunQueryDsl};
     use styr::db::Db;
+
+    pub use super::support::{drop_database, execute, url_of};
 
     static TEMPLATES: Mutex<Option<HashMap<bool, String>>> = Mutex::new(None);
     static NEXT: AtomicU64 = AtomicU64::new(0);
-
-    /// `server` with its database named `name`.
-    pub fn url_of(server: &str, name: &str) -> String {
-        let (base, _) = server.rsplit_once('/').expect("a URL with a database");
-        format!("{base}/{name}")
-    }
-
-    fn execute(server: &str, sql: &str) {
-        let mut conn = PgConnection::establish(server).expect("the test server answers");
-        diesel::sql_query(sql)
-            .execute(&mut conn)
-            .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    }
 
     /// A new database copied from the template for `demo`, made first if this is the run's first.
     pub fn fresh_database(server: &str, demo: bool) -> (String, String) {
@@ -180,13 +171,6 @@ mod postgres {
         // The template's connections close with its pool; a copy waits for them.
         drop(db);
         name
-    }
-
-    pub fn drop_database(server: &str, name: &str) {
-        if let Ok(mut conn) = PgConnection::establish(server) {
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .execute(&mut conn);
-        }
     }
 }
 
