@@ -98,19 +98,37 @@ impl Backend {
     }
 }
 
-/// The URL as it may be shown: without the password of a PostgreSQL URL.
+/// The URL as it may be shown: without the password of a PostgreSQL URL, whether it is given
+/// before the host (`user:password@`) or as a parameter (`?password=`).
 pub fn redacted(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };
     let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    match authority.rsplit_once('@') {
+    let authority = match authority.rsplit_once('@') {
         Some((user, host)) => match user.split_once(':') {
-            Some((name, _password)) => format!("{scheme}://{name}:***@{host}{path}"),
-            None => url.to_owned(),
+            Some((name, _password)) => format!("{name}:***@{host}"),
+            None => authority.to_owned(),
         },
-        None => url.to_owned(),
-    }
+        None => authority.to_owned(),
+    };
+    let path = match path.split_once('?') {
+        Some((path, parameters)) => {
+            let parameters: Vec<&str> = parameters
+                .split('&')
+                .map(|p| {
+                    if p.starts_with("password=") {
+                        "password=***"
+                    } else {
+                        p
+                    }
+                })
+                .collect();
+            format!("{path}?{}", parameters.join("&"))
+        }
+        None => path.to_owned(),
+    };
+    format!("{scheme}://{authority}{path}")
 }
 
 /// Opens connections of the backend the URL names, and only that one: `DbConnection::establish`
@@ -533,6 +551,10 @@ mod tests {
         assert_eq!(
             redacted("postgres://styr:h@mligt@db/styr?sslmode=require"),
             "postgres://styr:***@db/styr?sslmode=require"
+        );
+        assert_eq!(
+            redacted("postgres://db/styr?user=styr&password=hemligt&sslmode=require"),
+            "postgres://db/styr?user=styr&password=***&sslmode=require"
         );
         assert_eq!(redacted("styr.db"), "styr.db");
     }

@@ -89,7 +89,7 @@ async fn login(
                     conn,
                     &username,
                     &address,
-                    crate::db::now(),
+                    db::now(),
                 )?)
             })
             .await?

@@ -66,7 +66,8 @@ impl AppState {
     }
 
     /// Every active project's status for `reach` on `today`: kept from an earlier request when
-    /// nothing was written since, else read (`db::statuses`).
+    /// nothing was written since on any instance (the data's generation, read first), else read
+    /// (`db::statuses`).
     pub async fn statuses(
         &self,
         today: chrono::NaiveDate,
@@ -76,9 +77,6 @@ impl AppState {
         self.db
             .run(move |conn| {
                 let generation = crate::db::data_generation(conn)?;
-                if let Some(kept) = cache.get(reach, generation, today) {
-                    return Ok(kept);
-                }
                 Ok(crate::db::statuses::cached_statuses(
                     conn, &cache, generation, today, reach,
                 )?)
