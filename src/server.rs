@@ -82,6 +82,47 @@ fn prepare(db: &Db, demo: bool, admin_password: Option<&str>) -> Result<Prepared
 /// How long requests in flight may take to finish once Styr is told to stop.
 pub const SHUTDOWN_SECONDS: u64 = 30;
 
+/// Stops the server on SIGTERM or SIGINT, after the requests in flight have been answered (for at
+/// most `SHUTDOWN_SECONDS`): it stops taking connections first, waits until no request is being
+/// answered, and only then stops the server. actix-server's own handling (2.6) stops its accept
+/// thread and its workers at the same moment, and a worker that sees its connections' channel
+/// close before its stop message ends at once, dropping the requests it was answering
+/// (`tests/instances.rs` caught one in four).
+pub async fn stop_on_signal(server: actix_web::dev::ServerHandle, in_flight: crate::web::InFlight) {
+    use actix_web::rt::signal::unix::{SignalKind, signal};
+    let (Ok(mut terminate), Ok(mut interrupt)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+    ) else {
+        tracing::error!("cannot listen for SIGTERM and SIGINT; stop Styr with SIGKILL");
+        return;
+    };
+    let name =
+        futures_util::future::select(Box::pin(terminate.recv()), Box::pin(interrupt.recv())).await;
+    let signal = match name {
+        futures_util::future::Either::Left(_) => "SIGTERM",
+        futures_util::future::Either::Right(_) => "SIGINT",
+    };
+    server.pause().await;
+    tracing::info!(
+        signal,
+        requests = in_flight.count(),
+        "stopping: no new connections, finishing the requests in flight"
+    );
+    let started = std::time::Instant::now();
+    let limit = std::time::Duration::from_secs(SHUTDOWN_SECONDS);
+    while in_flight.count() > 0 && started.elapsed() < limit {
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    if in_flight.count() > 0 {
+        tracing::warn!(
+            requests = in_flight.count(),
+            "stopping with requests unanswered after {SHUTDOWN_SECONDS} s"
+        );
+    }
+    server.stop(true).await;
+}
+
 /// The HTTP server on `listener`, not yet running.
 pub fn build_server(
     listener: TcpListener,
@@ -94,9 +135,10 @@ pub fn build_server(
             .workers(workers)
             .worker_max_blocking_threads(blocking_threads_per_worker(workers))
             .on_connect(set_nodelay)
-            // On SIGTERM (or SIGINT) stop taking connections and give the requests in flight this
-            // long to finish: a rolling restart behind nginx loses none.
-            .shutdown_timeout(SHUTDOWN_SECONDS)
+            // Signals are Styr's own (`stop_on_signal`); once it stops the server, what is left
+            // is idle keep-alive connections, given a moment.
+            .disable_signals()
+            .shutdown_timeout(1)
             .listen(listener)?
             .run(),
     )
@@ -183,7 +225,10 @@ pub fn serve(config: ServeConfig) -> Result<(), CliError> {
     println!("Styr is serving on http://{}", config.bind);
     actix_web::rt::System::new().block_on(async move {
         let state = AppState::new(db).with_trusted_proxies(config.trusted_proxies);
-        build_server(listener, web::Data::new(state), session)?.await
+        let in_flight = state.in_flight.clone();
+        let server = build_server(listener, web::Data::new(state), session)?;
+        actix_web::rt::spawn(stop_on_signal(server.handle(), in_flight));
+        server.await
     })?;
     Ok(())
 }

@@ -5,7 +5,8 @@
 //! dumped with pg_dump, restored with pg_restore into a new database, and every record is found.
 //!
 //! These need a PostgreSQL server: `tests/run-all.sh` starts a throwaway one and runs them with
-//! `STYR_TEST_POSTGRES` set to its URL (`cargo test --test instances -- --include-ignored`).
+//! `STYR_TEST_POSTGRES` set to its URL (`cargo test --test instances -- --include-ignored
+//! --test-threads=1`). `STYR_INSTANCE_LOG` sets the instances' `RUST_LOG` (default `warn`).
 
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
@@ -83,7 +84,10 @@ impl Instance {
             .args(["--bind", &format!("127.0.0.1:{port}")])
             .env("DATABASE_URL", database)
             .env("STYR_SESSION_KEY", SESSION_KEY)
-            .env("RUST_LOG", "warn")
+            .env(
+                "RUST_LOG",
+                std::env::var("STYR_INSTANCE_LOG").unwrap_or_else(|_| "warn".into()),
+            )
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
         if demo {
@@ -457,6 +461,23 @@ async fn sigterm_lets_a_request_in_flight_finish_then_styr_stops() {
     stream
         .set_read_timeout(Some(Duration::from_secs(20)))
         .expect("a timeout");
+    // First a whole request on the same connection, answered: from then on the connection is
+    // a worker's, not one still waiting to be handed to a worker (those are dropped at once).
+    write!(stream, "GET /healthz HTTP/1.1\r\nHost: {host}\r\n\r\n").expect("sent");
+    let mut reader = std::io::BufReader::new(stream.try_clone().expect("a second handle"));
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut reader, &mut line).expect("a header line");
+        head.push_str(&line);
+        if line == "\r\n" {
+            break;
+        }
+    }
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let mut ok = [0u8; 2];
+    reader.read_exact(&mut ok).expect("the body");
+    assert_eq!(&ok, b"ok");
     let body = "username=lasare&password=demo&csrf_token=none";
     let (first, rest) = body.split_at(20);
     write!(
@@ -472,16 +493,20 @@ async fn sigterm_lets_a_request_in_flight_finish_then_styr_stops() {
     let sent = Command::new("kill").args(["-TERM", &pid]).status();
     assert!(sent.is_ok_and(|s| s.success()), "SIGTERM sent");
     std::thread::sleep(Duration::from_millis(500));
-    // New connections are no longer taken…
+    // New connections are no longer answered…
     assert_eq!(status_of(&format!("{}/healthz", instance.address)), None);
     // …but the request in flight is answered, seconds later (actix ends a worker whose
-    // connections outlast the shutdown timeout, checking each second): a CSRF refusal, as for any form without a session.
+    // connections outlast the shutdown timeout, checking each second): a CSRF refusal, as for
+    // any form without a session.
     std::thread::sleep(Duration::from_millis(2500));
     stream.write_all(rest.as_bytes()).expect("the rest sent");
     let mut answer = String::new();
-    stream.read_to_string(&mut answer).expect("an answer");
-    assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+    reader.read_to_string(&mut answer).expect("an answer");
     let status = instance.terminate_wait();
+    assert!(
+        answer.starts_with("HTTP/1.1 403"),
+        "{answer:?}, then {status}"
+    );
     assert!(status.success(), "{status}");
 }
 

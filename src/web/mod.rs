@@ -47,6 +47,34 @@ pub struct AppState {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Every active project's status, kept per generation of the data.
     pub statuses: std::sync::Arc<crate::db::statuses::StatusCache>,
+    /// The requests being answered now, which a shutdown waits for (`server::stop_on_signal`).
+    pub in_flight: InFlight,
+}
+
+/// How many requests are being answered: counted from when a request's head has arrived until
+/// its answer is made, so that a shutdown can wait for them.
+#[derive(Clone, Default)]
+pub struct InFlight(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl InFlight {
+    /// Counts a request until the guard is dropped.
+    pub fn enter(&self) -> InFlightGuard {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        InFlightGuard(self.clone())
+    }
+
+    pub fn count(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::Acquire)
+    }
+}
+
+/// One request counted in [`InFlight`].
+pub struct InFlightGuard(InFlight);
+
+impl Drop for InFlightGuard {
+    fn drop(&mut self) {
+        (self.0).0.fetch_sub(1, std::sync::atomic::Ordering::AcqRel);
+    }
 }
 
 impl AppState {
@@ -56,6 +84,7 @@ impl AppState {
             throttle: Throttle::new(),
             trusted_proxies: Vec::new(),
             statuses: std::sync::Arc::default(),
+            in_flight: InFlight::default(),
         }
     }
 
@@ -147,6 +176,7 @@ pub fn app(
         .cookie_secure(session.secure)
         .cookie_content_security(CookieContentSecurity::Private)
         .build();
+    let in_flight = state.in_flight.clone();
     actix_web::App::new()
         .app_data(state)
         .app_data(web::PayloadConfig::new(forms::FORM_LIMIT))
@@ -166,9 +196,10 @@ pub fn app(
                     "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'",
                 )),
         )
-        .wrap_fn(|mut req, srv| {
+        .wrap_fn(move |mut req, srv| {
             // One line per request. The query string is left out: it may hold search terms, and
             // the path is logged escaped (`?`), so no request can write a line of its own.
+            let counted = in_flight.enter();
             let started = Instant::now();
             let method = req.method().clone();
             let path = req.path().to_owned();
@@ -186,6 +217,7 @@ pub fn app(
             }
             let response = srv.call(req);
             async move {
+                let _counted = counted;
                 let mut response = response.await?;
                 // Pages behind the login must not be kept by the browser or a proxy: after a
                 // logout, the back button of a shared computer shows nothing. Static files say
