@@ -97,9 +97,9 @@ pub async fn stop_on_signal(server: actix_web::dev::ServerHandle, in_flight: cra
         tracing::error!("cannot listen for SIGTERM and SIGINT; stop Styr with SIGKILL");
         return;
     };
-    let name =
+    let received =
         futures_util::future::select(Box::pin(terminate.recv()), Box::pin(interrupt.recv())).await;
-    let signal = match name {
+    let signal = match received {
         futures_util::future::Either::Left(_) => "SIGTERM",
         futures_util::future::Either::Right(_) => "SIGINT",
     };
