@@ -51,7 +51,8 @@ impl<K: Hash + Eq + Clone> Limiter<K> {
     /// Counts one attempt for `key`; `false` when `key` has used its quota, or when the limiter is
     /// full of keys that are all still counting. Only an attack makes that many distinct keys at
     /// once; refusing everybody for the few minutes until they refill is what keeps memory
-    /// bounded, and the per-address limit makes such an attack need thousands of addresses.
+    /// bounded. (The one limiter left in memory is keyed by logged-in users, whose number is
+    /// bounded anyway; the bound stays as a guard.)
     fn check(&self, key: &K) -> bool {
         if self.limiter.len() >= TIDY_AT {
             self.tidy();
